@@ -23,6 +23,7 @@ export default defineConfig({
           include: ["**/*.integration.test.ts"],
           exclude: ["node_modules/**"],
           globalSetup: ["./test/integration-global-setup.ts"],
+          setupFiles: ["./test/integration-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

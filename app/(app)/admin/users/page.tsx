@@ -1,0 +1,46 @@
+import { Card } from "@/app/_components/ui/card";
+import { Table, Td, Th } from "@/app/_components/ui/table";
+import { Badge } from "@/app/_components/ui/badge";
+import { listUsers } from "@/lib/auth";
+import { requirePageRole } from "@/lib/auth/page-guard";
+import { createContext } from "@/lib/context";
+import { CreateUserButton } from "./create-user-button";
+
+export const metadata = { title: "Users · RetouchIQ Studio" };
+
+export default async function UsersPage() {
+  const actor = await requirePageRole(["admin"], "/admin/users");
+  const users = await listUsers({ ctx: createContext({ actor }) });
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">Users</h1>
+        <CreateUserButton />
+      </div>
+      <Card>
+        <Table>
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Email</Th>
+              <Th>Role</Th>
+              <Th>Created</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <Td>{u.name}</Td>
+                <Td>{u.email}</Td>
+                <Td>
+                  <Badge tone={u.role === "admin" ? "warn" : "neutral"}>{u.role}</Badge>
+                </Td>
+                <Td>{u.createdAt.toISOString().slice(0, 10)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { ShellNav } from "@/app/_components/shell-nav";
+import { requirePageRole } from "@/lib/auth/page-guard";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageRole();
+  return (
+    <div className="min-h-screen">
+      <ShellNav user={{ name: actor.name, email: actor.email, role: actor.role }} />
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import type { Role } from "@/db/schema";
+import { authClient } from "./auth-client";
+import { NAV } from "./nav";
+import { cn } from "./ui/cn";
+
+export function ShellNav({ user }: { user: { name: string; email: string; role: Role } }) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const items = NAV.filter((n) => user.role === "admin" || n.roles.includes(user.role));
+  return (
+    <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2">
+        <Link href="/" className="font-semibold">
+          RetouchIQ Studio
+        </Link>
+        <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+          {items.map((item) => {
+            const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+            return (
+              <Link
+                key={item.href}
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={cn("rounded px-2 py-1 text-sm", active ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-800")}
+              >
+                {item.label}
+              </Link>
+            );
+          })}
+        </nav>
+        <span className="text-sm text-zinc-500" data-testid="current-user">
+          {user.email} · {user.role}
+        </span>
+        <button
+          type="button"
+          className="text-sm underline"
+          onClick={async () => {
+            await authClient.signOut();
+            router.replace("/login");
+            router.refresh();
+          }}
+        >
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

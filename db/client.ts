@@ -1,0 +1,31 @@
+import "server-only";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { databaseUrl } from "@/lib/config/env";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+/** A transaction handle; verbs accept either a Db or a Tx. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+let cached: { db: Db; sql: postgres.Sql } | null = null;
+
+/** Creates a drizzle client for `url` (one pool per call; prefer `getDb`). */
+export function createDb(url: string, { max = 10 }: { max?: number } = {}) {
+  const sql = postgres(url, { max, onnotice: () => {} });
+  return { db: drizzle(sql, { schema }), sql };
+}
+
+/** The process-wide database client for `DATABASE_URL`. */
+export function getDb(): Db {
+  cached ??= createDb(databaseUrl());
+  return cached.db;
+}
+
+/** Closes the process-wide pool (graceful shutdown, tests). */
+export async function closeDb() {
+  if (!cached) return;
+  const { sql } = cached;
+  cached = null;
+  await sql.end({ timeout: 5 });
+}

@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./api-tokens";
+export * from "./images";
+export * from "./trajectories";
+export * from "./audit-log";

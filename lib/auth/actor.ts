@@ -1,0 +1,18 @@
+import type { Role } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+/** Who is asking: a signed-in user or the owner of an API token. */
+export type Actor = { id: string; email: string; name: string; role: Role; via: "session" | "token" };
+
+/**
+ * Throws unless `actor` holds one of `roles`. Admins pass every check.
+ * Unauthenticated callers get UNAUTHENTICATED (401), others FORBIDDEN (403).
+ */
+export function requireRole(actor: Actor | null, roles: readonly Role[]): Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+  if (actor.role === "admin" || roles.includes(actor.role)) return actor;
+  throw new AppError("FORBIDDEN", `This needs the ${roles.join(" or ")} role; you are ${actor.role}`);
+}
+
+/** Any signed-in user. */
+export const requireActor = (actor: Actor | null): Actor => requireRole(actor, ["annotator", "reviewer", "researcher"]);

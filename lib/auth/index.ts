@@ -1,0 +1,7 @@
+export { type Actor, requireActor, requireRole } from "./actor";
+export { actorFromApiToken, createApiToken } from "./api-tokens";
+export { getAuth } from "./auth";
+export { createUser, createUserInput } from "./create-user";
+export { getActor } from "./get-actor";
+export { listUsers } from "./list-users";
+export { recordAudit } from "./record-audit";

@@ -1,0 +1,22 @@
+import "server-only";
+import { requireActor } from "@/lib/auth/actor";
+import type { Ctx } from "@/lib/context";
+import { getImageCounts } from "@/lib/images";
+import { getQueueHealth, type QueueHealth } from "@/lib/queue";
+
+export type Dashboard = {
+  counts: Awaited<ReturnType<typeof getImageCounts>>;
+  queues: QueueHealth[] | null;
+  queueError: string | null;
+};
+
+/** Everything the dashboard shows; Redis being down degrades to a message, not an error page. */
+export async function getDashboard({ ctx }: { ctx: Ctx }): Promise<Dashboard> {
+  requireActor(ctx.actor);
+  const counts = await getImageCounts({ ctx });
+  try {
+    return { counts, queues: await getQueueHealth(), queueError: null };
+  } catch (e) {
+    return { counts, queues: null, queueError: `Queue status unavailable: ${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,1 @@
+export { getDashboard, type Dashboard } from "./get-dashboard";

@@ -1,0 +1,28 @@
+import type { ColorGradingOptions } from "./color-grading";
+import type { CurvesOptions } from "./curves";
+import type { GrayscaleOptions } from "./grayscale";
+import type { HslOptions } from "./hsl";
+import type { ToneOptions } from "./tone";
+import type { VibranceSaturationOptions } from "./vibrance-saturation";
+import type { WhiteBalanceOptions } from "./white-balance";
+
+/**
+ * Every per-pixel (global) stage, in engine units. `null` / absent means "skip the stage".
+ * The first four are separable (one function per channel); the rest mix channels.
+ */
+export type GlobalSettings = {
+  whiteBalance?: WhiteBalanceOptions | null;
+  /** Exposure in EV. */
+  exposure?: number;
+  tone?: ToneOptions | null;
+  curves?: CurvesOptions | null;
+  hsl?: HslOptions | null;
+  colorGrading?: ColorGradingOptions | null;
+  vibranceSaturation?: VibranceSaturationOptions | null;
+  grayscale?: GrayscaleOptions | null;
+};
+
+/** Whether a stage that mixes channels is active (decides between the 1D and the 3D LUT). */
+export function hasColorStages(s: GlobalSettings): boolean {
+  return Boolean(s.hsl || s.colorGrading || s.vibranceSaturation || s.grayscale);
+}

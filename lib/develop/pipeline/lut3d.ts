@@ -1,0 +1,84 @@
+import { SRGB_DECODE_LUT, srgbToLinear } from "../color/srgb";
+import { hasColorStages, type GlobalSettings } from "./global-settings";
+import { runColorStages, runSeparableStages } from "./run-global";
+
+/**
+ * The global pipeline baked for 8-bit input.
+ *
+ * - `separable`: the display value of each input code after WB → exposure → tone → curves, per
+ *   channel (256 entries each). These stages act on one channel at a time, so 3×256 evaluations of
+ *   the float code are exact for every pixel.
+ * - `grid`: when a channel-mixing stage is active, a cube of `size³` nodes over the display values,
+ *   each node holding the colour stages' output packed as three 17-bit fields in one float64:
+ *   `R·2^34 + G·2^17 + B`, every channel in half-codes (0–510). Because the fields have headroom for
+ *   a sum of four nodes weighted to 256, tetrahedral interpolation runs as 4 multiplies on the packed
+ *   value instead of 12, exactly (all integers < 2^51), and unpacking is 3 scaled truncations.
+ * - `cellOffset` / `cellFrac` map each input code straight to its cube cell (offset into `grid`) and
+ *   its position inside the cell (0–256), so the per-pixel work has no float math before the lookup.
+ */
+export type GlobalLut = {
+  separable: [Float32Array, Float32Array, Float32Array];
+  grid: Float64Array | null;
+  size: number;
+  cellOffset: [Int32Array, Int32Array, Int32Array];
+  cellFrac: [Int32Array, Int32Array, Int32Array];
+};
+
+/** Default cube size: 33 nodes per axis keeps LUT-vs-float errors within 2 codes (see lut3d.test.ts). */
+export const DEFAULT_GRID_SIZE = 33;
+
+/** Evaluates the separable stages on the 256 codes of each channel. */
+function bakeSeparable(settings: GlobalSettings): [Float32Array, Float32Array, Float32Array] {
+  const ramp = new Float32Array(256 * 3);
+  for (let v = 0; v < 256; v++) ramp.fill(SRGB_DECODE_LUT[v], v * 3, v * 3 + 3);
+  runSeparableStages({ image: { data: ramp, width: 256, height: 1 }, settings });
+  const out: [Float32Array, Float32Array, Float32Array] = [new Float32Array(256), new Float32Array(256), new Float32Array(256)];
+  for (let v = 0; v < 256; v++) for (let c = 0; c < 3; c++) out[c][v] = ramp[v * 3 + c];
+  return out;
+}
+
+/** Runs the colour stages on every node of a `size³` cube and packs the results. */
+function bakeGrid(settings: GlobalSettings, size: number): Float64Array {
+  const n = size * size * size;
+  const nodes = new Float32Array(n * 3);
+  for (let i = 0, p = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) {
+      for (let k = 0; k < size; k++, p += 3) {
+        nodes[p] = i / (size - 1);
+        nodes[p + 1] = j / (size - 1);
+        nodes[p + 2] = k / (size - 1);
+      }
+    }
+  }
+  runColorStages({ image: { data: nodes, width: n, height: 1 }, settings });
+  const grid = new Float64Array(n);
+  const half = (v: number) => Math.round((v <= 0 ? 0 : v >= 1 ? 1 : v) * 510);
+  for (let p = 0; p < n; p++) grid[p] = half(nodes[p * 3]) * 2 ** 34 + half(nodes[p * 3 + 1]) * 2 ** 17 + half(nodes[p * 3 + 2]);
+  return grid;
+}
+
+/** Bakes the global stages of `settings` for 8-bit input; `size` is the cube size (3–65). */
+export function bakeGlobalLut({ settings, size = DEFAULT_GRID_SIZE }: { settings: GlobalSettings; size?: number }): GlobalLut {
+  if (!Number.isInteger(size) || size < 3 || size > 65) throw new RangeError(`size must be an integer in [3, 65], got ${size}`);
+  const separable = bakeSeparable(settings);
+  const strides = [size * size, size, 1];
+  const cellOffset: [Int32Array, Int32Array, Int32Array] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+  const cellFrac: [Int32Array, Int32Array, Int32Array] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+  for (let c = 0; c < 3; c++) {
+    for (let v = 0; v < 256; v++) {
+      const t = separable[c][v] * (size - 1);
+      const cell = Math.min(size - 2, Math.max(0, Math.floor(t)));
+      cellOffset[c][v] = cell * strides[c];
+      cellFrac[c][v] = Math.round((t - cell) * 256);
+    }
+  }
+  const grid = hasColorStages(settings) ? bakeGrid(settings, size) : null;
+  return { separable, grid, size, cellOffset, cellFrac };
+}
+
+/** Linear value of each half-code 0–510 (the precision of the cube's nodes). */
+export const HALF_CODE_TO_LINEAR: Float32Array = (() => {
+  const t = new Float32Array(511);
+  for (let i = 0; i < 511; i++) t[i] = srgbToLinear(i / 510);
+  return t;
+})();

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ingestQueueConfig } from "./configs/ingest";
+import { maintenanceQueueConfig } from "./configs/maintenance";
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a sha256 hex digest");
+
+/** Every queue and how its workers run. */
+export const QUEUES = {
+  ingest: ingestQueueConfig,
+  maintenance: maintenanceQueueConfig,
+} as const;
+export type QueueName = keyof typeof QUEUES;
+
+/**
+ * THE job catalog: job name → its queue, its zod payload and how its job id
+ * is derived (so enqueuing the same work twice is a no-op in BullMQ, and the
+ * processor is idempotent besides). Payloads carry ids, never pixels.
+ */
+export const JOBS = {
+  "ingest-image": {
+    queue: "ingest",
+    payload: z.object({ sha256 }),
+    jobId: (p: { sha256: string }) => `ingest-image:${p.sha256}`,
+  },
+  sweep: {
+    queue: "maintenance",
+    payload: z.object({}),
+    jobId: () => undefined,
+  },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; jobId: (p: never) => string | undefined }>;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<J extends JobName> = z.output<(typeof JOBS)[J]["payload"]>;
+/** Jobs that belong to queue `Q`. */
+export type JobsOf<Q extends QueueName> = { [J in JobName]: (typeof JOBS)[J]["queue"] extends Q ? J : never }[JobName];

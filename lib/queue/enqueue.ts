@@ -1,0 +1,45 @@
+import "server-only";
+import { Queue, type JobsOptions } from "bullmq";
+import { AppError } from "@/lib/errors";
+import { JOBS, QUEUES, type JobName, type JobPayload, type QueueName } from "./catalog";
+import { bullPrefix, createRedis } from "./connection";
+
+const queues = new Map<QueueName, Queue>();
+
+/** The producer-side Queue for `name` (one per process). */
+export function getQueue(name: QueueName): Queue {
+  let queue = queues.get(name);
+  if (!queue) {
+    queue = new Queue(name, {
+      connection: createRedis({ forWorker: false }),
+      prefix: bullPrefix(),
+      defaultJobOptions: QUEUES[name].defaultJobOptions,
+    });
+    queue.on("error", () => {}); // surfaced per call via enqueue's rejection
+    queues.set(name, queue);
+  }
+  return queue;
+}
+
+/**
+ * Adds a job, validating its payload against the catalog. The job id is
+ * derived from the payload, so enqueuing the same work twice adds it once.
+ * Redis being down becomes UNAVAILABLE (the row in Postgres stays pending
+ * and the sweeper enqueues it later, so nothing is lost).
+ */
+export async function enqueue<J extends JobName>(job: J, payload: JobPayload<J>, opts: JobsOptions = {}) {
+  const def = JOBS[job];
+  const data = def.payload.parse(payload);
+  const jobId = (def.jobId as (p: unknown) => string | undefined)(data);
+  try {
+    return await getQueue(def.queue).add(job, data, { ...opts, ...(jobId ? { jobId } : {}) });
+  } catch (cause) {
+    throw new AppError("UNAVAILABLE", `Queue ${def.queue} is unavailable: ${(cause as Error).message}`);
+  }
+}
+
+/** Closes producer connections (graceful shutdown, tests). */
+export async function closeQueues() {
+  await Promise.all([...queues.values()].map((q) => q.close()));
+  queues.clear();
+}

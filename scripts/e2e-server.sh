@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Started by Playwright's webServer: a fresh e2e database, blob folder and
+# queue prefix, seeded logins and sample photos, then workers + the built app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DATABASE_URL="${E2E_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/retouchiq_e2e}"
+export QUEUE_PREFIX="riq-e2e-$$"
+export STORAGE_DIR="$(mktemp -d /tmp/riq-e2e-blobs-XXXX)"
+export DATA_DIR="$(mktemp -d /tmp/riq-e2e-data-XXXX)"
+export ADMIN_EMAIL=admin@e2e.local ADMIN_PASSWORD=e2e-password-1
+export BETTER_AUTH_SECRET="e2e-secret-$(date +%s)-0123456789abcdef"
+export PORT="${E2E_PORT:-3100}" APP_URL="http://localhost:${E2E_PORT:-3100}"
+export WORKER_HEALTH_PORT=3199
+
+npx tsx e2e/assert-local-database.ts
+npx tsx e2e/reset-database.ts
+npx tsx scripts/db-setup.ts
+npx tsx --conditions=react-server scripts/seed.ts >/dev/null
+npx tsx --conditions=react-server workers/index.ts &
+WORKERS=$!
+trap 'kill -TERM $WORKERS 2>/dev/null' EXIT INT TERM
+exec npx next start --port "$PORT"

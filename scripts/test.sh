@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The one test command (`npm test`): installs what is missing (npm deps,
+# Debian's chromium), makes sure PostgreSQL and Redis run, then runs
+# typecheck, lint, unit + integration tests (vitest) and browser tests
+# (Playwright on the production build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/retouchiq}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+step() { echo; echo "=== $* ==="; }
+
+step "dependencies"
+bash scripts/install-deps.sh
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "[deps] installing Debian's chromium for Playwright…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+step "services"
+bash scripts/ensure-services.sh
+
+step "typecheck"
+npx tsc --noEmit -p tsconfig.json
+npx tsc --noEmit -p lib/develop/tsconfig.json
+npx tsc --noEmit -p lib/edits/tsconfig.json
+
+step "lint"
+npx eslint --max-warnings=0 .
+
+step "unit + integration tests"
+npx vitest run
+
+step "browser tests"
+npx next build >/tmp/riq-next-build.log 2>&1 || { tail -60 /tmp/riq-next-build.log; exit 1; }
+npx playwright test

@@ -1,0 +1,28 @@
+// Worker process entry: `npm run workers`. One BullMQ Worker per queue,
+// a health endpoint, and a graceful shutdown that lets active jobs finish.
+import { closeDb } from "@/db/client";
+import { workerHealthPort } from "@/lib/config/env";
+import { closeQueues, type QueueName } from "@/lib/queue";
+import { startHealthServer } from "./health-server";
+import { startWorkers } from "./start-workers";
+
+const only = process.env.WORKER_QUEUES?.split(",").filter(Boolean) as QueueName[] | undefined;
+const workers = await startWorkers({ only });
+const health = startHealthServer({ port: workerHealthPort(), workers });
+console.log(`[workers] running queues: ${workers.map((w) => w.name).join(", ")}; health on :${workerHealthPort()}/health`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[workers] ${signal}: finishing active jobs…`);
+  const force = setTimeout(() => process.exit(1), 30_000);
+  force.unref();
+  health.close();
+  await Promise.all(workers.map((w) => w.close()));
+  await closeQueues();
+  await closeDb();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { images } from "@/db/schema";
+import { createContext } from "@/lib/context";
+import { uploadImage } from "@/lib/images";
+import { enqueue, getQueue } from "@/lib/queue";
+import { getBlobStore } from "@/lib/storage";
+import { makeActor } from "@/test/actors";
+import { samplePhoto } from "@/test/bad-images";
+import { startWorkers } from "./start-workers";
+
+const waitFor = async <T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, what = "condition") => {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const v = await fn();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+};
+const imageRow = async (sha256: string) => (await getDb().select().from(images).where(eq(images.sha256, sha256)))[0];
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) {
+    try {
+      process.kill(-c.pid!, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+});
+
+/** Runs `npm run workers`' entry in a child process, as production does. */
+function spawnWorker(env: Record<string, string>) {
+  const child = spawn("npx", ["tsx", "--conditions=react-server", "workers/index.ts"], {
+    env: { ...process.env, WORKER_QUEUES: "ingest", WORKER_HEALTH_PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  child.stdout?.on("data", () => {});
+  child.stderr?.on("data", () => {});
+  children.push(child);
+  return child;
+}
+
+describe("ingest-image job", () => {
+  it("is processed once even when enqueued twice", async () => {
+    const ctx = createContext({ actor: await makeActor("researcher") });
+    const { sha256 } = await uploadImage({ ctx, input: { bytes: samplePhoto("coffee.jpg"), filename: "coffee.jpg" } });
+    await enqueue("ingest-image", { sha256 }); // the upload already enqueued it once
+    const completed: string[] = [];
+    const [worker] = await startWorkers({ only: ["ingest"] });
+    worker.on("completed", (job) => completed.push(job.id!));
+    const row = await waitFor(async () => ((await imageRow(sha256))?.status === "ready" ? imageRow(sha256) : null), 30_000, "ready");
+    await new Promise((r) => setTimeout(r, 500)); // give a duplicate the chance to run
+    await worker.close();
+    expect(completed).toEqual([`ingest-image:${sha256}`]);
+    expect(row).toMatchObject({ status: "ready", attempts: 1 });
+    expect(Math.max(row!.previewWidth!, row!.previewHeight!)).toBe(Math.min(1600, Math.max(row!.width, row!.height)));
+    expect(await getBlobStore().has(row!.previewKey!)).toBe(true);
+    expect(await getBlobStore().has(row!.thumbnailKey!)).toBe(true);
+  });
+
+  it("survives a worker killed mid-job: the job is retried by another worker and writes one row", async () => {
+    const ctx = createContext({ actor: await makeActor("researcher") });
+    // A large noisy photo so ingest takes long enough to be caught active.
+    const noise = await sharp({ create: { width: 7000, height: 5000, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 50 } } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    const { sha256 } = await uploadImage({ ctx, input: { bytes: new Uint8Array(noise), filename: "big-noise.jpg" } });
+
+    const first = spawnWorker({ INGEST_LOCK_DURATION_MS: "2000" });
+    const queue = getQueue("ingest");
+    await waitFor(async () => (await queue.getJobCounts("active")).active > 0, 60_000, "the job to become active");
+    process.kill(-first.pid!, "SIGKILL"); // the whole process group: npx + tsx + node
+    expect((await imageRow(sha256))?.status).toBe("pending");
+
+    spawnWorker({ INGEST_LOCK_DURATION_MS: "2000" });
+    const row = await waitFor(async () => ((await imageRow(sha256))?.status === "ready" ? imageRow(sha256) : null), 90_000, "the retried job");
+    const job = await queue.getJob(`ingest-image:${sha256}`);
+    expect(row?.attempts).toBeGreaterThanOrEqual(2); // started twice…
+    expect((await getDb().select().from(images).where(eq(images.sha256, sha256))).length).toBe(1); // …one row
+    expect(await job?.getState()).toBe("completed");
+    expect(row?.previewWidth).toBe(1600);
+  }, 180_000);
+});

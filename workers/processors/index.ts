@@ -1,0 +1,8 @@
+import { processIngestImage } from "./ingest-image";
+import { processSweep } from "./sweep";
+import type { ProcessorMap } from "./types";
+
+export const processors: ProcessorMap = {
+  "ingest-image": processIngestImage,
+  sweep: processSweep,
+};

@@ -1,0 +1,22 @@
+import { UnrecoverableError } from "bullmq";
+import { systemContext } from "@/lib/context";
+import { ImageError } from "@/lib/imaging";
+import { ingestImage, markImageFailed } from "@/lib/images";
+import type { Processor } from "./types";
+
+/** Thin: call the verb; a bad image fails for good, anything else retries. */
+export const processIngestImage: Processor<"ingest-image"> = async (payload, job) => {
+  const ctx = systemContext();
+  try {
+    await job.updateProgress(10);
+    const result = await ingestImage({ ctx, input: payload });
+    await job.updateProgress(100);
+    return result;
+  } catch (e) {
+    if (e instanceof ImageError) {
+      await markImageFailed({ ctx, input: { sha256: payload.sha256, error: e.message } });
+      throw new UnrecoverableError(e.message);
+    }
+    throw e;
+  }
+};
