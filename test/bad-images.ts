@@ -1,8 +1,21 @@
 import { readFileSync } from "node:fs";
 import zlib from "node:zlib";
+import sharp from "sharp";
 
 /** Real sample photo bytes. */
 export const samplePhoto = (name = "coffee.jpg") => new Uint8Array(readFileSync(`public/samples/${name}`));
+
+/**
+ * A real photo made unique per call (a random crop), so tests that share a
+ * database across runs never collide on content hashes.
+ */
+export async function uniquePhoto(name = "coffee.jpg"): Promise<Uint8Array> {
+  const image = sharp(samplePhoto(name));
+  const { width = 0, height = 0 } = await image.metadata();
+  const dx = 1 + Math.floor(Math.random() * 50);
+  const dy = 1 + Math.floor(Math.random() * 50);
+  return new Uint8Array(await image.extract({ left: dx, top: dy, width: width - dx - 1, height: height - dy - 1 }).jpeg({ quality: 90 }).toBuffer());
+}
 
 /** A PNG whose header claims 30000×30000 pixels (a decompression bomb), a few hundred bytes long. */
 export function hugePng(width = 30_000, height = 30_000): Uint8Array {

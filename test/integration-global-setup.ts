@@ -1,5 +1,6 @@
 // Runs once before the integration project: makes sure the test database
 // exists and is migrated. Refuses to touch a non-local database unless told.
+import postgres from "postgres";
 import { ensureDatabase, migrateDatabase } from "../scripts/db-setup";
 import { testDatabaseUrl } from "./test-env";
 
@@ -11,4 +12,9 @@ export default async function setup() {
   }
   await ensureDatabase(url);
   await migrateDatabase(url);
+  // Each run starts from empty tables, so no test sees another run's rows.
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const tables = await sql`select tablename from pg_tables where schemaname = 'public'`;
+  if (tables.length) await sql.unsafe(`truncate ${tables.map((t) => `"${t.tablename}"`).join(", ")} cascade`);
+  await sql.end();
 }

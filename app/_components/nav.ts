@@ -7,6 +7,7 @@ export const NAV: { href: string; label: string; roles: Role[] }[] = [
   { href: "/compare", label: "Compare", roles: ["annotator", "reviewer", "researcher"] },
   { href: "/corpus", label: "Corpus", roles: ["researcher"] },
   { href: "/images", label: "Images", roles: ["annotator", "reviewer", "researcher"] },
+  { href: "/develop", label: "Develop", roles: ["annotator", "reviewer", "researcher"] },
   { href: "/upload", label: "Upload", roles: ["researcher"] },
   { href: "/rounds", label: "Rounds", roles: ["researcher"] },
   { href: "/evaluation", label: "Evaluation", roles: ["researcher"] },

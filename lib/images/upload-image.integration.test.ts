@@ -7,7 +7,7 @@ import { createContext } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { getBlobStore } from "@/lib/storage";
 import { makeActor } from "@/test/actors";
-import { badUploads, samplePhoto } from "@/test/bad-images";
+import { badUploads, samplePhoto, uniquePhoto } from "@/test/bad-images";
 import { uploadImage } from "./upload-image";
 
 const blobCount = () => {
@@ -23,7 +23,7 @@ const blobCount = () => {
 describe("uploadImage", () => {
   it("stores a real photo once and marks it pending for the ingest worker", async () => {
     const ctx = createContext({ actor: await makeActor("researcher") });
-    const bytes = samplePhoto("chelsea-cat.jpg");
+    const bytes = await uniquePhoto("chelsea-cat.jpg");
     const first = await uploadImage({ ctx, input: { bytes, filename: "chelsea-cat.jpg" } });
     const second = await uploadImage({ ctx, input: { bytes, filename: "copy.jpg" } });
     expect(first.duplicate).toBe(false);

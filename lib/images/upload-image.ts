@@ -12,7 +12,7 @@ import { enqueue } from "@/lib/queue";
 import { getBlobStore } from "@/lib/storage";
 
 export const uploadImageInput = z.object({
-  bytes: z.instanceof(Uint8Array),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, "expected the file bytes"),
   filename: z.string().trim().max(255).optional(),
 });
 
@@ -47,22 +47,26 @@ export async function uploadImage({ ctx, input }: { ctx: Ctx; input: z.input<typ
   }
   const sha256 = sha256Hex(bytes);
 
+  const store = getBlobStore();
   const [existing] = await ctx.db.select().from(images).where(eq(images.sha256, sha256)).limit(1);
   if (existing) {
-    return { sha256, status: existing.status, duplicate: true, width: existing.width, height: existing.height };
+    // Re-uploading is also how a lost original is restored and stuck work resumed.
+    if (!(await store.has(sha256))) await store.put(bytes, { contentType: `image/${decoded.source.format}` });
+    const result: UploadResult = { sha256, status: existing.status, duplicate: true, width: existing.width, height: existing.height };
+    if (existing.status === "pending") await enqueue("ingest-image", { sha256 }).catch((e: Error) => (result.warning = e.message));
+    return result;
   }
 
-  const store = getBlobStore();
-  const blob = await store.put(bytes, { contentType: `image/${decoded.format}` });
+  const blob = await store.put(bytes, { contentType: `image/${decoded.source.format}` });
   try {
     await ctx.db
       .insert(images)
       .values({
         sha256,
-        format: decoded.format,
+        format: decoded.source.format,
         bytes: bytes.byteLength,
-        width: decoded.originalWidth,
-        height: decoded.originalHeight,
+        width: decoded.source.width,
+        height: decoded.source.height,
         originalName: filename ?? null,
         uploadedBy: ctx.actor?.id ?? null,
       })
@@ -77,8 +81,8 @@ export async function uploadImage({ ctx, input }: { ctx: Ctx; input: z.input<typ
     sha256,
     status: "pending",
     duplicate: false,
-    width: decoded.originalWidth,
-    height: decoded.originalHeight,
+    width: decoded.source.width,
+    height: decoded.source.height,
   };
   try {
     await enqueue("ingest-image", { sha256 });

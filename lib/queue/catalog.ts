@@ -20,7 +20,7 @@ export const JOBS = {
   "ingest-image": {
     queue: "ingest",
     payload: z.object({ sha256 }),
-    jobId: (p: { sha256: string }) => `ingest-image:${p.sha256}`,
+    jobId: (p: { sha256: string }) => `ingest-image.${p.sha256}`,
   },
   sweep: {
     queue: "maintenance",

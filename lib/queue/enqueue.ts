@@ -31,9 +31,12 @@ export async function enqueue<J extends JobName>(job: J, payload: JobPayload<J>,
   const def = JOBS[job];
   const data = def.payload.parse(payload);
   const jobId = (def.jobId as (p: unknown) => string | undefined)(data);
+  const queue = getQueue(def.queue);
   try {
-    return await getQueue(def.queue).add(job, data, { ...opts, ...(jobId ? { jobId } : {}) });
+    return await queue.add(job, data, { ...opts, ...(jobId ? { jobId } : {}) });
   } catch (cause) {
+    const redis = await queue.client.catch(() => null);
+    if (redis?.status === "ready") throw cause; // a bug, not an outage
     throw new AppError("UNAVAILABLE", `Queue ${def.queue} is unavailable: ${(cause as Error).message}`);
   }
 }

@@ -1,5 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import { systemContext } from "@/lib/context";
+import { isAppError } from "@/lib/errors";
 import { ImageError } from "@/lib/imaging";
 import { ingestImage, markImageFailed } from "@/lib/images";
 import type { Processor } from "./types";
@@ -13,7 +14,8 @@ export const processIngestImage: Processor<"ingest-image"> = async (payload, job
     await job.updateProgress(100);
     return result;
   } catch (e) {
-    if (e instanceof ImageError) {
+    // A bad image or a missing original cannot be fixed by retrying.
+    if (e instanceof ImageError || (isAppError(e) && e.code === "NOT_FOUND")) {
       await markImageFailed({ ctx, input: { sha256: payload.sha256, error: e.message } });
       throw new UnrecoverableError(e.message);
     }

@@ -5,6 +5,8 @@ import type { ParamKey } from "./specs";
 // key is its preferred short name (used by the RetouchIQ serialiser).
 
 const SHORT: Array<[ParamKey, string[]]> = [
+  ["Temperature", ["kelvin", "temperature_kelvin"]],
+  ["Tint", ["raw_tint"]],
   ["IncrementalTemperature", ["temperature", "temp", "warmth"]],
   ["IncrementalTint", ["tint"]],
   ["WhiteBalance", ["white_balance", "wb"]],

@@ -11,7 +11,14 @@ describe("canonicalParams", () => {
   });
 
   it("drops identity curves, including ones with extra points on the diagonal", () => {
-    const p = normalizeParams({ ToneCurvePV2012: [[0, 0], [128, 128], [255, 255]], ColorGradeBlending: 50 }).params;
+    const p = normalizeParams({
+      ToneCurvePV2012: [
+        [0, 0],
+        [128, 128],
+        [255, 255],
+      ],
+      ColorGradeBlending: 50,
+    }).params;
     expect(canonicalParams(p)).toBe("{}");
   });
 
@@ -38,7 +45,9 @@ describe("withDefaults / isIdentity", () => {
 
   it("treats inactive or zero-slider corrections as identity", () => {
     const mask = { What: "Mask/Paint" };
-    expect(isIdentity({ MaskGroupBasedCorrections: [{ CorrectionActive: false, LocalExposure2012: 0.2, CorrectionMasks: [mask] }] })).toBe(true);
+    expect(isIdentity({ MaskGroupBasedCorrections: [{ CorrectionActive: false, LocalExposure2012: 0.2, CorrectionMasks: [mask] }] })).toBe(
+      true,
+    );
     expect(isIdentity({ MaskGroupBasedCorrections: [{ LocalExposure2012: 0, CorrectionMasks: [mask] }] })).toBe(true);
     expect(isIdentity({ MaskGroupBasedCorrections: [{ LocalExposure2012: 0.2, CorrectionMasks: [mask] }] })).toBe(false);
   });

@@ -42,8 +42,27 @@ export function pruneDefaults(params: DevelopParams): DevelopParams {
     out[key] = spec.kind === "number" ? roundTo(value as number, spec.decimals) : value;
   }
   const corrections = params.MaskGroupBasedCorrections;
-  if (corrections && corrections.length > 0) out.MaskGroupBasedCorrections = corrections;
+  if (corrections && corrections.length > 0) out.MaskGroupBasedCorrections = orderCorrections(corrections);
   return out as DevelopParams;
+}
+
+const FIRST_FIELDS = ["What", "CorrectionName", "CorrectionActive", "CorrectionAmount"];
+const LAST_FIELDS = ["CorrectionMasks"];
+
+/**
+ * Corrections with their fields in one fixed order (What, name, active, amount, the rest
+ * alphabetically, masks last), so serialised text is canonical however the data was built.
+ */
+export function orderCorrections(corrections: Correction[]): Correction[] {
+  return orderFields(corrections) as Correction[];
+}
+
+function orderFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(orderFields);
+  if (!value || typeof value !== "object") return value;
+  const weight = (k: string) => (FIRST_FIELDS.includes(k) ? FIRST_FIELDS.indexOf(k) - 10 : LAST_FIELDS.includes(k) ? 10 : 0);
+  const keys = Object.keys(value).sort((a, b) => weight(a) - weight(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((k) => [k, orderFields((value as Record<string, unknown>)[k])]));
 }
 
 /**

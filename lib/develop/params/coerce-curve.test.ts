@@ -14,7 +14,12 @@ describe("coerceCurve", () => {
     expect(coerceCurve(["0, 0", "64, 56", "128, 128", "255, 255"]).curve).toEqual(medium);
     expect(coerceCurve([0, 0, 64, 56, 128, 128, 255, 255]).curve).toEqual(medium);
     expect(coerceCurve({ "1": 0, "2": 0, "3": 64, "4": 56, "5": 128, "6": 128, "7": 255, "8": 255 }).curve).toEqual(medium);
-    expect(coerceCurve([{ x: 0, y: 0 }, { x: 255, y: 255 }]).curve).toEqual([
+    expect(
+      coerceCurve([
+        { x: 0, y: 0 },
+        { x: 255, y: 255 },
+      ]).curve,
+    ).toEqual([
       [0, 0],
       [255, 255],
     ]);

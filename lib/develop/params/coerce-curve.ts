@@ -57,7 +57,7 @@ function flattenArray(items: unknown[]): number[] | string {
 /** JarvisArt writes `{"1": x1, "2": y1, "3": x2, …}`; order by the numeric key. */
 function fromNumberedObject(obj: Record<string, unknown>): number[] | string {
   const entries = Object.entries(obj);
-  if (entries.some(([k]) => !/^\d+$/.test(k))) return "object curves need numbered keys {\"1\": x1, \"2\": y1, …}";
+  if (entries.some(([k]) => !/^\d+$/.test(k))) return 'object curves need numbered keys {"1": x1, "2": y1, …}';
   entries.sort((a, b) => Number(a[0]) - Number(b[0]));
   return parseNumbers(entries.map(([, v]) => v));
 }

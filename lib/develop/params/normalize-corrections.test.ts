@@ -37,7 +37,10 @@ describe("normalizeCorrections", () => {
       },
     ]);
     expect(corrections[0].CorrectionMasks).toEqual([{ What: "Mask/Depth", DepthMin: 0.2 }]);
-    expect(issues.map((i) => i.key)).toEqual(["MaskGroupBasedCorrections[0].CorrectionMasks[1]", "MaskGroupBasedCorrections[0].CorrectionMasks[2]"]);
+    expect(issues.map((i) => i.key)).toEqual([
+      "MaskGroupBasedCorrections[0].CorrectionMasks[1]",
+      "MaskGroupBasedCorrections[0].CorrectionMasks[2]",
+    ]);
     expect(issues[0].message).toMatch(/ZeroY/);
   });
 

@@ -14,12 +14,23 @@ export function numberField(ctx: FieldContext, field: string, raw: unknown, spec
   const key = `${ctx.path}.${field}`;
   const n = coerceNumber(raw);
   if (n === undefined) {
-    ctx.issues.push({ key, code: "wrong_type", message: `${field} must be a number from ${spec.min} to ${spec.max}, got ${showValue(raw)}`, value: raw });
+    ctx.issues.push({
+      key,
+      code: "wrong_type",
+      message: `${field} must be a number from ${spec.min} to ${spec.max}, got ${showValue(raw)}`,
+      value: raw,
+    });
     return undefined;
   }
   const v = roundTo(clamp(n, spec.min, spec.max), LOCAL_DECIMALS);
   if (n < spec.min || n > spec.max) {
-    ctx.issues.push({ key, code: "out_of_range", message: `${field} ${n} is outside ${spec.min}…${spec.max}; clamped to ${v}`, value: raw, clampedTo: v });
+    ctx.issues.push({
+      key,
+      code: "out_of_range",
+      message: `${field} ${n} is outside ${spec.min}…${spec.max}; clamped to ${v}`,
+      value: raw,
+      clampedTo: v,
+    });
   }
   return v;
 }
@@ -27,7 +38,13 @@ export function numberField(ctx: FieldContext, field: string, raw: unknown, spec
 /** A boolean for `field`, or `undefined` (issue pushed). */
 export function booleanField(ctx: FieldContext, field: string, raw: unknown): boolean | undefined {
   const b = coerceBoolean(raw);
-  if (b === undefined) ctx.issues.push({ key: `${ctx.path}.${field}`, code: "wrong_type", message: `${field} must be true or false, got ${showValue(raw)}`, value: raw });
+  if (b === undefined)
+    ctx.issues.push({
+      key: `${ctx.path}.${field}`,
+      code: "wrong_type",
+      message: `${field} must be true or false, got ${showValue(raw)}`,
+      value: raw,
+    });
   return b;
 }
 

@@ -1,5 +1,13 @@
 import { coerceNumber } from "./coerce-value";
-import { MASK_COMMON_FIELD_SPECS, MASK_FIELD_SPECS, circularGradientMaskSchema, gradientMaskSchema, imageMaskSchema, polygonMaskSchema, rangeMaskComponentSchema } from "./corrections";
+import {
+  MASK_COMMON_FIELD_SPECS,
+  MASK_FIELD_SPECS,
+  circularGradientMaskSchema,
+  gradientMaskSchema,
+  imageMaskSchema,
+  polygonMaskSchema,
+  rangeMaskComponentSchema,
+} from "./corrections";
 import type { CorrectionMask, KnownMaskKind, LocalFieldSpec } from "./corrections";
 import { booleanField, isRecord, numberField, passthroughValue } from "./normalize-fields";
 import type { FieldContext } from "./normalize-fields";
@@ -25,7 +33,7 @@ export function normalizeMask(ctx: FieldContext, raw: unknown): CorrectionMask |
   }
   const what = typeof raw.What === "string" ? raw.What.trim() : "";
   if (!what) {
-    ctx.issues.push({ key: ctx.path, code: "malformed", message: "mask has no What (e.g. \"Mask/Gradient\"); dropped", value: raw });
+    ctx.issues.push({ key: ctx.path, code: "malformed", message: 'mask has no What (e.g. "Mask/Gradient"); dropped', value: raw });
     return undefined;
   }
   const fields: Record<string, LocalFieldSpec> = { ...MASK_COMMON_FIELD_SPECS, ...(MASK_FIELD_SPECS[what as KnownMaskKind] ?? {}) };
@@ -66,14 +74,24 @@ function normalizeMaskField(ctx: FieldContext, field: string, value: unknown, sp
 function blendMode(ctx: FieldContext, value: unknown): 0 | 1 | undefined {
   const n = coerceNumber(value);
   if (n === 0 || n === 1) return n;
-  ctx.issues.push({ key: `${ctx.path}.MaskBlendMode`, code: "wrong_type", message: `MaskBlendMode must be 0 (add) or 1 (intersect), got ${JSON.stringify(value)}`, value });
+  ctx.issues.push({
+    key: `${ctx.path}.MaskBlendMode`,
+    code: "wrong_type",
+    message: `MaskBlendMode must be 0 (add) or 1 (intersect), got ${JSON.stringify(value)}`,
+    value,
+  });
   return undefined;
 }
 
 function intField(ctx: FieldContext, field: string, value: unknown): number | undefined {
   const n = coerceNumber(value);
   if (n !== undefined && Number.isInteger(n)) return n;
-  ctx.issues.push({ key: `${ctx.path}.${field}`, code: "wrong_type", message: `${field} must be an integer, got ${JSON.stringify(value)}`, value });
+  ctx.issues.push({
+    key: `${ctx.path}.${field}`,
+    code: "wrong_type",
+    message: `${field} must be an integer, got ${JSON.stringify(value)}`,
+    value,
+  });
   return undefined;
 }
 
@@ -101,7 +119,12 @@ function lumRange(ctx: FieldContext, value: unknown): number[] | undefined {
   const parts = typeof value === "string" ? value.split(/[\s,;]+/).filter(Boolean) : Array.isArray(value) ? value : [];
   const nums = parts.map((p) => numberField(ctx, "LumRange", p, unitRange));
   if (nums.length !== 4 || nums.some((n) => n === undefined)) {
-    ctx.issues.push({ key: `${ctx.path}.LumRange`, code: "malformed", message: "LumRange needs four numbers lo, loFull, hiFull, hi on 0–1", value });
+    ctx.issues.push({
+      key: `${ctx.path}.LumRange`,
+      code: "malformed",
+      message: "LumRange needs four numbers lo, loFull, hiFull, hi on 0–1",
+      value,
+    });
     return undefined;
   }
   const sorted = (nums as number[]).slice().sort((a, b) => a - b);

@@ -26,7 +26,13 @@ describe("normalizeParams", () => {
   });
 
   it("reports unknown keys, keeps metadata quietly, flags unrendered settings", () => {
-    const { params, issues } = normalizeParams({ Sparkle: 3, ProcessVersion: "15.4", SupportsAmount: "True", CropTop: 0.1, LuminanceSmoothing: 20 });
+    const { params, issues } = normalizeParams({
+      Sparkle: 3,
+      ProcessVersion: "15.4",
+      SupportsAmount: "True",
+      CropTop: 0.1,
+      LuminanceSmoothing: 20,
+    });
     expect(params).toEqual({ LuminanceSmoothing: 20 });
     expect(issues.map((i) => [i.key, i.code])).toEqual([
       ["Sparkle", "unknown_key"],
@@ -43,11 +49,25 @@ describe("normalizeParams", () => {
   });
 
   it("rounds to each key's precision", () => {
-    expect(normalizeParams({ Exposure2012: 0.333, Contrast2012: 12.6, SharpenRadius: 1.26 }).params).toEqual({ Exposure2012: 0.33, Contrast2012: 13, SharpenRadius: 1.3 });
+    expect(normalizeParams({ Exposure2012: 0.333, Contrast2012: 12.6, SharpenRadius: 1.26 }).params).toEqual({
+      Exposure2012: 0.33,
+      Contrast2012: 13,
+      SharpenRadius: 1.3,
+    });
   });
 
   it("never throws on hostile input", () => {
-    const inputs: unknown[] = [null, 3, "x", [], { Exposure2012: {} }, { ToneCurvePV2012: "garbage" }, { MaskGroupBasedCorrections: "no" }, { exposure: NaN }, { exposure: Infinity }];
+    const inputs: unknown[] = [
+      null,
+      3,
+      "x",
+      [],
+      { Exposure2012: {} },
+      { ToneCurvePV2012: "garbage" },
+      { MaskGroupBasedCorrections: "no" },
+      { exposure: NaN },
+      { exposure: Infinity },
+    ];
     for (const input of inputs) {
       const r = normalizeParams(input as Record<string, unknown>);
       expect(Array.isArray(r.issues)).toBe(true);

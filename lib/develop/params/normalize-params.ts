@@ -41,7 +41,12 @@ export function normalizeParams(input: Record<string, unknown>): NormalizedParam
     const { key } = match;
     const prev = taken.get(key);
     if (prev && prev.rank <= RANK[match.via]) {
-      issues.push({ key: name, code: "malformed", message: `"${name}" and "${prev.name}" both set ${key}; kept "${prev.name}"`, value: raw });
+      issues.push({
+        key: name,
+        code: "malformed",
+        message: `"${name}" and "${prev.name}" both set ${key}; kept "${prev.name}"`,
+        value: raw,
+      });
       continue;
     }
     if (match.via === "nonstandard") {
@@ -59,7 +64,13 @@ export function normalizeParams(input: Record<string, unknown>): NormalizedParam
 function reportUnmatched(name: string, raw: unknown, issues: ParamIssue[]): void {
   if (isMetadataKey(name)) return;
   if (isUnsupportedSettingKey(name)) {
-    if (!isNeutralRawValue(raw)) issues.push({ key: name, code: "not_rendered", message: `${name} is a Lightroom setting this engine does not render; ignored`, value: raw });
+    if (!isNeutralRawValue(raw))
+      issues.push({
+        key: name,
+        code: "not_rendered",
+        message: `${name} is a Lightroom setting this engine does not render; ignored`,
+        value: raw,
+      });
     return;
   }
   issues.push({ key: name, code: "unknown_key", message: `unknown parameter "${name}"; ignored`, value: raw });
@@ -81,18 +92,30 @@ function coerceBySpec(spec: ParamSpec, o: { key: ParamKey; name: string; raw: un
     case "number": {
       const n = coerceNumber(raw);
       if (n === undefined) {
-        issues.push({ key: name, code: "wrong_type", message: `${key} must be a number from ${spec.min} to ${spec.max}, got ${showValue(raw)}`, value: raw });
+        issues.push({
+          key: name,
+          code: "wrong_type",
+          message: `${key} must be a number from ${spec.min} to ${spec.max}, got ${showValue(raw)}`,
+          value: raw,
+        });
         return undefined;
       }
       const clamped = roundTo(clamp(n, spec.min, spec.max), spec.decimals);
       if (n < spec.min || n > spec.max) {
-        issues.push({ key: name, code: "out_of_range", message: `${key} ${n} is outside ${spec.min}…${spec.max}; clamped to ${clamped}`, value: raw, clampedTo: clamped });
+        issues.push({
+          key: name,
+          code: "out_of_range",
+          message: `${key} ${n} is outside ${spec.min}…${spec.max}; clamped to ${clamped}`,
+          value: raw,
+          clampedTo: clamped,
+        });
       }
       return clamped;
     }
     case "boolean": {
       const b = coerceBoolean(raw);
-      if (b === undefined) issues.push({ key: name, code: "wrong_type", message: `${key} must be True or False, got ${showValue(raw)}`, value: raw });
+      if (b === undefined)
+        issues.push({ key: name, code: "wrong_type", message: `${key} must be True or False, got ${showValue(raw)}`, value: raw });
       return b;
     }
     case "enum": {
@@ -100,7 +123,12 @@ function coerceBySpec(spec: ParamSpec, o: { key: ParamKey; name: string; raw: un
       const known = text === undefined ? undefined : spec.values.find((v) => v.toLowerCase() === text.toLowerCase());
       if (known !== undefined) return known;
       if (spec.open && text) return text;
-      issues.push({ key: name, code: "wrong_type", message: `${key} must be one of ${spec.values.join(", ")}, got ${showValue(raw)}`, value: raw });
+      issues.push({
+        key: name,
+        code: "wrong_type",
+        message: `${key} must be one of ${spec.values.join(", ")}, got ${showValue(raw)}`,
+        value: raw,
+      });
       return undefined;
     }
     case "curve": {
@@ -109,7 +137,8 @@ function coerceBySpec(spec: ParamSpec, o: { key: ParamKey; name: string; raw: un
         issues.push({ key: name, code: "malformed", message: `${key} ${error}`, value: raw });
         return undefined;
       }
-      for (const fix of fixes) issues.push({ key: name, code: fix.includes("outside") ? "out_of_range" : "malformed", message: `${key}: ${fix}`, value: raw });
+      for (const fix of fixes)
+        issues.push({ key: name, code: fix.includes("outside") ? "out_of_range" : "malformed", message: `${key}: ${fix}`, value: raw });
       return curve;
     }
   }

@@ -47,11 +47,7 @@ function curve(description: string): CurveSpec {
 export const HSL_BANDS = ["Red", "Orange", "Yellow", "Green", "Aqua", "Blue", "Purple", "Magenta"] as const;
 export type HslBand = (typeof HSL_BANDS)[number];
 
-function bands<P extends string>(
-  prefix: P,
-  group: ParamGroup,
-  what: string,
-): Record<`${P}${HslBand}`, NumberSpec> {
+function bands<P extends string>(prefix: P, group: ParamGroup, what: string): Record<`${P}${HslBand}`, NumberSpec> {
   const out = {} as Record<`${P}${HslBand}`, NumberSpec>;
   for (const band of HSL_BANDS) out[`${prefix}${band}`] = pm100(group, `${what} of the ${band.toLowerCase()} band`);
   return out;

@@ -1,42 +1,46 @@
 import { srgbToLinear } from "../color/srgb";
 import { assertImage8, type Image8 } from "./decode";
-import { HALF_CODE_TO_LINEAR, type GlobalLut } from "./lut3d";
+import { NODE_TO_CODE, NODE_TO_LINEAR, type GlobalLut } from "./lut3d";
 import type { FloatImage } from "./types";
 
-// Powers of two used to unpack the three 17-bit fields of a packed node sum (see GlobalLut).
-const P9 = 2 ** -9;
-const P26 = 2 ** -26;
-const P43 = 2 ** -43;
-const P8 = 2 ** -8;
-const P25 = 2 ** -25;
-const P42 = 2 ** -42;
-/** Rounding bias of each field when unpacking to codes (half of 512 = 256 weight × 2 half-codes). */
-const BIAS_CODE = 256 * (2 ** 34 + 2 ** 17 + 1);
-/** Rounding bias when unpacking to half-codes. */
-const BIAS_HALF = 128 * (2 ** 34 + 2 ** 17 + 1);
+// Unpacking a packed sum (see GlobalLut): each 17-bit field divided by the weight sum 128 (2^7).
+const PB = 2 ** -7;
+const PG = 2 ** -24;
+const PR = 2 ** -41;
+/** Rounds each field to the nearest node code: half the weight sum, in every field. */
+const BIAS = 64 * (2 ** 34 + 2 ** 17 + 1);
 
 /**
- * Tetrahedral interpolation of the packed cube at one pixel's codes: the sum of four nodes, each
- * weighted by 0–256 (weights sum to 256). The tetrahedron is chosen by ordering the in-cell
- * positions, as in the classic Kasson/Sakamoto scheme.
+ * Builds the per-pixel kernel: tetrahedral interpolation of the packed cube at one pixel's codes,
+ * the sum of four nodes each weighted by 0–128 (weights sum to 128). The tetrahedron is chosen by
+ * ordering the in-cell positions (Kasson/Sakamoto). Tables are closed over as constants so the
+ * JIT keeps them in registers.
  */
-function interpolate(lut: GlobalLut, grid: Float64Array, r: number, g: number, b: number): number {
-  const fr = lut.cellFrac[0][r];
-  const fg = lut.cellFrac[1][g];
-  const fb = lut.cellFrac[2][b];
-  const base = lut.cellOffset[0][r] + lut.cellOffset[1][g] + lut.cellOffset[2][b];
+function makeInterpolator(lut: GlobalLut, grid: Float64Array): (r: number, g: number, b: number) => number {
+  const [FR, FG, FB] = lut.cellFrac;
+  const [OR, OG, OB] = lut.cellOffset;
   const sg = lut.size;
   const sr = sg * sg;
-  const c0 = grid[base];
-  const c7 = grid[base + sr + sg + 1];
-  if (fr >= fg) {
-    if (fg >= fb) return c0 * (256 - fr) + grid[base + sr] * (fr - fg) + grid[base + sr + sg] * (fg - fb) + c7 * fb;
-    if (fr >= fb) return c0 * (256 - fr) + grid[base + sr] * (fr - fb) + grid[base + sr + 1] * (fb - fg) + c7 * fg;
-    return c0 * (256 - fb) + grid[base + 1] * (fb - fr) + grid[base + sr + 1] * (fr - fg) + c7 * fg;
-  }
-  if (fb > fg) return c0 * (256 - fb) + grid[base + 1] * (fb - fg) + grid[base + sg + 1] * (fg - fr) + c7 * fr;
-  if (fb > fr) return c0 * (256 - fg) + grid[base + sg] * (fg - fb) + grid[base + sg + 1] * (fb - fr) + c7 * fr;
-  return c0 * (256 - fg) + grid[base + sg] * (fg - fr) + grid[base + sr + sg] * (fr - fb) + c7 * fb;
+  const srg = sr + sg;
+  const srb = sr + 1;
+  const sgb = sg + 1;
+  const s111 = sr + sg + 1;
+  return (r: number, g: number, b: number): number => {
+    const fr = FR[r];
+    const fg = FG[g];
+    const fb = FB[b];
+    const base = OR[r] + OG[g] + OB[b];
+    const c0 = grid[base];
+    const c7 = grid[base + s111];
+    if (fr >= fg) {
+      if (fg >= fb) return c0 * (128 - fr) + grid[base + sr] * (fr - fg) + grid[base + srg] * (fg - fb) + c7 * fb;
+      if (fr >= fb) return c0 * (128 - fr) + grid[base + sr] * (fr - fb) + grid[base + srb] * (fb - fg) + c7 * fg;
+      return c0 * (128 - fb) + grid[base + 1] * (fb - fr) + grid[base + srb] * (fr - fg) + c7 * fg;
+    }
+    if (fb > fg) return c0 * (128 - fb) + grid[base + 1] * (fb - fg) + grid[base + sgb] * (fg - fr) + c7 * fr;
+    if (fb > fr) return c0 * (128 - fg) + grid[base + sg] * (fg - fb) + grid[base + sgb] * (fb - fr) + c7 * fr;
+    return c0 * (128 - fg) + grid[base + sg] * (fg - fr) + grid[base + srg] * (fr - fb) + c7 * fb;
+  };
 }
 
 /**
@@ -62,11 +66,13 @@ export function applyGlobalLut({ image, lut, out }: { image: Image8; lut: Global
     }
     return { data: dst, width, height, channels };
   }
+  const code = NODE_TO_CODE;
+  const interpolate = makeInterpolator(lut, grid);
   for (let i = 0; i < end; i += channels) {
-    const acc = interpolate(lut, grid, src[i], src[i + 1], src[i + 2]) + BIAS_CODE;
-    dst[i] = (acc * P43) | 0;
-    dst[i + 1] = (acc * P26) & 255;
-    dst[i + 2] = (acc * P9) & 255;
+    const acc = interpolate(src[i], src[i + 1], src[i + 2]) + BIAS;
+    dst[i] = code[(acc * PR) | 0];
+    dst[i + 1] = code[(acc * PG) & 1023];
+    dst[i + 2] = code[(acc * PB) & 1023];
     if (channels === 4) dst[i + 3] = src[i + 3];
   }
   return { data: dst, width, height, channels };
@@ -93,12 +99,13 @@ export function applyGlobalLutToLinear({ image, lut, out }: { image: Image8; lut
     }
     return { data: dst, width, height };
   }
-  const dec = HALF_CODE_TO_LINEAR;
+  const dec = NODE_TO_LINEAR;
+  const interpolate = makeInterpolator(lut, grid);
   for (let p = 0, s = 0, d = 0; p < n; p++, s += channels, d += 3) {
-    const acc = interpolate(lut, grid, src[s], src[s + 1], src[s + 2]) + BIAS_HALF;
-    dst[d] = dec[(acc * P42) | 0];
-    dst[d + 1] = dec[(acc * P25) & 511];
-    dst[d + 2] = dec[(acc * P8) & 511];
+    const acc = interpolate(src[s], src[s + 1], src[s + 2]) + BIAS;
+    dst[d] = dec[(acc * PR) | 0];
+    dst[d + 1] = dec[(acc * PG) & 1023];
+    dst[d + 2] = dec[(acc * PB) & 1023];
   }
   return { data: dst, width, height };
 }

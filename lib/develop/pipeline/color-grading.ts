@@ -56,7 +56,8 @@ export function isColorGradingIdentity(o: ColorGradingOptions): boolean {
  * Crossover m = 0.5 − 0.3·balance/100; exponent a = 2 − blending/100 (more blending → wider ranges);
  * shadow weight ws = (1 − L/m)^a for L < m, highlight weight wh = ((L − m)/(1 − m))^a for L > m,
  * midtone weight 1 − ws − wh; the global wheel applies everywhere.
- * out = clamp(rgb + Σ_k w_k (tint_k + lum_k)). Tint vectors have zero luma.
+ * out = rgb + Σ_k w_k (tint_k + lum_k), not clipped here (the output stage clips), which keeps the
+ * stage smooth for LUT baking. Tint vectors have zero luma.
  */
 export function applyColorGrading({ image, out, ...options }: { image: FloatImage; out?: Float32Array } & ColorGradingOptions): FloatImage {
   const { balance = 0, blending = 50 } = options;
@@ -74,14 +75,14 @@ export function applyColorGrading({ image, out, ...options }: { image: FloatImag
     const r = src[i];
     const g = src[i + 1];
     const b = src[i + 2];
-    const L = LUMA_R * r + LUMA_G * g + LUMA_B * b;
+    const L = Math.min(1, Math.max(0, LUMA_R * r + LUMA_G * g + LUMA_B * b));
     const ws = L < m ? Math.pow(1 - L / m, a) : 0;
     const wh = L > m ? Math.pow(Math.min(1, (L - m) / (1 - m)), a) : 0;
     const wm = 1 - ws - wh;
     const lift = ws * sh.lum + wm * mi.lum + wh * hi.lum + gl.lum;
     for (let c = 0; c < 3; c++) {
       const v = src[i + c] + ws * sh.tint[c] + wm * mi.tint[c] + wh * hi.tint[c] + gl.tint[c] + lift;
-      dst[i + c] = v < 0 ? 0 : v > 1 ? 1 : v;
+      dst[i + c] = v;
     }
   }
   return { data: dst, width: image.width, height: image.height };

@@ -1,4 +1,3 @@
-import { hueOf } from "../color/hsv";
 import { hueBandWeights, weighted } from "./hue-bands";
 import { assertRange, outputFor, type FloatImage } from "./types";
 
@@ -13,6 +12,14 @@ export type HslOptions = {
 const MAX_HUE_SHIFT = 30;
 /** log2 of the brightness factor at luminance ±100 for a fully saturated colour. */
 const MAX_LUM_STOPS = 0.8;
+
+/**
+ * HSV saturation below which band edits fade out. Near grey the hue turns a full circle within a
+ * few codes, so an unguarded per-hue edit varies faster than any LUT grid can follow. The fade
+ * k = u(2 − u), u = min(1, s/0.5), makes an edit's size grow like chroma² near grey with bounded
+ * curvature (a smoothstep fade would triple the curvature) and leaves near-neutrals alone.
+ */
+const NEUTRAL_GUARD = 0.5;
 
 const ZERO8 = new Float64Array(8);
 
@@ -29,11 +36,16 @@ export function isHslIdentity(o: HslOptions): boolean {
 }
 
 /**
- * Per-band hue / saturation / luminance on display-encoded RGB (HSV model, our own formulation in
- * the spirit of MonetGPT's hsl.yaml windows). With band weights w(h) from {@link hueBandWeights}:
- * h' = h + 30°·Σw·hue/100;  s' = clamp(s·(1 + Σw·sat/100));  v' = min(1, v·2^(0.8·s·Σw·lum/100)).
- * Every change scales with the colour's saturation, so neutrals (whose hue is undefined) stay put
- * and the result is continuous — a requirement for baking it into a 3D LUT.
+ * Per-band hue / saturation / luminance on display-encoded RGB (our own formulation in the spirit
+ * of MonetGPT's hsl.yaml windows). The colour is split into its grey level m = mean(r, g, b) and a
+ * chroma vector d = rgb − m; the hue angle h = atan2(√3/2·(g − b), r − (g + b)/2) puts red at 0°,
+ * yellow 60°, green 120°, cyan 180°, blue 240°, magenta 300°. With band weights w(h) from
+ * {@link hueBandWeights} and the neutral guard k = u(2 − u), u = min(1, (max − min)/(0.5·max)):
+ * d is rotated about the grey axis by θ = k·30°·Σw·hue/100 and scaled by max(0, 1 + k·Σw·sat/100);
+ * the result is multiplied by 2^(k·0.8·Σw·lum/100).
+ * A rotation about the grey axis (rather than a walk round the HSV hexagon) is smooth in RGB and
+ * the guard fades edits out toward neutrals, whose hue is noise — both keep the 3D LUT accurate.
+ * Results may leave [0, 1]; the output stage clips.
  */
 export function applyHsl({ image, out, ...options }: { image: FloatImage; out?: Float32Array } & HslOptions): FloatImage {
   const hue = check("hue", options.hue);
@@ -42,6 +54,7 @@ export function applyHsl({ image, out, ...options }: { image: FloatImage; out?: 
   const dst = outputFor(image, out);
   const src = image.data;
   const w = new Float64Array(8);
+  const inv3 = 1 / Math.sqrt(3);
   for (let i = 0; i < src.length; i += 3) {
     const r = src[i];
     const g = src[i + 1];
@@ -54,36 +67,22 @@ export function applyHsl({ image, out, ...options }: { image: FloatImage; out?: 
       dst[i + 2] = b;
       continue;
     }
-    const s = (max - min) / max;
-    const h = hueOf(r, g, b);
-    hueBandWeights(h, w);
-    const h2 = h + (MAX_HUE_SHIFT * weighted(w, hue)) / 100;
-    let s2 = s * (1 + weighted(w, sat) / 100);
-    s2 = s2 < 0 ? 0 : s2 > 1 ? 1 : s2;
-    let v2 = max * Math.pow(2, (MAX_LUM_STOPS * s * weighted(w, lum)) / 100);
-    if (v2 > 1) v2 = 1;
-    writeHsv(h2, s2, v2, dst, i);
+    const h = (Math.atan2((Math.sqrt(3) / 2) * (g - b), r - (g + b) / 2) * 180) / Math.PI;
+    hueBandWeights(h < 0 ? h + 360 : h, w);
+    const u = Math.min(1, (max - min) / max / NEUTRAL_GUARD);
+    const k = u * (2 - u);
+    const theta = (k * MAX_HUE_SHIFT * weighted(w, hue) * Math.PI) / (100 * 180);
+    const scale = Math.max(0, 1 + (k * weighted(w, sat)) / 100);
+    const gain = Math.pow(2, (k * MAX_LUM_STOPS * weighted(w, lum)) / 100);
+    const m = (r + g + b) / 3;
+    const dr = r - m;
+    const dg = g - m;
+    const db = b - m;
+    const cs = Math.cos(theta) * scale;
+    const sn = Math.sin(theta) * scale * inv3;
+    dst[i] = (m + dr * cs + (db - dg) * sn) * gain;
+    dst[i + 1] = (m + dg * cs + (dr - db) * sn) * gain;
+    dst[i + 2] = (m + db * cs + (dg - dr) * sn) * gain;
   }
   return { data: dst, width: image.width, height: image.height };
-}
-
-/** HSV → RGB into `dst[i..i+2]`. */
-function writeHsv(h: number, s: number, v: number, dst: Float32Array, i: number): void {
-  const hh = (((h % 360) + 360) % 360) / 60;
-  const sector = Math.floor(hh) % 6;
-  const f = hh - Math.floor(hh);
-  const p = v * (1 - s);
-  const q = v * (1 - s * f);
-  const t = v * (1 - s * (1 - f));
-  const rgb = [
-    [v, t, p],
-    [q, v, p],
-    [p, v, t],
-    [p, q, v],
-    [t, p, v],
-    [v, p, q],
-  ][sector];
-  dst[i] = rgb[0];
-  dst[i + 1] = rgb[1];
-  dst[i + 2] = rgb[2];
 }

@@ -4,24 +4,26 @@ export const HUE_BAND_CENTERS = [0, 30, 60, 120, 180, 240, 270, 300] as const;
 /** Names of the eight bands, matching the `HueAdjustment<Band>` keys. */
 export const HUE_BAND_NAMES = ["Red", "Orange", "Yellow", "Green", "Aqua", "Blue", "Purple", "Magenta"] as const;
 
+/** Width (standard deviation, degrees) of each band's Gaussian window. */
+export const HUE_BAND_SIGMA = 20;
+
 /**
- * Smooth weights of the eight bands at hue `h` (degrees), written into `out` (length 8).
- * Between two neighbouring centres the weight passes from one band to the next along a raised
- * cosine, so the weights sum to 1 everywhere (a uniform shift of all bands is a uniform shift) and
- * have zero slope at each centre — no visible seams, as with MonetGPT's cosine hue windows.
+ * Smooth weights of the eight bands at hue `h` (degrees), written into `out` (length 8): a Gaussian
+ * window of σ = 20° around each centre (circular distance), normalised so the weights sum to 1 — a
+ * uniform edit of all bands is a uniform edit, and neighbouring bands overlap the way Lightroom's
+ * do (a red edit leaks a little into orange and magenta). Wide, smooth windows also keep the stage
+ * smooth enough for the 3D LUT (MonetGPT uses cosine windows in the same spirit).
  */
 export function hueBandWeights(h: number, out: Float64Array): void {
-  out.fill(0);
-  const hue = ((h % 360) + 360) % 360;
-  let i = HUE_BAND_CENTERS.length - 1;
-  for (let k = 0; k < HUE_BAND_CENTERS.length; k++) if (hue >= HUE_BAND_CENTERS[k]) i = k;
-  const j = (i + 1) % HUE_BAND_CENTERS.length;
-  const start = HUE_BAND_CENTERS[i];
-  const end = j === 0 ? 360 : HUE_BAND_CENTERS[j];
-  const t = (hue - start) / (end - start);
-  const wi = 0.5 + 0.5 * Math.cos(Math.PI * t);
-  out[i] = wi;
-  out[j] = 1 - wi;
+  let sum = 0;
+  for (let k = 0; k < 8; k++) {
+    let d = Math.abs(h - HUE_BAND_CENTERS[k]) % 360;
+    if (d > 180) d = 360 - d;
+    const w = Math.exp((-d * d) / (2 * HUE_BAND_SIGMA * HUE_BAND_SIGMA));
+    out[k] = w;
+    sum += w;
+  }
+  for (let k = 0; k < 8; k++) out[k] /= sum;
 }
 
 /** Sum over bands of `weights[k] · values[k]`. */

@@ -10,11 +10,14 @@ import { runColorStages, runSeparableStages } from "./run-global";
  *   the float code are exact for every pixel.
  * - `grid`: when a channel-mixing stage is active, a cube of `size³` nodes over the display values,
  *   each node holding the colour stages' output packed as three 17-bit fields in one float64:
- *   `R·2^34 + G·2^17 + B`, every channel in half-codes (0–510). Because the fields have headroom for
- *   a sum of four nodes weighted to 256, tetrahedral interpolation runs as 4 multiplies on the packed
- *   value instead of 12, exactly (all integers < 2^51), and unpacking is 3 scaled truncations.
+ *   `R·2^34 + G·2^17 + B`. Each field is a 10-bit "node code" n = round(v·510) + 256, i.e. the value
+ *   in half-codes offset so that v in [−0.5, 1.5] fits: nodes are NOT clipped, the clip to [0, 1]
+ *   happens after interpolation, so a stage pushing colours out of gamut adds no kink inside a cell.
+ *   The fields have headroom for a sum of four nodes weighted to 128, so tetrahedral interpolation
+ *   runs as 4 multiplies on the packed value instead of 12, exactly (integers < 2^51), and
+ *   unpacking is 3 scaled truncations plus a 1024-entry table.
  * - `cellOffset` / `cellFrac` map each input code straight to its cube cell (offset into `grid`) and
- *   its position inside the cell (0–256), so the per-pixel work has no float math before the lookup.
+ *   its position inside the cell (0–128), so the per-pixel work has no float math before the lookup.
  */
 export type GlobalLut = {
   separable: [Float32Array, Float32Array, Float32Array];
@@ -26,6 +29,18 @@ export type GlobalLut = {
 
 /** Default cube size: 33 nodes per axis keeps LUT-vs-float errors within 2 codes (see lut3d.test.ts). */
 export const DEFAULT_GRID_SIZE = 33;
+
+/**
+ * Axis warp of the cube: node i sits at display value (i/(size−1))^1.5, so cells are finer in the
+ * darks, where hue turns fastest for a given code step (per-hue HSL edits were the largest LUT
+ * error on dark, saturated colours). The warp lives in the per-code cell tables, so it costs
+ * nothing per pixel.
+ */
+export const AXIS_GAMMA = 1;
+
+function nodePosition(i: number, size: number): number {
+  return Math.pow(i / (size - 1), AXIS_GAMMA);
+}
 
 /** Evaluates the separable stages on the 256 codes of each channel. */
 function bakeSeparable(settings: GlobalSettings): [Float32Array, Float32Array, Float32Array] {
@@ -44,16 +59,16 @@ function bakeGrid(settings: GlobalSettings, size: number): Float64Array {
   for (let i = 0, p = 0; i < size; i++) {
     for (let j = 0; j < size; j++) {
       for (let k = 0; k < size; k++, p += 3) {
-        nodes[p] = i / (size - 1);
-        nodes[p + 1] = j / (size - 1);
-        nodes[p + 2] = k / (size - 1);
+        nodes[p] = nodePosition(i, size);
+        nodes[p + 1] = nodePosition(j, size);
+        nodes[p + 2] = nodePosition(k, size);
       }
     }
   }
   runColorStages({ image: { data: nodes, width: n, height: 1 }, settings });
   const grid = new Float64Array(n);
-  const half = (v: number) => Math.round((v <= 0 ? 0 : v >= 1 ? 1 : v) * 510);
-  for (let p = 0; p < n; p++) grid[p] = half(nodes[p * 3]) * 2 ** 34 + half(nodes[p * 3 + 1]) * 2 ** 17 + half(nodes[p * 3 + 2]);
+  const node = (v: number) => Math.min(1023, Math.max(0, Math.round(v * 510) + NODE_OFFSET));
+  for (let p = 0; p < n; p++) grid[p] = node(nodes[p * 3]) * 2 ** 34 + node(nodes[p * 3 + 1]) * 2 ** 17 + node(nodes[p * 3 + 2]);
   return grid;
 }
 
@@ -66,19 +81,29 @@ export function bakeGlobalLut({ settings, size = DEFAULT_GRID_SIZE }: { settings
   const cellFrac: [Int32Array, Int32Array, Int32Array] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
   for (let c = 0; c < 3; c++) {
     for (let v = 0; v < 256; v++) {
-      const t = separable[c][v] * (size - 1);
+      const t = Math.pow(Math.max(0, separable[c][v]), 1 / AXIS_GAMMA) * (size - 1);
       const cell = Math.min(size - 2, Math.max(0, Math.floor(t)));
       cellOffset[c][v] = cell * strides[c];
-      cellFrac[c][v] = Math.round((t - cell) * 256);
+      cellFrac[c][v] = Math.round((t - cell) * FRAC_ONE);
     }
   }
   const grid = hasColorStages(settings) ? bakeGrid(settings, size) : null;
   return { separable, grid, size, cellOffset, cellFrac };
 }
 
-/** Linear value of each half-code 0–510 (the precision of the cube's nodes). */
-export const HALF_CODE_TO_LINEAR: Float32Array = (() => {
-  const t = new Float32Array(511);
-  for (let i = 0; i < 511; i++) t[i] = srgbToLinear(i / 510);
-  return t;
-})();
+/** Node code of display value 0 (node codes are half-codes + this offset). */
+export const NODE_OFFSET = 256;
+/** Sum of the four tetrahedral weights (7-bit cell positions). */
+export const FRAC_ONE = 128;
+
+/** Display value of a node code, clipped to [0, 1]. */
+function nodeValue(i: number): number {
+  const v = (i - NODE_OFFSET) / 510;
+  return v <= 0 ? 0 : v >= 1 ? 1 : v;
+}
+
+/** 8-bit output code of each node code 0–1023. */
+export const NODE_TO_CODE: Uint8Array = Uint8Array.from({ length: 1024 }, (_, i) => Math.round(nodeValue(i) * 255));
+
+/** Linear value of each node code 0–1023. */
+export const NODE_TO_LINEAR: Float32Array = Float32Array.from({ length: 1024 }, (_, i) => srgbToLinear(nodeValue(i)));

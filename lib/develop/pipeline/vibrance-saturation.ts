@@ -15,9 +15,10 @@ export function isVibranceSaturationIdentity(o: VibranceSaturationOptions): bool
 /**
  * Scales each pixel's chroma around its luma on display-encoded RGB, the structure of darktable's
  * basicadj saturation/vibrance (out = avg + f·(rgb − avg)) with our own vibrance weight.
- * With L = luma, d = rgb − L, δ = max|d| (0–1): f = 1 + s + v·(1 − δ)², s = saturation/100,
- * v = vibrance/100, f ≥ 0. Then f is limited so that no channel leaves [0, 1] (hue is kept at the
- * gamut edge instead of clipping channels apart). More saturation never lowers chroma.
+ * With L = luma, d = rgb − L, δ = min(1, 1.5·‖d‖) (a smooth chroma measure): f = max(0, 1 + s +
+ * v·(1 − δ)²), s = saturation/100, v = vibrance/100. Values may leave [0, 1]; they are clipped per
+ * channel at output, which keeps this stage smooth (exactly linear for saturation alone) so the 3D
+ * LUT reproduces it within a code. More saturation never lowers chroma.
  */
 export function applyVibranceSaturation({ image, out, saturation = 0, vibrance = 0 }: { image: FloatImage; out?: Float32Array } & VibranceSaturationOptions): FloatImage {
   assertRange("saturation", saturation, -100, 100);
@@ -34,23 +35,12 @@ export function applyVibranceSaturation({ image, out, saturation = 0, vibrance =
     const dr = r - L;
     const dg = g - L;
     const db = b - L;
-    const ar = dr < 0 ? -dr : dr;
-    const ag = dg < 0 ? -dg : dg;
-    const ab = db < 0 ? -db : db;
-    const delta = Math.min(1, ar > ag ? (ar > ab ? ar : ab) : ag > ab ? ag : ab);
+    const delta = Math.min(1, 1.5 * Math.sqrt(dr * dr + dg * dg + db * db));
     let f = 1 + s + v * (1 - delta) * (1 - delta);
     if (f < 0) f = 0;
-    f = Math.min(f, limit(L, dr), limit(L, dg), limit(L, db));
     dst[i] = L + f * dr;
     dst[i + 1] = L + f * dg;
     dst[i + 2] = L + f * db;
   }
   return { data: dst, width: image.width, height: image.height };
-}
-
-/** Largest scale of `d` that keeps `L + f·d` within [0, 1]; ≥ 1 for in-gamut input. */
-function limit(L: number, d: number): number {
-  if (d > 1e-7) return (1 - L) / d;
-  if (d < -1e-7) return -L / d;
-  return Infinity;
 }

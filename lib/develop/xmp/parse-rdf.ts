@@ -27,7 +27,8 @@ const parser = new XMLParser({
 export function parseCrsRecord(text: string): RdfParse {
   if (typeof text !== "string" || text.trim() === "") return { ok: false, message: "the XMP text is empty" };
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, message: `not well-formed XML (line ${valid.err.line}, column ${valid.err.col}): ${valid.err.msg}` };
+  if (valid !== true)
+    return { ok: false, message: `not well-formed XML (line ${valid.err.line}, column ${valid.err.col}): ${valid.err.msg}` };
   let doc: XmlNode;
   try {
     doc = parser.parse(text) as XmlNode;

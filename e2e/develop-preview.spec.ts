@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import sharp from "sharp";
+import { renderImage } from "../lib/develop";
+import { parseEdit } from "../lib/edits";
+import { ADMIN } from "./users";
+
+test.use({ storageState: ADMIN.state });
+
+const EDIT = "{exposure=+0.6; contrast=25; highlights=-40; shadows=30; whites=10; vibrance=20; saturation=-5; temperature=15; clarity=20}";
+
+test("the browser preview (Web Worker) matches the Node render within 1/255 on 99.9% of pixels", async ({ page, request }) => {
+  const list = await (await request.get("/api/v1/images?status=ready&limit=1")).json();
+  const sha: string = list.items[0].sha256;
+  await page.goto(`/develop?image=${sha}&params=${encodeURIComponent(EDIT)}`);
+  const canvas = page.getByTestId("develop-canvas");
+  await expect(canvas).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+
+  const browserBase64 = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext("2d")!.getImageData(0, 0, c.width, c.height);
+    let binary = "";
+    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return btoa(binary);
+  });
+  const browser = Buffer.from(browserBase64, "base64");
+
+  const png = await (await request.get(`/api/v1/images/${sha}/preview-png`)).body();
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const node = renderImage({ image: { data, width: info.width, height: info.height, channels: 4 }, params: parseEdit(EDIT).params }).image.data;
+
+  expect(browser.length).toBe(node.length);
+  let within = 0;
+  let maxDiff = 0;
+  const pixels = browser.length / 4;
+  for (let p = 0; p < pixels; p++) {
+    const i = p * 4;
+    const d = Math.max(Math.abs(browser[i] - node[i]), Math.abs(browser[i + 1] - node[i + 1]), Math.abs(browser[i + 2] - node[i + 2]));
+    if (d <= 1) within++;
+    maxDiff = Math.max(maxDiff, d);
+  }
+  console.log(`parity: ${((within / pixels) * 100).toFixed(4)}% of ${pixels} pixels within 1/255, max diff ${maxDiff}`);
+  expect(within / pixels).toBeGreaterThanOrEqual(0.999);
+});
+
+test("moving a slider with the keyboard re-renders the preview", async ({ page }) => {
+  await page.goto("/develop");
+  const canvas = page.getByTestId("develop-canvas");
+  await expect(canvas).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  const before = Number(await canvas.getAttribute("data-render-id"));
+  const slider = page.getByLabel(/^Exposure/);
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("develop-edit-text")).toContainText("exposure=+0.05");
+  await expect.poll(async () => Number(await canvas.getAttribute("data-render-id"))).toBeGreaterThan(before);
+  await expect(canvas).toHaveAttribute("data-state", "done");
+});

@@ -1,0 +1,82 @@
+import { linearToSrgb, srgbToLinear } from "./color/srgb";
+import type { DevelopParams } from "./params";
+import { applyGlobalLut, applyGlobalLutToLinear } from "./pipeline/apply-lut3d";
+import { assertImage8, decodeSrgb8, type Image8 } from "./pipeline/decode";
+import { encodeToImage8 } from "./pipeline/encode";
+import { bakeGlobalLut } from "./pipeline/lut3d";
+import { hasSpatialStages, planRender, type NotRendered } from "./pipeline/plan-render";
+import { runGlobalStages } from "./pipeline/run-global";
+import { runSpatialStages } from "./pipeline/run-spatial";
+import type { FloatImage } from "./pipeline/types";
+
+/**
+ * Version of the pixel output. Bump it whenever any change alters rendered bytes: render caches
+ * key on it and the golden images in `golden/` must then be regenerated (see golden/README.md).
+ */
+export const ENGINE_VERSION = 1;
+
+/** Render options. */
+export type RenderOptions = {
+  /** Seed of the grain generator; same seed → byte-identical output. @default 0 */
+  seed?: number;
+  /** Buffer to write the output into (width·height·channels bytes). */
+  out?: Uint8Array;
+  /** Run every stage in float, per pixel (no LUTs): the reference path. @default false */
+  exact?: boolean;
+  /** Cube size of the baked colour stages (3–65). @default 17 below 4 MP, 33 above */
+  gridSize?: number;
+};
+
+/** What the render did with the parameters. */
+export type RenderReport = {
+  /** Non-default parameter keys that were rendered. */
+  applied: string[];
+  /** Parameters (or mask components) that were not rendered, with the reason. */
+  notRendered: NotRendered[];
+};
+
+/** Output of {@link renderImage}. */
+export type RenderResult = { image: Image8; report: RenderReport };
+
+/** Grid size used when none is given: small cubes bake faster for previews. */
+export function gridSizeFor(pixels: number): number {
+  return pixels > 4_000_000 ? 33 : 17;
+}
+
+/**
+ * Renders develop parameters onto an 8-bit sRGB image (3 or 4 channels; alpha is copied).
+ *
+ * Global stages (white balance … black & white) are baked into per-channel tables plus, when a
+ * stage mixes channels, a packed 3D LUT over the 8-bit input; spatial stages (presence, local
+ * corrections, vignette, grain, sharpening) then run on the linear float image. `exact: true` runs
+ * every stage in float instead (the reference the LUT path is tested against).
+ */
+export function renderImage({ image, params, options = {} }: { image: Image8; params: DevelopParams; options?: RenderOptions }): RenderResult {
+  assertImage8(image);
+  const plan = planRender(params);
+  const report = { applied: plan.applied, notRendered: plan.notRendered };
+  const seed = options.seed ?? 0;
+  const spatial = hasSpatialStages(plan);
+  if (options.exact) return { image: renderExactPixels({ image, plan, spatial, seed, out: options.out }), report };
+  const lut = bakeGlobalLut({ settings: plan.global, size: options.gridSize ?? gridSizeFor(image.width * image.height) });
+  if (!spatial) return { image: applyGlobalLut({ image, lut, out: options.out }), report };
+  const linear = applyGlobalLutToLinear({ image, lut });
+  runSpatialStages({ image: linear, plan, seed });
+  return { image: encodeToImage8({ image: linear, domain: "linear", channels: image.channels, alpha: image, out: options.out }), report };
+}
+
+/** The float reference path of {@link renderImage} (same as `options.exact = true`). */
+export function renderExact({ image, params, options = {} }: { image: Image8; params: DevelopParams; options?: Omit<RenderOptions, "exact"> }): RenderResult {
+  return renderImage({ image, params, options: { ...options, exact: true } });
+}
+
+function renderExactPixels({ image, plan, spatial, seed, out }: { image: Image8; plan: ReturnType<typeof planRender>; spatial: boolean; seed: number; out?: Uint8Array }): Image8 {
+  const float: FloatImage = decodeSrgb8({ image });
+  runGlobalStages({ image: float, settings: plan.global });
+  const d = float.data;
+  if (!spatial) return encodeToImage8({ image: float, domain: "display", channels: image.channels, alpha: image, out });
+  for (let i = 0; i < d.length; i++) d[i] = srgbToLinear(Math.min(1, d[i]));
+  runSpatialStages({ image: float, plan, seed });
+  for (let i = 0; i < d.length; i++) d[i] = linearToSrgb(d[i]);
+  return encodeToImage8({ image: float, domain: "display", channels: image.channels, alpha: image, out });
+}
