@@ -1,20 +1,23 @@
-// Runs once before the integration project: makes sure the test database
-// exists and is migrated. Refuses to touch a non-local database unless told.
+// Runs once before the integration project: recreates the test database
+// from the migrations, so every run starts empty and migrations are always
+// exercised. Refuses to touch a non-local database unless told to.
 import postgres from "postgres";
-import { ensureDatabase, migrateDatabase } from "../scripts/db-setup";
+import { migrateDatabase } from "../scripts/db-setup";
 import { testDatabaseUrl } from "./test-env";
 
 export default async function setup() {
   const url = testDatabaseUrl();
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1"].includes(host) && process.env.ALLOW_REMOTE_TEST_DB !== "1") {
-    throw new Error(`Integration tests refuse to run against non-local database host ${host} (set ALLOW_REMOTE_TEST_DB=1 to override)`);
+  const target = new URL(url);
+  if (!["127.0.0.1", "localhost", "::1"].includes(target.hostname) && process.env.ALLOW_REMOTE_TEST_DB !== "1") {
+    throw new Error(`Integration tests refuse to run against non-local database host ${target.hostname} (set ALLOW_REMOTE_TEST_DB=1 to override)`);
   }
-  await ensureDatabase(url);
-  await migrateDatabase(url);
-  // Each run starts from empty tables, so no test sees another run's rows.
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  const tables = await sql`select tablename from pg_tables where schemaname = 'public'`;
-  if (tables.length) await sql.unsafe(`truncate ${tables.map((t) => `"${t.tablename}"`).join(", ")} cascade`);
+  const name = target.pathname.slice(1);
+  if (!/test/.test(name)) throw new Error(`Refusing to recreate "${name}": the test database's name must contain "test"`);
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  await sql.unsafe(`drop database if exists "${name}" with (force)`);
+  await sql.unsafe(`create database "${name}"`);
   await sql.end();
+  await migrateDatabase(url);
 }

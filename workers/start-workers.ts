@@ -11,6 +11,7 @@ export async function startWorkers({ only }: { only?: QueueName[] } = {}) {
   const names = (only ?? (Object.keys(QUEUES) as QueueName[])).filter((n) => n in QUEUES);
   const workers = names.map((name) => {
     const config = QUEUES[name];
+    const connection = createRedis({ forWorker: true });
     const worker = new Worker(
       name,
       async (job: Job) => {
@@ -22,7 +23,7 @@ export async function startWorkers({ only }: { only?: QueueName[] } = {}) {
         return processor(parsed.data, job);
       },
       {
-        connection: createRedis({ forWorker: true }),
+        connection,
         prefix: bullPrefix(),
         concurrency: config.concurrency,
         lockDuration: config.lockDuration,
@@ -30,6 +31,8 @@ export async function startWorkers({ only }: { only?: QueueName[] } = {}) {
         autorun: true,
       },
     );
+    // BullMQ leaves a connection it was handed open; close ours with the worker.
+    worker.on("closed", () => connection.disconnect());
     worker.on("failed", (job, err) => console.error(`[worker:${name}] ${job?.name} ${job?.id} failed: ${err.message}`));
     worker.on("error", (err) => console.error(`[worker:${name}] ${err.message}`));
     return worker;

@@ -4,3 +4,4 @@ export type { RenderOptions, RenderReport, RenderResult } from "./render";
 export type { Image8 } from "./pipeline/decode";
 export type { NotRendered } from "./pipeline/plan-render";
 export * from "./params";
+export * from "./xmp";

@@ -5,13 +5,17 @@ import { JOBS, QUEUES, type JobName, type JobPayload, type QueueName } from "./c
 import { bullPrefix, createRedis } from "./connection";
 
 const queues = new Map<QueueName, Queue>();
+// BullMQ never closes a connection it was handed, so we track and close ours.
+const connections: ReturnType<typeof createRedis>[] = [];
 
 /** The producer-side Queue for `name` (one per process). */
 export function getQueue(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
+    const connection = createRedis({ forWorker: false });
+    connections.push(connection);
     queue = new Queue(name, {
-      connection: createRedis({ forWorker: false }),
+      connection,
       prefix: bullPrefix(),
       defaultJobOptions: QUEUES[name].defaultJobOptions,
     });
@@ -45,4 +49,5 @@ export async function enqueue<J extends JobName>(job: J, payload: JobPayload<J>,
 export async function closeQueues() {
   await Promise.all([...queues.values()].map((q) => q.close()));
   queues.clear();
+  for (const c of connections.splice(0)) c.disconnect();
 }

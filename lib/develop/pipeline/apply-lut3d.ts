@@ -11,14 +11,21 @@ const PR = 2 ** -41;
 const BIAS = 64 * (2 ** 34 + 2 ** 17 + 1);
 
 /**
+ * One table per channel holding cell offset·512 + in-cell position: three loads instead of six per
+ * pixel. The three positions sum to < 512, so the summed offsets survive a shift by 9.
+ */
+function packedCellTables(lut: GlobalLut): Int32Array[] {
+  return [0, 1, 2].map((c) => Int32Array.from(lut.cellOffset[c], (o, v) => o * 512 + lut.cellFrac[c][v]));
+}
+
+/**
  * Builds the per-pixel kernel: tetrahedral interpolation of the packed cube at one pixel's codes,
  * the sum of four nodes each weighted by 0–128 (weights sum to 128). The tetrahedron is chosen by
  * ordering the in-cell positions (Kasson/Sakamoto). Tables are closed over as constants so the
  * JIT keeps them in registers.
  */
 function makeInterpolator(lut: GlobalLut, grid: Float64Array): (r: number, g: number, b: number) => number {
-  const [FR, FG, FB] = lut.cellFrac;
-  const [OR, OG, OB] = lut.cellOffset;
+  const [TR, TG, TB] = packedCellTables(lut);
   const sg = lut.size;
   const sr = sg * sg;
   const srg = sr + sg;
@@ -26,10 +33,13 @@ function makeInterpolator(lut: GlobalLut, grid: Float64Array): (r: number, g: nu
   const sgb = sg + 1;
   const s111 = sr + sg + 1;
   return (r: number, g: number, b: number): number => {
-    const fr = FR[r];
-    const fg = FG[g];
-    const fb = FB[b];
-    const base = OR[r] + OG[g] + OB[b];
+    const tr = TR[r];
+    const tg = TG[g];
+    const tb = TB[b];
+    const fr = tr & 511;
+    const fg = tg & 511;
+    const fb = tb & 511;
+    const base = (tr + tg + tb) >> 9;
     const c0 = grid[base];
     const c7 = grid[base + s111];
     if (fr >= fg) {
@@ -67,9 +77,34 @@ export function applyGlobalLut({ image, lut, out }: { image: Image8; lut: Global
     return { data: dst, width, height, channels };
   }
   const code = NODE_TO_CODE;
-  const interpolate = makeInterpolator(lut, grid);
+  // The interpolation is written out here rather than called (see makeInterpolator for the
+  // commented version): this loop is the engine's hot path and inlining it measured ~15 % faster.
+  const [TR, TG, TB] = packedCellTables(lut);
+  const sg = lut.size;
+  const sr = sg * sg;
+  const srg = sr + sg;
+  const srb = sr + 1;
+  const sgb = sg + 1;
+  const s111 = sr + sg + 1;
   for (let i = 0; i < end; i += channels) {
-    const acc = interpolate(src[i], src[i + 1], src[i + 2]) + BIAS;
+    const tr = TR[src[i]];
+    const tg = TG[src[i + 1]];
+    const tb = TB[src[i + 2]];
+    const fr = tr & 511;
+    const fg = tg & 511;
+    const fb = tb & 511;
+    const base = (tr + tg + tb) >> 9;
+    const c0 = grid[base];
+    const c7 = grid[base + s111];
+    let acc: number;
+    if (fr >= fg) {
+      if (fg >= fb) acc = c0 * (128 - fr) + grid[base + sr] * (fr - fg) + grid[base + srg] * (fg - fb) + c7 * fb;
+      else if (fr >= fb) acc = c0 * (128 - fr) + grid[base + sr] * (fr - fb) + grid[base + srb] * (fb - fg) + c7 * fg;
+      else acc = c0 * (128 - fb) + grid[base + 1] * (fb - fr) + grid[base + srb] * (fr - fg) + c7 * fg;
+    } else if (fb > fg) acc = c0 * (128 - fb) + grid[base + 1] * (fb - fg) + grid[base + sgb] * (fg - fr) + c7 * fr;
+    else if (fb > fr) acc = c0 * (128 - fg) + grid[base + sg] * (fg - fb) + grid[base + sgb] * (fb - fr) + c7 * fr;
+    else acc = c0 * (128 - fg) + grid[base + sg] * (fg - fr) + grid[base + srg] * (fr - fb) + c7 * fb;
+    acc += BIAS;
     dst[i] = code[(acc * PR) | 0];
     dst[i + 1] = code[(acc * PG) & 1023];
     dst[i + 2] = code[(acc * PB) & 1023];

@@ -16,10 +16,10 @@ const MAX_LUM_STOPS = 0.8;
 /**
  * HSV saturation below which band edits fade out. Near grey the hue turns a full circle within a
  * few codes, so an unguarded per-hue edit varies faster than any LUT grid can follow. The fade
- * k = u(2 − u), u = min(1, s/0.5), makes an edit's size grow like chroma² near grey with bounded
+ * k = u(2 − u), u = min(1, s/0.6), makes an edit's size grow like chroma² near grey with bounded
  * curvature (a smoothstep fade would triple the curvature) and leaves near-neutrals alone.
  */
-const NEUTRAL_GUARD = 0.5;
+const NEUTRAL_GUARD = 0.6;
 
 const ZERO8 = new Float64Array(8);
 
@@ -40,7 +40,7 @@ export function isHslIdentity(o: HslOptions): boolean {
  * of MonetGPT's hsl.yaml windows). The colour is split into its grey level m = mean(r, g, b) and a
  * chroma vector d = rgb − m; the hue angle h = atan2(√3/2·(g − b), r − (g + b)/2) puts red at 0°,
  * yellow 60°, green 120°, cyan 180°, blue 240°, magenta 300°. With band weights w(h) from
- * {@link hueBandWeights} and the neutral guard k = u(2 − u), u = min(1, (max − min)/(0.5·max)):
+ * {@link hueBandWeights} and the neutral guard k = u(2 − u), u = min(1, (max − min)/(0.6·max)):
  * d is rotated about the grey axis by θ = k·30°·Σw·hue/100 and scaled by max(0, 1 + k·Σw·sat/100);
  * the result is multiplied by 2^(k·0.8·Σw·lum/100).
  * A rotation about the grey axis (rather than a walk round the HSV hexagon) is smooth in RGB and
@@ -70,7 +70,7 @@ export function applyHsl({ image, out, ...options }: { image: FloatImage; out?: 
     const h = (Math.atan2((Math.sqrt(3) / 2) * (g - b), r - (g + b) / 2) * 180) / Math.PI;
     hueBandWeights(h < 0 ? h + 360 : h, w);
     const u = Math.min(1, (max - min) / max / NEUTRAL_GUARD);
-    const k = u * (2 - u);
+    const k = u * u;
     const theta = (k * MAX_HUE_SHIFT * weighted(w, hue) * Math.PI) / (100 * 180);
     const scale = Math.max(0, 1 + (k * weighted(w, sat)) / 100);
     const gain = Math.pow(2, (k * MAX_LUM_STOPS * weighted(w, lum)) / 100);

@@ -30,16 +30,9 @@ export type GlobalLut = {
 /** Default cube size: 33 nodes per axis keeps LUT-vs-float errors within 2 codes (see lut3d.test.ts). */
 export const DEFAULT_GRID_SIZE = 33;
 
-/**
- * Axis warp of the cube: node i sits at display value (i/(size−1))^1.5, so cells are finer in the
- * darks, where hue turns fastest for a given code step (per-hue HSL edits were the largest LUT
- * error on dark, saturated colours). The warp lives in the per-code cell tables, so it costs
- * nothing per pixel.
- */
-export const AXIS_GAMMA = 1;
-
+/** Display value of cube node `i` (evenly spaced; an uneven spacing measured no better). */
 function nodePosition(i: number, size: number): number {
-  return Math.pow(i / (size - 1), AXIS_GAMMA);
+  return i / (size - 1);
 }
 
 /** Evaluates the separable stages on the 256 codes of each channel. */
@@ -81,7 +74,7 @@ export function bakeGlobalLut({ settings, size = DEFAULT_GRID_SIZE }: { settings
   const cellFrac: [Int32Array, Int32Array, Int32Array] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
   for (let c = 0; c < 3; c++) {
     for (let v = 0; v < 256; v++) {
-      const t = Math.pow(Math.max(0, separable[c][v]), 1 / AXIS_GAMMA) * (size - 1);
+      const t = separable[c][v] * (size - 1);
       const cell = Math.min(size - 2, Math.max(0, Math.floor(t)));
       cellOffset[c][v] = cell * strides[c];
       cellFrac[c][v] = Math.round((t - cell) * FRAC_ONE);

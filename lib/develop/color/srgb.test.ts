@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { encodeLinearToByte, linearToSrgb, SRGB_DECODE_LUT, srgbToLinear } from "./srgb";
+
+describe("sRGB transfer", () => {
+  it("decodes and re-encodes every 8-bit code to itself", () => {
+    for (let v = 0; v < 256; v++) {
+      expect(Math.round(linearToSrgb(SRGB_DECODE_LUT[v]) * 255)).toBe(v);
+      expect(encodeLinearToByte(SRGB_DECODE_LUT[v])).toBe(v);
+    }
+  });
+
+  it("maps mid-grey 18 % linear to about code 118 and is monotonic", () => {
+    expect(Math.round(linearToSrgb(0.18) * 255)).toBe(118);
+    for (let i = 1; i < 1000; i++) expect(linearToSrgb(i / 1000)).toBeGreaterThan(linearToSrgb((i - 1) / 1000));
+  });
+
+  it("clips out-of-range values in the byte encoder and extends above 1 in the formula", () => {
+    expect(encodeLinearToByte(-0.5)).toBe(0);
+    expect(encodeLinearToByte(3)).toBe(255);
+    expect(linearToSrgb(2)).toBeGreaterThan(1);
+    expect(srgbToLinear(-1)).toBe(0);
+  });
+});

@@ -1,0 +1,125 @@
+// Develop-engine benchmark: `npx tsx scripts/bench/develop.ts [photo]` (npm run bench:develop).
+// Single thread (sharp.concurrency(1)); prints a table, then one JSON object as the last line.
+import { existsSync } from "node:fs";
+import sharp from "sharp";
+import type { DevelopParams } from "../../lib/develop/params";
+import { ENGINE_VERSION, renderImage } from "../../lib/develop/render";
+
+const PHOTO = process.argv[2] ?? "public/samples/honey-bee.jpg";
+const WIDTH = 4000;
+const HEIGHT = 3000;
+const RUNS = 5;
+
+/** A realistic full global edit: every global panel touched at moderate strength. */
+const GLOBAL_EDIT: DevelopParams = {
+  Exposure2012: 0.35, Contrast2012: 18, Highlights2012: -35, Shadows2012: 28, Whites2012: 8, Blacks2012: -12,
+  IncrementalTemperature: 12, IncrementalTint: -4,
+  HueAdjustmentOrange: -6, SaturationAdjustmentBlue: 15, LuminanceAdjustmentBlue: -20, SaturationAdjustmentGreen: -10, LuminanceAdjustmentOrange: 8,
+  ToneCurvePV2012: [[0, 0], [64, 58], [128, 128], [192, 198], [255, 255]],
+  Vibrance: 22, Saturation: 6,
+  SplitToningShadowHue: 220, SplitToningShadowSaturation: 12, SplitToningHighlightHue: 45, SplitToningHighlightSaturation: 10,
+};
+
+/** A typical edit with spatial work: clarity plus one radial local correction. */
+const CLARITY_RADIAL: DevelopParams = {
+  Exposure2012: 0.2, Contrast2012: 10, Clarity2012: 35,
+  MaskGroupBasedCorrections: [
+    { CorrectionAmount: 1, LocalExposure2012: 0.1, CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.2, Left: 0.25, Bottom: 0.8, Right: 0.75, Feather: 0.5 }] },
+  ],
+};
+
+type Rgb = { data: Uint8Array; width: number; height: number; channels: 3 };
+
+async function load(width: number, height: number, fit: "cover" | "inside"): Promise<Rgb> {
+  const source = existsSync(PHOTO) ? sharp(PHOTO) : sharp({ create: { width: 64, height: 48, channels: 3, background: "#808080" } });
+  const { data, info } = await source.removeAlpha().resize(width, height, { fit }).raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 3 };
+}
+
+async function timeIt(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+function agreement(a: ArrayLike<number>, b: ArrayLike<number>): { maxDiff: number; within2: number } {
+  let maxDiff = 0;
+  let ok = 0;
+  const n = a.length / 3;
+  for (let p = 0; p < n; p++) {
+    let m = 0;
+    for (let c = 0; c < 3; c++) m = Math.max(m, Math.abs(a[p * 3 + c] - b[p * 3 + c]));
+    maxDiff = Math.max(maxDiff, m);
+    if (m <= 2) ok++;
+  }
+  return { maxDiff, within2: ok / n };
+}
+
+async function main(): Promise<void> {
+  sharp.concurrency(1);
+  const big = await load(WIDTH, HEIGHT, "cover");
+  const mpix = (big.width * big.height) / 1e6;
+  const out = new Uint8Array(big.data.length);
+
+  const globalMs = await timeIt(() => renderImage({ image: big, params: GLOBAL_EDIT, options: { out } }));
+  const clarityMs = await timeIt(() => renderImage({ image: big, params: CLARITY_RADIAL, options: { out } }), 3);
+
+  // sharp: a comparable per-pixel chain on raw pixels → raw pixels (linear levels, modulate
+  // brightness/saturation/hue, a 3×3 colour matrix for white balance, gamma).
+  const sharpChain = () =>
+    sharp(big.data, { raw: { width: big.width, height: big.height, channels: 3 } })
+      .linear(1.1, -6)
+      .modulate({ brightness: 1.05, saturation: 1.15, hue: 4 })
+      .recomb([[1.06, 0, 0], [0, 1, 0], [0, 0, 0.92]])
+      .gamma(2.2, 2.0)
+      .raw()
+      .toBuffer();
+  const sharpMs = await timeIt(sharpChain, 3);
+  const copyMs = await timeIt(() => out.set(big.data));
+
+  const preview = await load(1600, 1600, "inside");
+  const previewMs = await timeIt(() => renderImage({ image: preview, params: GLOBAL_EDIT }), 9);
+  const fast = renderImage({ image: preview, params: GLOBAL_EDIT }).image.data;
+  const exact = renderImage({ image: preview, params: GLOBAL_EDIT, options: { exact: true } }).image.data;
+  const { maxDiff, within2 } = agreement(fast, exact);
+
+  const r = {
+    engineVersion: ENGINE_VERSION,
+    photo: PHOTO,
+    megapixels: Number(mpix.toFixed(2)),
+    globalMs: Number(globalMs.toFixed(1)),
+    globalMpixPerS: Number((mpix / (globalMs / 1000)).toFixed(1)),
+    clarityRadialS: Number((clarityMs / 1000).toFixed(3)),
+    clarityRadialMpixPerS: Number((mpix / (clarityMs / 1000)).toFixed(1)),
+    sharpMs: Number(sharpMs.toFixed(1)),
+    sharpMpixPerS: Number((mpix / (sharpMs / 1000)).toFixed(1)),
+    copyMs: Number(copyMs.toFixed(1)),
+    copyMpixPerS: Number((mpix / (copyMs / 1000)).toFixed(1)),
+    previewSize: `${preview.width}x${preview.height}`,
+    previewMs: Number(previewMs.toFixed(1)),
+    lutVsExactMaxDiff: maxDiff,
+    lutVsExactWithin2Pct: Number((within2 * 100).toFixed(3)),
+    ratioGlobalOverSharp: Number((sharpMs / globalMs).toFixed(2)),
+    ratioGlobalOverCopy: Number((copyMs / globalMs).toFixed(3)),
+  };
+  const rows: [string, string][] = [
+    [`(a) full global pipeline, ${r.megapixels} MP`, `${r.globalMs} ms  = ${r.globalMpixPerS} Mpix/s`],
+    ["(b) clarity + one radial mask", `${r.clarityRadialS} s  = ${r.clarityRadialMpixPerS} Mpix/s`],
+    ["(c) sharp linear/modulate/recomb/gamma", `${r.sharpMs} ms  = ${r.sharpMpixPerS} Mpix/s`],
+    ["(d) typed-array copy", `${r.copyMs} ms  = ${r.copyMpixPerS} Mpix/s`],
+    [`(e) preview ${r.previewSize}`, `${r.previewMs} ms`],
+    ["(f) LUT vs exact float (preview)", `max ${r.lutVsExactMaxDiff} codes, ${r.lutVsExactWithin2Pct} % within 2`],
+    ["a/c (speed vs sharp)", `${r.ratioGlobalOverSharp}×`],
+    ["a/d (share of memcpy speed)", `${r.ratioGlobalOverCopy}`],
+  ];
+  console.log(`develop bench — engine ${ENGINE_VERSION}, ${PHOTO} → ${big.width}×${big.height}, one thread, median of runs`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(42)} ${v}`);
+  console.log(JSON.stringify(r));
+}
+
+await main();
