@@ -14,7 +14,10 @@ const blobCount = () => {
   const root = process.env.STORAGE_DIR!;
   let n = 0;
   const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) e.isDirectory() ? walk(`${dir}/${e.name}`) : n++;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${dir}/${e.name}`);
+      else n++;
+    }
   };
   walk(root);
   return n;

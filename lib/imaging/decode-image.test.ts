@@ -16,7 +16,10 @@ describe("decodeImage", () => {
 
     // A red-brown cup on a wooden table: red clearly dominates blue on average.
     let r = 0, b = 0;
-    for (let i = 0; i < img.data.length; i += 3) (r += img.data[i]), (b += img.data[i + 2]);
+    for (let i = 0; i < img.data.length; i += 3) {
+      r += img.data[i];
+      b += img.data[i + 2];
+    }
     expect(r / b).toBeGreaterThan(1.3);
   });
 

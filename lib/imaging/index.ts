@@ -26,3 +26,5 @@ export { resizeToMatch } from "./resize-to-match";
 export { SRGB_TO_LINEAR, srgbToLab } from "./srgb-to-lab";
 export { ssim } from "./ssim";
 export type { SsimOptions } from "./ssim";
+export { renderCacheKey, renderStoredImage } from "./render-stored-image";
+export type { StoredRender } from "./render-stored-image";

@@ -1,3 +1,4 @@
+import type * as FsPromises from "node:fs/promises";
 import { createHash } from "node:crypto";
 import type { FileHandle } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -13,7 +14,7 @@ const hooks = vi.hoisted(() => ({
 }));
 
 vi.mock("node:fs/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("node:fs/promises")>();
+  const actual = await importOriginal<typeof FsPromises>();
   const open = async (...args: Parameters<typeof actual.open>): Promise<FileHandle> => {
     const handle = await actual.open(...args);
     if (args[1] !== "wx" || !hooks.beforeWrite) return handle;

@@ -16,24 +16,37 @@ export function UploadDropzone() {
   const qc = useQueryClient();
   const update = useCallback((id: string, patch: Partial<UploadItem>) => setItems((all) => all.map((i) => (i.id === id ? { ...i, ...patch } : i))), []);
 
+  const queue = useRef<UploadItem[]>([]);
+  const running = useRef(0);
+
+  // Uploads a few files at a time; each finished upload pulls the next one.
+  const pump = useCallback(() => {
+    const startNext = () => {
+      while (running.current < PARALLEL_UPLOADS && queue.current.length > 0) {
+        const item = queue.current.shift()!;
+        running.current++;
+        update(item.id, { state: "uploading" });
+        uploadFile(item.file, (p) => update(item.id, { progress: p }))
+          .then((r) => {
+            const state = r.status === "ready" ? (r.duplicate ? "duplicate" : "ready") : "processing";
+            update(item.id, { state, sha256: r.sha256, progress: 1 });
+          })
+          .catch((e: Error) => update(item.id, { state: "error", message: e.message }))
+          .finally(() => {
+            running.current--;
+            startNext();
+          });
+      }
+    };
+    startNext();
+  }, [update]);
+
   const addFiles = (files: FileList | File[]) => {
     const added = [...files].map((file) => ({ id: crypto.randomUUID(), file, state: "queued" as const, progress: 0 }));
     setItems((all) => [...added, ...all]);
+    queue.current.push(...added);
+    pump();
   };
-
-  // Upload queued files a few at a time.
-  useEffect(() => {
-    const uploading = items.filter((i) => i.state === "uploading").length;
-    const next = items.filter((i) => i.state === "queued").slice(0, Math.max(0, PARALLEL_UPLOADS - uploading));
-    for (const item of next) {
-      update(item.id, { state: "uploading" });
-      uploadFile(item.file, (p) => update(item.id, { progress: p }))
-        .then((r) =>
-          update(item.id, { state: r.duplicate && r.status === "ready" ? "duplicate" : r.status === "ready" ? "ready" : "processing", sha256: r.sha256, progress: 1 }),
-        )
-        .catch((e: Error) => update(item.id, { state: "error", message: e.message }));
-    }
-  }, [items, update]);
 
   // Poll files the workers are still processing until they are ready or failed.
   useEffect(() => {
