@@ -50,6 +50,48 @@ test.describe("as admin", () => {
   });
 });
 
+test.describe("user administration", () => {
+  test("an admin creates a reviewer who can then sign in with the reviewer role", async ({ browser }) => {
+    const admin = await browser.newContext({ storageState: ADMIN.state });
+    const page = await admin.newPage();
+    const email = `rev-${Date.now()}@e2e.local`;
+    await page.goto("/admin/users");
+    await page.getByRole("button", { name: "Create user" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create user" });
+    await dialog.getByLabel("Name").fill("Rita Reviewer");
+    await dialog.getByLabel("Email").fill(ADMIN.email); // taken: the server refuses it
+    await dialog.getByLabel(/Initial password/).fill("a-good-password");
+    await dialog.getByLabel("Role").selectOption("reviewer");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(dialog.getByRole("alert")).toContainText(/already exists/);
+    await dialog.getByLabel("Email").fill(email);
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect(page.getByRole("cell", { name: email })).toBeVisible();
+    await admin.close();
+
+    const fresh = await browser.newContext();
+    const login = await fresh.newPage();
+    await login.goto("/login");
+    await login.getByLabel("Email").fill(email);
+    await login.getByLabel("Password").fill("a-good-password");
+    await login.getByRole("button", { name: "Sign in" }).click();
+    await expect(login.getByTestId("current-user")).toHaveText(`${email} · reviewer`);
+    await login.goto("/upload");
+    await expect(login).toHaveURL(/\/forbidden/);
+    await fresh.close();
+  });
+
+  test("a wrong password shows an error and no session", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(ADMIN.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
 test.describe("as annotator", () => {
   test.use({ storageState: ANNOTATOR.state });
 

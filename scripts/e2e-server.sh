@@ -10,7 +10,8 @@ export DATA_DIR="$(mktemp -d /tmp/riq-e2e-data-XXXX)"
 export ADMIN_EMAIL=admin@e2e.local ADMIN_PASSWORD=e2e-password-1
 export BETTER_AUTH_SECRET="e2e-secret-$(date +%s)-0123456789abcdef"
 export PORT="${E2E_PORT:-3100}" APP_URL="http://localhost:${E2E_PORT:-3100}"
-export WORKER_HEALTH_PORT=3199
+export WORKER_HEALTH_PORT=$((PORT + 99))
+export AUTH_SIGNIN_RATE_LIMIT=100
 
 npx tsx e2e/assert-local-database.ts
 npx tsx e2e/reset-database.ts

@@ -6,3 +6,4 @@ export * from "./audit-log";
 export * from "./renders";
 export * from "./models";
 export * from "./inference-calls";
+export * from "./corpus";

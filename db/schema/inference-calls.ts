@@ -38,8 +38,5 @@ export const inferenceCalls = pgTable(
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("inference_calls_hash_idx").on(t.requestHash, t.status),
-    index("inference_calls_role_created_idx").on(t.role, t.createdAt),
-  ],
+  (t) => [index("inference_calls_hash_idx").on(t.requestHash, t.status), index("inference_calls_role_created_idx").on(t.role, t.createdAt)],
 );

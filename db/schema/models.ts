@@ -57,5 +57,10 @@ export const models = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("models_one_active_per_role").on(t.role).where(sql`${t.active}`), index("models_role_idx").on(t.role)],
+  (t) => [
+    uniqueIndex("models_one_active_per_role")
+      .on(t.role)
+      .where(sql`${t.active}`),
+    index("models_role_idx").on(t.role),
+  ],
 );

@@ -23,6 +23,13 @@ function createAuth() {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, cookieCache: { enabled: true, maxAge: 60 } },
+    // Slows password guessing; the e2e server raises the sign-in limit because it signs in often.
+    rateLimit: {
+      enabled: process.env.NODE_ENV === "production",
+      window: 60,
+      max: 200,
+      customRules: { "/sign-in/email": { window: 10, max: Number(process.env.AUTH_SIGNIN_RATE_LIMIT ?? 5) } },
+    },
     trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").filter(Boolean),
     plugins: [nextCookies()],
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { corpusQueueConfig } from "./configs/corpus";
 import { ingestQueueConfig } from "./configs/ingest";
 import { maintenanceQueueConfig } from "./configs/maintenance";
 
@@ -8,6 +9,7 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a sha256 hex digest"
 export const QUEUES = {
   ingest: ingestQueueConfig,
   maintenance: maintenanceQueueConfig,
+  corpus: corpusQueueConfig,
 } as const;
 export type QueueName = keyof typeof QUEUES;
 
@@ -26,6 +28,17 @@ export const JOBS = {
     queue: "maintenance",
     payload: z.object({}),
     jobId: () => undefined,
+  },
+  "import-corpus": {
+    queue: "corpus",
+    payload: z.object({ importId: z.uuid() }),
+    jobId: (p: { importId: string }) => `import-corpus.${p.importId}`,
+  },
+  "annotate-trajectory": {
+    queue: "corpus",
+    // `version` is the annotation version to write: re-annotation asks for latest + 1.
+    payload: z.object({ trajectoryId: z.uuid(), version: z.number().int().min(1) }),
+    jobId: (p: { trajectoryId: string; version: number }) => `annotate-trajectory.${p.trajectoryId}.v${p.version}`,
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; jobId: (p: never) => string | undefined }>;
 

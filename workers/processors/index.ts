@@ -1,3 +1,5 @@
+import { processAnnotateTrajectory } from "./annotate-trajectory";
+import { processImportCorpus } from "./import-corpus";
 import { processIngestImage } from "./ingest-image";
 import { processSweep } from "./sweep";
 import type { ProcessorMap } from "./types";
@@ -5,4 +7,6 @@ import type { ProcessorMap } from "./types";
 export const processors: ProcessorMap = {
   "ingest-image": processIngestImage,
   sweep: processSweep,
+  "import-corpus": processImportCorpus,
+  "annotate-trajectory": processAnnotateTrajectory,
 };

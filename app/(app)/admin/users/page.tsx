@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Card } from "@/app/_components/ui/card";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { Badge } from "@/app/_components/ui/badge";
@@ -15,7 +16,12 @@ export default async function UsersPage() {
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Users</h1>
-        <CreateUserButton />
+        <div className="flex items-center gap-3">
+          <Link className="text-sm underline" href="/admin/models">
+            Models
+          </Link>
+          <CreateUserButton />
+        </div>
       </div>
       <Card>
         <Table>

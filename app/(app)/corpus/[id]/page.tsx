@@ -1,0 +1,108 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { rolesFor } from "@/app/_components/nav";
+import { Badge } from "@/app/_components/ui/badge";
+import { Card, CardTitle } from "@/app/_components/ui/card";
+import { Table, Td, Th } from "@/app/_components/ui/table";
+import { requirePageRole } from "@/lib/auth/page-guard";
+import { createContext } from "@/lib/context";
+import { getTrajectoryOrThrow } from "@/lib/corpus";
+import { isAppError } from "@/lib/errors";
+import { WipeSlider } from "./wipe-slider";
+
+export default async function TrajectoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageRole(rolesFor("/corpus"), `/corpus/${id}`);
+  const detail = await getTrajectoryOrThrow({ ctx: createContext({ actor }), input: { id } }).catch((e) => {
+    if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
+    throw e;
+  });
+  const t = detail.trajectory;
+  return (
+    <div className="space-y-4">
+      <Link href="/corpus" className="text-sm underline">
+        ← Corpus
+      </Link>
+      <h1 className="text-xl font-semibold">Trajectory {t.id.slice(0, 8)}</h1>
+      <div className="flex flex-wrap gap-2">
+        <Badge>{t.status}</Badge>
+        <Badge>{t.category}</Badge>
+        <Badge>{t.split}</Badge>
+        {t.excluded && <Badge tone="bad">excluded</Badge>}
+        {t.hasLocalCorrections && <Badge>local masks</Badge>}
+      </div>
+      <p className="text-sm text-zinc-600">
+        Category rule: {t.categoryReason ?? "—"} · source {t.source ?? "—"}
+        {detail.importSource ? ` (import ${detail.importSource.id.slice(0, 8)})` : ""} · license {t.license ?? "—"}
+        {t.error ? ` · error: ${t.error}` : ""}
+      </p>
+      <WipeSlider before={`/api/v1/images/${t.sourceSha}/preview`} after={t.targetSha ? `/api/v1/images/${t.targetSha}/preview` : null} />
+      <Card>
+        <CardTitle>Edit</CardTitle>
+        <p className="mb-2" data-testid="edit-description">
+          {detail.description}
+        </p>
+        <Table>
+          <thead>
+            <tr>
+              <Th>Parameter</Th>
+              <Th>From</Th>
+              <Th>To</Th>
+              <Th>Δ</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.changes.map((c) => (
+              <tr key={c.key}>
+                <Td className="font-mono">{c.key}</Td>
+                <Td>{c.from}</Td>
+                <Td>{c.to}</Td>
+                <Td>{c.delta ?? ""}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+        <p className="mt-2 text-sm text-zinc-600" data-testid="fidelity">
+          {t.targetRendered
+            ? "After image rendered by the develop engine (no fidelity to measure)."
+            : `Engine fidelity vs the supplied after image: L1 ${t.fidelityL1?.toFixed(4) ?? "—"}, ΔE ${t.fidelityDeltaE?.toFixed(2) ?? "—"}`}
+        </p>
+      </Card>
+      <Card>
+        <CardTitle>Instructions</CardTitle>
+        {detail.versions.length === 0 && <p className="text-sm text-zinc-500">Not annotated yet.</p>}
+        {detail.versions.map((v) => (
+          <section key={v.version} className="mb-4 space-y-1" data-testid="instruction-version">
+            <h3 className="font-medium">
+              Version {v.version} · {v.model} ({v.backend}) · prompt {v.promptVersion} · <Badge tone={v.status === "filtered_out" ? "bad" : "neutral"}>{v.status}</Badge>
+            </h3>
+            {v.filterReasons.length > 0 && (
+              <ul className="list-disc pl-5 text-sm text-red-700">
+                {v.filterReasons.map((r, i) => (
+                  <li key={i}>
+                    {r.filter}: {r.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {v.variants.map((x) => (
+              <div key={x.id} className="text-sm">
+                <span className="font-mono text-xs text-zinc-500">{x.variant}</span> {x.text}
+                {x.reviews.map((r) => (
+                  <div key={r.id} className="pl-6 text-xs text-zinc-600">
+                    review: {r.decision}
+                    {r.comment ? ` — ${r.comment}` : ""} ({r.createdAt.slice(0, 16)})
+                  </div>
+                ))}
+              </div>
+            ))}
+            <details className="text-sm">
+              <summary>Reasoning</summary>
+              <pre className="whitespace-pre-wrap text-xs">{v.reasoning}</pre>
+            </details>
+          </section>
+        ))}
+      </Card>
+    </div>
+  );
+}

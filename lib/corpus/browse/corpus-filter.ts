@@ -1,0 +1,82 @@
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { CATEGORIES, SPLITS, TRAJECTORY_STATUSES } from "@/db/schema/trajectories";
+import { isParamKey, PARAM_SPECS } from "@/lib/develop";
+
+/** `Exposure2012>1`, `contrast<=-20`: one parameter range (key = any accepted spelling resolved later). */
+const PARAM_RANGE = /^\s*([A-Za-z][A-Za-z0-9]*)\s*(>=|<=|>|<|=)\s*([+-]?\d+(?:\.\d+)?)\s*$/;
+
+/**
+ * The corpus browser's filters, as they appear in the URL query string
+ * (every field a string), so a filtered view can be shared and a snapshot
+ * records exactly what was selected.
+ */
+export const corpusFilterSchema = z.object({
+  status: z.enum(TRAJECTORY_STATUSES).optional(),
+  split: z.enum(SPLITS).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  source: z.string().trim().min(1).max(200).optional(),
+  importId: z.uuid().optional(),
+  model: z.string().trim().min(1).max(200).optional(),
+  promptVersion: z.string().trim().min(1).max(200).optional(),
+  /** Parameter range such as `Exposure2012>1` (crs key names). */
+  param: z
+    .string()
+    .regex(PARAM_RANGE, "use KEY>VALUE, e.g. Exposure2012>1")
+    .refine((v) => numericDefault(PARAM_RANGE.exec(v)?.[1] ?? "") !== undefined, "unknown numeric parameter (use the Lightroom crs name, e.g. Exposure2012)")
+    .optional(),
+  hasLocal: z.enum(["yes", "no"]).optional(),
+  /** Name of a filter that fired (`edit-too-small`, `contradicts-deltas`, `reasoning-mismatch`, …). */
+  filterReason: z.string().trim().min(1).max(100).optional(),
+  review: z.enum(["unreviewed", "reviewed", "accepted", "rejected"]).optional(),
+  excluded: z.enum(["hide", "only", "all"]).optional(),
+  /** Text search over instruction text (trigram index). */
+  q: z.string().trim().min(3, "search needs at least 3 characters").max(200).optional(),
+});
+export type CorpusFilter = z.output<typeof corpusFilterSchema>;
+
+function numericDefault(key: string): number | undefined {
+  if (!isParamKey(key)) return undefined;
+  const spec = PARAM_SPECS[key];
+  return spec.kind === "number" ? spec.default : undefined;
+}
+
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * SQL conditions over `trajectories t` for a filter. Conditions on
+ * annotations are EXISTS subqueries over `instructions i`, so the outer
+ * query keeps its keyset order.
+ */
+export function filterConditions(f: CorpusFilter): SQL[] {
+  const c: SQL[] = [];
+  if (f.status) c.push(sql`t.status = ${f.status}`);
+  if (f.split) c.push(sql`t.split = ${f.split}`);
+  if (f.category) c.push(sql`t.category = ${f.category}`);
+  if (f.source) c.push(sql`t.source = ${f.source}`);
+  if (f.importId) c.push(sql`t.import_id = ${f.importId}`);
+  if (f.hasLocal) c.push(f.hasLocal === "yes" ? sql`t.has_local_corrections` : sql`not t.has_local_corrections`);
+  if (f.excluded === "only") c.push(sql`t.excluded`);
+  if (f.excluded === "hide") c.push(sql`not t.excluded`);
+  if (f.param) {
+    const [, key, op, value] = PARAM_RANGE.exec(f.param)!;
+    // Params are stored without defaults, so a missing key is at its default.
+    c.push(sql`coalesce((t.params->>${key})::float8, ${numericDefault(key)!}) ${sql.raw(op)} ${Number(value)}`);
+  }
+  const inst: SQL[] = [];
+  if (f.model) inst.push(sql`i.model_name = ${f.model}`);
+  if (f.promptVersion) inst.push(sql`i.prompt_version = ${f.promptVersion}`);
+  if (f.filterReason) inst.push(sql`i.filter_reasons @> ${JSON.stringify([{ filter: f.filterReason }])}::jsonb`);
+  if (f.q) inst.push(sql`i.text ilike ${like(f.q)}`);
+  if (inst.length > 0) c.push(sql`exists (select 1 from instructions i where i.trajectory_id = t.id and ${sql.join(inst, sql` and `)})`);
+  if (f.review === "unreviewed" || f.review === "reviewed") {
+    const any = sql`exists (select 1 from instructions i join reviews r on r.instruction_id = i.id where i.trajectory_id = t.id)`;
+    c.push(f.review === "reviewed" ? any : sql`not ${any}`);
+  }
+  if (f.review === "accepted") c.push(sql`t.status = 'accepted'`);
+  if (f.review === "rejected") c.push(sql`t.status = 'rejected'`);
+  return c;
+}
+
+/** `where a and b …` (or nothing) for a list of conditions. */
+export const whereOf = (conditions: SQL[]): SQL => (conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``);

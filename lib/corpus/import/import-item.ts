@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { CATEGORIES, SPLITS } from "@/db/schema/trajectories";
+
+/** One manifest line, as a researcher writes it. Paths are relative to the manifest. */
+export const manifestRowSchema = z
+  .object({
+    before: z.string().min(1, "before is required"),
+    after: z.string().min(1).optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+    xmp: z.string().min(1).optional(),
+    id: z.union([z.string(), z.number()]).transform(String).optional(),
+    split: z.enum(SPLITS).optional(),
+    category: z.enum(CATEGORIES).optional(),
+    license: z.string().optional(),
+    consent: z.union([z.string(), z.boolean()]).transform(String).optional(),
+  })
+  .refine((r) => (r.params === undefined) !== (r.xmp === undefined), "give exactly one of params or xmp");
+
+/**
+ * The unit an import processes, whether it came from a manifest line or a
+ * folder's `name.jpg` + `name.xmp`: `line` is the manifest line (1-based) or
+ * the item's position in the folder listing, so every report can point at it.
+ */
+export type ImportItem = z.output<typeof manifestRowSchema> & { line: number; ref: string };
+
+/** A row that could not even be read; reported with its line, never thrown. */
+export type ItemError = { line: number; ref: string; reason: string };

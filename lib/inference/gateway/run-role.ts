@@ -1,0 +1,131 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import type { CallStatus } from "@/db/schema";
+import { requireRole } from "@/lib/auth/actor";
+import type { Ctx } from "@/lib/context";
+import { AppError, isAppError } from "@/lib/errors";
+import { isImageError } from "@/lib/imaging/image-error";
+import { parseInput } from "@/lib/parse-input";
+import { runHeuristic } from "../backends/heuristic";
+import { prepareImageUrls, visualKey } from "../backends/prepare-images";
+import { getActiveModel } from "../models/get-active-model";
+import { modelRef, type ModelConfig, type ModelRef } from "../models/model-config";
+import { loadPrompt, renderPrompt } from "../prompts/load-prompt";
+import { roleSpec, type RoleInput, type RoleName, type RoleOutput } from "../roles";
+import { callModel, type CallOutcome } from "./call-model";
+import { findCachedCall, recordCall } from "./call-log";
+import { deferCall } from "./deferred-call-log";
+import { loggableInput, requestHash } from "./request-hash";
+
+/** What a role call returns: the validated output, or the recorded failure. Both carry the call-log id. */
+export type InferenceResult<O> =
+  | { ok: true; output: O; model: ModelRef; callId: number; cached: boolean }
+  | { ok: false; status: Exclude<CallStatus, "ok">; error: string; model: ModelRef; callId: number };
+
+/**
+ * Runs a model role: picks the active model for the role (the built-in
+ * heuristic when none is configured), builds the versioned prompt, calls the
+ * backend, parses and validates the answer, and logs the call in
+ * `inference_calls`. Deterministic requests (temperature 0) that were already
+ * answered are served from the log. Model failures never throw: they come
+ * back as `ok: false` with their log row; bad input throws VALIDATION.
+ */
+export async function runRole<R extends RoleName>({
+  ctx,
+  role,
+  input,
+}: {
+  ctx: Ctx;
+  role: R;
+  input: RoleInput<R>;
+}): Promise<InferenceResult<RoleOutput<R>>> {
+  const spec = roleSpec(role);
+  const parsed = parseInput(spec.input, input);
+  if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
+  const model = await getActiveModel({ db: ctx.db, role });
+  const template = loadPrompt(role, model.promptVersion);
+  const visuals = spec.visuals(parsed);
+  const logged = { ...(loggableInput(parsed) as Record<string, unknown>), images: visuals.map(visualKey) };
+  const hash = requestHash({
+    role,
+    model: {
+      id: model.id,
+      name: model.name,
+      backend: model.backend,
+      endpoint: model.endpoint,
+      servedModel: model.servedModel,
+      temperature: model.temperature,
+    },
+    promptVersion: template.hash,
+    input: logged,
+  });
+  const ref = modelRef(model);
+
+  if (model.temperature === 0) {
+    const hit = await findCachedCall(ctx.db, hash);
+    const check = hit && spec.output.safeParse(hit.parsed);
+    if (hit && check?.success) return { ok: true, output: check.data as RoleOutput<R>, model: ref, callId: hit.id, cached: true };
+  }
+
+  const started = performance.now();
+  const outcome = await inputErrorsThrow(() =>
+    model.backend === "heuristic" ? heuristicOutcome(spec, parsed, hash) : modelOutcome(spec, model, parsed, template, visuals),
+  );
+  const callId = await logCall(ctx, {
+    requestHash: hash,
+    role,
+    modelId: model.id,
+    modelName: model.name,
+    backend: model.backend,
+    promptId: template.id,
+    promptVersion: template.hash,
+    temperature: model.temperature,
+    status: outcome.status,
+    attempts: outcome.attempts,
+    latencyMs: Math.round(performance.now() - started),
+    promptTokens: outcome.usage?.prompt ?? null,
+    completionTokens: outcome.usage?.completion ?? null,
+    inputs: logged,
+    rawOutput: outcome.raw ?? null,
+    reasoning: outcome.reasoning ?? null,
+    parsed: outcome.status === "ok" ? (outcome.output as object) : null,
+    error: outcome.error ?? null,
+  });
+  if (outcome.status === "ok") return { ok: true, output: outcome.output as RoleOutput<R>, model: ref, callId, cached: false };
+  return { ok: false, status: outcome.status, error: outcome.error ?? outcome.status, model: ref, callId };
+}
+
+type AnySpec = ReturnType<typeof roleSpec>;
+
+/** Synchronous by default; `INFERENCE_CALL_LOG=async` defers the write (process-wide db only, never inside a transaction). */
+function logCall(ctx: Ctx, record: Parameters<typeof recordCall>[1]): Promise<number> {
+  if (process.env.INFERENCE_CALL_LOG === "async" && ctx.db === getDb()) return deferCall(getDb(), record);
+  return recordCall(ctx.db, record);
+}
+
+async function heuristicOutcome(spec: AnySpec, input: unknown, hash: string): Promise<CallOutcome<unknown>> {
+  const output = spec.output.parse(await runHeuristic({ spec, input, seed: parseInt(hash.slice(0, 8), 16) }));
+  return { status: "ok", output, raw: JSON.stringify(output), attempts: 1 };
+}
+
+async function modelOutcome(
+  spec: AnySpec,
+  model: ModelConfig,
+  input: unknown,
+  template: ReturnType<typeof loadPrompt>,
+  visuals: ReturnType<AnySpec["visuals"]>,
+) {
+  const imageUrls = await prepareImageUrls(model, visuals);
+  return callModel({ spec, model, input, prompt: renderPrompt(template, spec.promptVars(input)), imageUrls });
+}
+
+/** Missing or undecodable input images are the caller's error (no call was made); anything else is recorded. */
+async function inputErrorsThrow(fn: () => Promise<CallOutcome<unknown>>): Promise<CallOutcome<unknown>> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    if (isImageError(e)) throw new AppError("VALIDATION", `An input image cannot be read: ${e.message}`);
+    return { status: "unavailable", error: `the backend failed: ${(e as Error).message}`.slice(0, 1000), attempts: 1 };
+  }
+}
