@@ -20,9 +20,21 @@ export function DashboardView() {
         <Stat label="Images ready" value={counts.images.ready} testId="count-ready" />
         <Stat label="Processing" value={counts.images.pending} testId="count-pending" />
         <Stat label="Failed" value={counts.images.failed} testId="count-failed" />
-        <Stat label="Trajectories" value={counts.trajectories} testId="count-trajectories" />
+        <Stat label="Trajectories" value={data.corpus.total} testId="count-trajectories" />
         <Stat label="Users" value={counts.users} testId="count-users" />
       </div>
+      {data.corpus.total > 0 && (
+        <Card>
+          <CardTitle action={<Link className="text-sm underline" href="/corpus">Open corpus</Link>}>Corpus by status</CardTitle>
+          <ul className="flex flex-wrap gap-3 text-sm" data-testid="corpus-by-status">
+            {Object.entries(data.corpus.byStatus).map(([status, n]) => (
+              <li key={status}>
+                <Badge>{status.replaceAll("_", " ")}</Badge> <span className="tabular-nums">{n.toLocaleString()}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       <Card>
         <CardTitle>Queue health</CardTitle>
         {data.queueError ? (

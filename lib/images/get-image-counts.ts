@@ -1,18 +1,17 @@
 import "server-only";
 import { count } from "drizzle-orm";
-import { images, trajectories, users } from "@/db/schema";
+import { images, users } from "@/db/schema";
 import { requireActor } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 
-/** Dashboard counts: images by ingest status, trajectories, users. */
+/** Dashboard counts: images by ingest status, and users. */
 export async function getImageCounts({ ctx }: { ctx: Ctx }) {
   requireActor(ctx.actor);
-  const [byStatus, [{ n: trajectoryCount }], [{ n: userCount }]] = await Promise.all([
+  const [byStatus, [{ n: userCount }]] = await Promise.all([
     ctx.db.select({ status: images.status, n: count() }).from(images).groupBy(images.status),
-    ctx.db.select({ n: count() }).from(trajectories),
     ctx.db.select({ n: count() }).from(users),
   ]);
   const imagesByStatus = { pending: 0, ready: 0, failed: 0 };
   for (const row of byStatus) imagesByStatus[row.status] = row.n;
-  return { images: imagesByStatus, trajectories: trajectoryCount, users: userCount };
+  return { images: imagesByStatus, users: userCount };
 }

@@ -11,7 +11,6 @@ import { CALL_STATUSES, inferenceCalls } from "@/db/schema";
 import { systemContext } from "@/lib/context";
 import { bullPrefix, createRedis } from "@/lib/queue/connection";
 import { getBlobStore } from "@/lib/storage";
-import { acquireSlot } from "./concurrency-limiter";
 import { samplePhoto } from "@/test/bad-images";
 import { startWireServer, type WireServer } from "@/test/openai-wire-server";
 import {
@@ -22,10 +21,12 @@ import {
   linkQueueToEndpoint,
   runRole,
   setModelActive,
+  slotsInUse,
   stopBreakerProbers,
   updateModel,
   type InferenceResult,
 } from "..";
+import { acquireSlot } from "./concurrency-limiter";
 
 const ctx = systemContext();
 const source = { bytes: samplePhoto("coffee.jpg") };

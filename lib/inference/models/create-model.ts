@@ -20,20 +20,27 @@ export async function createModel({ ctx, input }: { ctx: Ctx; input: z.input<typ
   const { apiKey, active, ...fields } = parseInput(createModelInput, input);
   if (!ctx.system) requireRole(ctx.actor, ["admin"]);
   assertPromptExists(fields.role, fields.promptVersion ?? "v1");
-  const row = await ctx.db.transaction(async (tx) => {
-    if (active) await tx.update(models).set({ active: false }).where(roleActive(fields.role));
-    const values = { ...fields, active, createdBy: ctx.actor?.id ?? null, ...(apiKey ? { apiKeyEncrypted: encryptSecret(apiKey) } : {}) };
-    const [created] = await tx.insert(models).values(values).onConflictDoNothing({ target: models.name }).returning();
-    if (!created) throw new AppError("CONFLICT", `A model named "${fields.name}" already exists`);
-    await recordAudit({
-      ctx: { ...ctx, db: tx },
-      action: "model.create",
-      subjectType: "model",
-      subjectId: created.id,
-      data: { name: created.name, role: created.role, backend: created.backend, active },
+  const row = await ctx.db
+    .transaction(async (tx) => {
+      if (active) await tx.update(models).set({ active: false }).where(roleActive(fields.role));
+      const values = { ...fields, active, createdBy: ctx.actor?.id ?? null, ...(apiKey ? { apiKeyEncrypted: encryptSecret(apiKey) } : {}) };
+      const [created] = await tx.insert(models).values(values).onConflictDoNothing({ target: models.name }).returning();
+      if (!created) throw new AppError("CONFLICT", `A model named "${fields.name}" already exists`);
+      await recordAudit({
+        ctx: { ...ctx, db: tx },
+        action: "model.create",
+        subjectType: "model",
+        subjectId: created.id,
+        data: { name: created.name, role: created.role, backend: created.backend, active },
+      });
+      return created;
+    })
+    .catch((e: unknown) => {
+      // Two admins activating a model for the same role at once: the partial unique index decides.
+      if ((e as { code?: string }).code === "23505")
+        throw new AppError("CONFLICT", `The ${fields.role} role already has an active model; try again`);
+      throw e;
     });
-    return created;
-  });
   invalidateModelCache();
   return toPublicModel(row);
 }
