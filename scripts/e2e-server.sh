@@ -12,6 +12,7 @@ export BETTER_AUTH_SECRET="e2e-secret-$(date +%s)-0123456789abcdef"
 export PORT="${E2E_PORT:-3100}" APP_URL="http://localhost:${E2E_PORT:-3100}"
 export WORKER_HEALTH_PORT=$((PORT + 99))
 export AUTH_SIGNIN_RATE_LIMIT=100
+export SEED_DEMO_CORPUS=0 # the corpus spec imports the same edits itself
 
 npx tsx e2e/assert-local-database.ts
 npx tsx e2e/reset-database.ts

@@ -2,15 +2,18 @@
 // or generated and printed), one demo user per role, and the sample photos
 // in public/samples. Idempotent: re-running prints the same logins.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { createUser } from "@/lib/auth";
+import { createImport, runImport } from "@/lib/corpus";
 import { systemContext } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { uploadImage } from "@/lib/images";
+import { closeInferenceRedis, ensureDefaultModels } from "@/lib/inference";
 import { closeQueues } from "@/lib/queue";
 
 const CREDENTIALS_FILE = join(process.env.DATA_DIR ?? "data", "demo-credentials.json");
@@ -52,11 +55,36 @@ async function seedSamples(adminEmail: string) {
   return { total: files.length, added };
 }
 
+/**
+ * A small demo corpus: the sample photos with hand-written Lightroom edits,
+ * laid out like a Lightroom export and imported like one. The workers then
+ * annotate them with the heuristic models, which fills the review queue.
+ * Re-importing adds nothing (imports are idempotent).
+ */
+async function seedDemoCorpus() {
+  const edits = join("test", "fixtures", "corpus", "edits");
+  const dir = mkdtempSync(join(tmpdir(), "riq-demo-export-"));
+  for (const file of readdirSync(edits).filter((f) => f.endsWith(".xmp"))) {
+    const name = file.replace(/\.xmp$/, "");
+    copyFileSync(join("public", "samples", `${name}.jpg`), join(dir, `${name}.jpg`));
+    copyFileSync(join(edits, file), join(dir, file));
+  }
+  const ctx = systemContext();
+  const created = await createImport({ ctx, input: { path: dir, source: "demo-lightroom-export" } });
+  return runImport({ ctx, input: { importId: created.id } });
+}
+
 const logins = loadOrCreateLogins();
 await ensureUsers(logins);
+await ensureDefaultModels({ ctx: systemContext() });
 const samples = await seedSamples(logins[0].email);
 console.log(`[seed] sample photos: ${samples.added} new, ${samples.total} in total`);
+if (process.env.SEED_DEMO_CORPUS !== "0") {
+  const corpus = await seedDemoCorpus();
+  console.log(`[seed] demo corpus: ${corpus.imported} trajectories imported, ${corpus.duplicates} already there, ${corpus.failed} failed`);
+}
 console.log("[seed] logins (also in " + CREDENTIALS_FILE + "):");
 for (const l of logins) console.log(`         ${l.role.padEnd(10)} ${l.email}  password: ${l.password}`);
 await closeQueues();
+await closeInferenceRedis();
 await closeDb();

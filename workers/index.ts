@@ -2,12 +2,15 @@
 // a health endpoint, and a graceful shutdown that lets active jobs finish.
 import { closeDb } from "@/db/client";
 import { workerHealthPort } from "@/lib/config/env";
+import { closeInferenceRedis, flushCallLog, stopBreakerProbers } from "@/lib/inference";
 import { closeQueues, type QueueName } from "@/lib/queue";
 import { startHealthServer } from "./health-server";
+import { linkInferenceQueues } from "./link-inference-queues";
 import { startWorkers } from "./start-workers";
 
 const only = process.env.WORKER_QUEUES?.split(",").filter(Boolean) as QueueName[] | undefined;
 const workers = await startWorkers({ only });
+await linkInferenceQueues(workers.map((w) => w.name));
 const health = startHealthServer({ port: workerHealthPort(), workers });
 console.log(`[workers] running queues: ${workers.map((w) => w.name).join(", ")}; health on :${workerHealthPort()}/health`);
 
@@ -20,6 +23,9 @@ async function shutdown(signal: string) {
   force.unref();
   health.close();
   await Promise.all(workers.map((w) => w.close()));
+  await flushCallLog(); // deferred inference-call rows reach Postgres before exit
+  stopBreakerProbers();
+  await closeInferenceRedis();
   await closeQueues();
   await closeDb();
   process.exit(0);
