@@ -6,7 +6,7 @@ import { Button } from "@/app/_components/ui/button";
 import { parseEdit, serializeRetouchIq } from "@/lib/edits";
 import type { DevelopParams } from "@/lib/develop/params";
 import type { FromWorker, ToWorker } from "./preview-protocol";
-import { PREVIEW_SLIDERS, sliderSpec } from "./sliders";
+import { PREVIEW_SLIDERS, sliderLabel, sliderSpec } from "./sliders";
 
 type Status = { state: "loading" | "rendering" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
 
@@ -71,8 +71,8 @@ export function DevelopView({ images, initialImage, initialParams }: { images: {
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
-      <Card className="flex min-h-[400px] items-center justify-center">
-        <canvas ref={canvasRef} data-testid="develop-canvas" data-state={status.state} data-render-id={status.id} className="max-h-[75vh] max-w-full" />
+      <Card className="flex min-h-[400px] items-start justify-center lg:sticky lg:top-4 lg:self-start">
+        <canvas ref={canvasRef} data-testid="develop-canvas" data-state={status.state} data-render-id={status.id} className="h-auto max-h-[80vh] w-auto max-w-full object-contain" />
       </Card>
       <Card className="space-y-3">
         <div>
@@ -91,7 +91,7 @@ export function DevelopView({ images, initialImage, initialParams }: { images: {
           return (
             <div key={key}>
               <Label htmlFor={`s-${key}`} className="flex justify-between">
-                <span>{key.replace(/2012$/, "")}</span>
+                <span>{sliderLabel(key)}</span>
                 <span className="tabular-nums text-zinc-500">{value}</span>
               </Label>
               <input

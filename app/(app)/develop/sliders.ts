@@ -24,3 +24,14 @@ export function sliderSpec(key: (typeof PREVIEW_SLIDERS)[number]) {
   if (spec.kind !== "number") throw new Error(`${key} is not numeric`);
   return { min: spec.min, max: spec.max, step: spec.decimals > 0 ? 10 ** -spec.decimals : 1, default: spec.default, label: spec.description };
 }
+
+/** A slider's label as Lightroom's panel names it. */
+export function sliderLabel(key: (typeof PREVIEW_SLIDERS)[number]): string {
+  const special: Partial<Record<(typeof PREVIEW_SLIDERS)[number], string>> = {
+    IncrementalTemperature: "Temperature",
+    IncrementalTint: "Tint",
+    PostCropVignetteAmount: "Vignette",
+    GrainAmount: "Grain",
+  };
+  return special[key] ?? key.replace(/2012$/, "");
+}

@@ -1,15 +1,16 @@
 import type { InputHTMLAttributes, LabelHTMLAttributes, SelectHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-const field =
-  "w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900";
+const base = "rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900";
+/** Full width unless the caller sets a width. */
+const field = (className?: string) => cn(base, !/(^|\s)w-/.test(className ?? "") && "w-full", className);
 
 export function Input({ className, ...rest }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={cn(field, className)} {...rest} />;
+  return <input className={field(className)} {...rest} />;
 }
 
 export function Select({ className, ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={cn(field, className)} {...rest} />;
+  return <select className={field(className)} {...rest} />;
 }
 
 export function Label({ className, ...rest }: LabelHTMLAttributes<HTMLLabelElement>) {
