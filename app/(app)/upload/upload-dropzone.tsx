@@ -1,17 +1,16 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { fetchJson } from "@/app/_queries/fetch-json";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
-import { cn } from "@/app/_components/ui/cn";
+import { DropZone } from "@/app/_components/ui/drop-zone";
 import { uploadFile, type UploadItem } from "./upload-file";
 
 const PARALLEL_UPLOADS = 3;
 
 export function UploadDropzone() {
   const [items, setItems] = useState<UploadItem[]>([]);
-  const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const qc = useQueryClient();
   const update = useCallback((id: string, patch: Partial<UploadItem>) => setItems((all) => all.map((i) => (i.id === id ? { ...i, ...patch } : i))), []);
@@ -64,27 +63,10 @@ export function UploadDropzone() {
     return () => clearTimeout(timer);
   }, [items, update, qc]);
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    if (e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
-  };
 
   return (
     <div className="space-y-4">
-      <div
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        data-testid="dropzone"
-        className={cn(
-          "flex flex-col items-center justify-center gap-3 rounded-lg border-2 border-dashed p-10 text-center",
-          dragging ? "border-brand bg-brand/5" : "border-zinc-300 dark:border-zinc-700",
-        )}
-      >
+      <DropZone testId="dropzone" onDrop={(e) => e.dataTransfer.files.length && addFiles(e.dataTransfer.files)}>
         <p>Drop images here, or</p>
         <Button onClick={() => inputRef.current?.click()}>Choose files…</Button>
         <input
@@ -100,7 +82,7 @@ export function UploadDropzone() {
             e.target.value = "";
           }}
         />
-      </div>
+      </DropZone>
       {items.length > 0 && (
         <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Uploads">
           {items.map((item) => (

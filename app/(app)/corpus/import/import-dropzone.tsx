@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState, type DragEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
-import { cn } from "@/app/_components/ui/cn";
+import { DropZone } from "@/app/_components/ui/drop-zone";
 import { importQuery } from "@/app/_queries/corpus";
 
 type Picked = { path: string; file: File };
@@ -50,7 +50,6 @@ export function ImportDropzone() {
   const [importId, setImportId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const folderRef = useRef<HTMLInputElement>(null);
   const filesRef = useRef<HTMLInputElement>(null);
   const report = useQuery({ ...importQuery(importId ?? "none"), enabled: Boolean(importId) });
@@ -72,20 +71,7 @@ export function ImportDropzone() {
   const r = report.data;
   return (
     <div className="space-y-4">
-      <div
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={async (e) => {
-          e.preventDefault();
-          setDragging(false);
-          setPicked(await filesFromDrop(e));
-        }}
-        data-testid="import-dropzone"
-        className={cn("flex flex-col items-center gap-3 rounded-lg border-2 border-dashed p-10", dragging ? "border-brand bg-brand/5" : "border-zinc-300 dark:border-zinc-700")}
-      >
+      <DropZone testId="import-dropzone" onDrop={async (e) => setPicked(await filesFromDrop(e))}>
         <p>Drop a folder or a manifest with its files here, or</p>
         <div className="flex gap-2">
           <Button onClick={() => folderRef.current?.click()}>Choose a folder…</Button>
@@ -112,7 +98,7 @@ export function ImportDropzone() {
           data-testid="files-input"
           onChange={(e) => setPicked([...(e.target.files ?? [])].map((file) => ({ path: file.name, file })))}
         />
-      </div>
+      </DropZone>
       {picked.length > 0 && (
         <div className="flex items-center gap-3 text-sm">
           <span data-testid="picked-count">{picked.length} files selected</span>
