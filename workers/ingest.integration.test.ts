@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { images } from "@/db/schema";
 import { createContext, systemContext } from "@/lib/context";
@@ -22,6 +22,12 @@ const waitFor = async <T>(fn: () => Promise<T | undefined | null | false>, timeo
   throw new Error(`Timed out waiting for ${what}`);
 };
 const imageRow = async (sha256: string) => (await getDb().select().from(images).where(eq(images.sha256, sha256)))[0];
+
+// Other test files leave pending rows whose blobs live in their own temp
+// folders; retire them so this file's sweeper only sees its own work.
+beforeAll(async () => {
+  await getDb().update(images).set({ status: "failed", error: "left pending by another test file" }).where(eq(images.status, "pending"));
+});
 
 const children: ChildProcess[] = [];
 afterEach(() => {
