@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { badUploads } from "../test/bad-images";
+import { badUploads } from "../test/images";
 import { ADMIN, ANNOTATOR } from "./users";
 
 test.describe("as admin", () => {

@@ -2,8 +2,7 @@
 // or generated and printed), one demo user per role, and the sample photos
 // in public/samples. Idempotent: re-running prints the same logins.
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
@@ -15,6 +14,7 @@ import { isAppError } from "@/lib/errors";
 import { uploadImage } from "@/lib/images";
 import { closeInferenceRedis, ensureDefaultModels } from "@/lib/inference";
 import { closeQueues } from "@/lib/queue";
+import { sampleLightroomExport } from "./sample-lightroom-export";
 
 const CREDENTIALS_FILE = join(process.env.DATA_DIR ?? "data", "demo-credentials.json");
 type Login = { email: string; password: string; role: Role };
@@ -62,13 +62,7 @@ async function seedSamples(adminEmail: string) {
  * Re-importing adds nothing (imports are idempotent).
  */
 async function seedDemoCorpus() {
-  const edits = join("test", "fixtures", "corpus", "edits");
-  const dir = mkdtempSync(join(tmpdir(), "riq-demo-export-"));
-  for (const file of readdirSync(edits).filter((f) => f.endsWith(".xmp"))) {
-    const name = file.replace(/\.xmp$/, "");
-    copyFileSync(join("public", "samples", `${name}.jpg`), join(dir, `${name}.jpg`));
-    copyFileSync(join(edits, file), join(dir, file));
-  }
+  const dir = sampleLightroomExport();
   const ctx = systemContext();
   const created = await createImport({ ctx, input: { path: dir, source: "demo-lightroom-export" } });
   return runImport({ ctx, input: { importId: created.id } });

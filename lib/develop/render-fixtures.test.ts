@@ -1,10 +1,9 @@
 // Every XMP fixture (hand-written sidecars/presets and real peva3 presets)
 // must render on a real photo without NaN, out-of-range or silently dropped
 // settings: what the engine can't do is reported in notRendered.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { listFiles, readText } from "@/test/files";
+import { decodeRgb } from "@/test/images";
 import { readXmp } from "./xmp";
 import { renderImage } from "./render";
 import type { Image8 } from "./pipeline/decode";
@@ -12,16 +11,13 @@ import type { Image8 } from "./pipeline/decode";
 const DIR = "lib/develop/fixtures/xmp";
 const BAD = new Set(["bad-xml.xmp", "strings-for-numbers.xmp", "out-of-range.xmp", "unknown-keys.xmp"]);
 const fixtures = [
-  ...readdirSync(DIR).filter((f) => f.endsWith(".xmp") && !BAD.has(f)),
-  ...readdirSync(join(DIR, "peva3"), { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".xmp"))
-    .map((f) => join("peva3", f)),
+  ...listFiles(DIR, ".xmp").filter((f) => !f.includes("/") && !BAD.has(f)),
+  ...listFiles(DIR, ".xmp").filter((f) => f.startsWith("peva3/")),
 ];
 
 let photo: Image8;
 beforeAll(async () => {
-  const { data, info } = await sharp("public/samples/citrus-fruits.jpg").resize(160).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  photo = { data: new Uint8Array(data), width: info.width, height: info.height, channels: 3 };
+  photo = await decodeRgb("public/samples/citrus-fruits.jpg", { width: 160 });
 });
 
 describe("rendering real-world XMP fixtures", () => {
@@ -30,7 +26,7 @@ describe("rendering real-world XMP fixtures", () => {
   });
 
   it.each(fixtures)("%s renders and changes the photo (or reports why not)", (file) => {
-    const { params } = readXmp(readFileSync(join(DIR, file), "utf8"));
+    const { params } = readXmp(readText(`${DIR}/${file}`));
     const { image, report } = renderImage({ image: photo, params });
     expect(image.data.length).toBe(photo.data.length);
     let changed = 0;

@@ -1,7 +1,6 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { pathExists } from "@/test/files";
+import { decodeRgb } from "@/test/images";
 import { LUMA_B, LUMA_G, LUMA_R } from "./color/luma";
 import { SRGB_DECODE_LUT } from "./color/srgb";
 import { PARAM_KEYS, PARAM_SPECS, type DevelopParams, type ParamSpec } from "./params";
@@ -13,13 +12,12 @@ import { syntheticImage } from "./pipeline/synthetic-image";
 import { srgbToLinear } from "./color/srgb";
 import { renderImage } from "./render";
 
-const SAMPLE = fileURLToPath(new URL("../../public/samples/coffee.jpg", import.meta.url));
+const SAMPLE = "public/samples/coffee.jpg";
 
 /** A real photo (downsized) when the sample set is present, else the synthetic stand-in. */
 async function realisticImage(): Promise<Image8> {
-  if (!existsSync(SAMPLE)) return syntheticImage({ width: 200, height: 140 });
-  const { data, info } = await sharp(SAMPLE).removeAlpha().resize(200).raw().toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(data), width: info.width, height: info.height, channels: 3 };
+  if (!pathExists(SAMPLE)) return syntheticImage({ width: 200, height: 140 });
+  return decodeRgb(SAMPLE, { width: 200 });
 }
 
 const render = (image: Image8, params: DevelopParams, seed = 0) => renderImage({ image, params, options: { seed } }).image;

@@ -7,7 +7,7 @@ import { createContext } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { getBlobStore } from "@/lib/storage";
 import { makeActor } from "@/test/actors";
-import { badUploads, samplePhoto, uniquePhoto } from "@/test/bad-images";
+import { badUploads, samplePhoto, uniquePhoto } from "@/test/images";
 import { uploadImage } from "./upload-image";
 
 const blobCount = () => {

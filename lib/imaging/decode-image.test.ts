@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 
 import { decodeImage } from "./index";
-import { samplePhoto } from "./test-support/fixtures";
+import { samplePhoto } from "@/test/images";
 
 const pixelAt = (img: { data: Uint8Array; width: number; channels: number }, x: number, y: number) =>
   Array.from(img.data.subarray((y * img.width + x) * img.channels, (y * img.width + x) * img.channels + img.channels));

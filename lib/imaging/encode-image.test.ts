@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { decodeImage, encodeImage, pixelErrors, probeImage } from "./index";
-import { rawImage, samplePhoto } from "./test-support/fixtures";
+import { rawImage, samplePhoto } from "@/test/images";
 
 describe("encodeImage", () => {
   it("round-trips PNG losslessly and JPEG/WebP closely", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { computeImageMetrics, decodeImage, meanDeltaE76, pixelErrors, resizeToMatch, ssim } from "./index";
-import { rawImage, samplePhoto } from "./test-support/fixtures";
+import { rawImage, samplePhoto } from "@/test/images";
 
 // A deterministic textured image with values in 20–200, so a +10 shift never clips.
 const textured = rawImage(64, 48, (x, y) => [20 + ((x * 37 + y * 11) % 181), 20 + ((x * 5 + y * 53) % 181), 20 + ((x * y) % 181)]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { computeImageStats, computeImageStatsFromBytes, downsampleBox } from "./index";
-import { rawImage, samplePhoto } from "./test-support/fixtures";
+import { rawImage, samplePhoto } from "@/test/images";
 
 const solid = (rgb: [number, number, number], w = 16, h = 16) => rawImage(w, h, () => rgb);
 

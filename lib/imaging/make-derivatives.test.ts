@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 
 import { makeDerivatives, probeImage } from "./index";
-import { samplePhoto } from "./test-support/fixtures";
+import { samplePhoto } from "@/test/images";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 

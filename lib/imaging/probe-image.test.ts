@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { decodeImage, ImageError, makeDerivatives, probeImage } from "./index";
-import { greyPng, pngHeaderOnly, samplePhoto } from "./test-support/fixtures";
+import { greyPng, pngHeaderOnly, samplePhoto } from "@/test/images";
 
 async function errorOf(promise: Promise<unknown>): Promise<ImageError> {
   const error = await promise.then(

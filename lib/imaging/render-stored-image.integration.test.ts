@@ -4,7 +4,7 @@ import { createContext } from "@/lib/context";
 import { uploadImage } from "@/lib/images";
 import { getBlobStore } from "@/lib/storage";
 import { makeActor } from "@/test/actors";
-import { uniquePhoto } from "@/test/bad-images";
+import { uniquePhoto } from "@/test/images";
 import { renderStoredImage } from "./render-stored-image";
 
 const meanLuma = async (bytes: Uint8Array) => {

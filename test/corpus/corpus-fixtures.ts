@@ -1,21 +1,13 @@
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
-import { samplePhoto } from "@/test/bad-images";
+import { samplePhoto } from "@/test/images";
 
 export const SAMPLES = ["astronaut", "coffee", "chelsea-cat", "cincinnati-bridge", "citrus-fruits", "honey-bee", "rocket-launch", "hubble-deep-field"];
 
 /** A folder shaped like a Lightroom export: the committed sample photos and the hand-written sidecars. */
-export function lightroomExportFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), "riq-lr-export-"));
-  for (const file of readdirSync("test/fixtures/corpus/edits").filter((f) => f.endsWith(".xmp"))) {
-    const name = file.replace(/\.xmp$/, "");
-    copyFileSync(`public/samples/${name}.jpg`, join(dir, `${name}.jpg`));
-    copyFileSync(`test/fixtures/corpus/edits/${file}`, join(dir, file));
-  }
-  return dir;
-}
+export { sampleLightroomExport as lightroomExportFolder } from "@/scripts/sample-lightroom-export";
 
 export type ManifestCase = { dir: string; path: string; good: { line: number; exposure: number; withAfter: boolean }[]; bad: { line: number; reason: RegExp }[] };
 

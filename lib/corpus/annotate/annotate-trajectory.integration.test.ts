@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { instructions, snapshotItems, trajectories } from "@/db/schema";
 import { createContext, type Ctx } from "@/lib/context";
 import { makeActor } from "@/test/actors";
-import { uniquePhoto } from "@/test/bad-images";
+import { uniquePhoto } from "@/test/images";
 import { updateTrajectories } from "../browse/update-trajectories";
 import { createImport } from "../import/create-import";
 import { runImport } from "../import/run-import";

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { readText } from "@/test/files";
 import { readXmp } from "./read-xmp";
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/xmp/${name}`, import.meta.url)), "utf8");
+const fixture = (name: string) => readText(`lib/develop/fixtures/xmp/${name}`);
 
 describe("readXmp on hand-written fixtures", () => {
   it("reads rdf:Seq curves and ignores other namespaces and split descriptions", () => {

@@ -1,23 +1,14 @@
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { listFiles, pathExists, readText, SHARED_PEVA3 } from "@/test/files";
 import { isErrorIssue } from "../params";
 import { readXmp } from "./read-xmp";
 import { writeXmp } from "./write-xmp";
 
-const FIXTURES = fileURLToPath(new URL("../fixtures/xmp/", import.meta.url));
+const FIXTURES = "lib/develop/fixtures/xmp/";
 const BAD = new Set(["bad-xml.xmp", "strings-for-numbers.xmp", "out-of-range.xmp", "unknown-keys.xmp"]);
 // The full peva3 collection lives outside the repository; a fresh clone has no ../shared.
-const PEVA3 = "/work/shared/fixtures/xmp-peva3";
-
-function listXmp(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listXmp(path);
-    return name.endsWith(".xmp") ? [path] : [];
-  });
-}
+const PEVA3 = SHARED_PEVA3;
+const listXmp = (dir: string) => listFiles(dir, ".xmp").map((name) => dir + (dir.endsWith("/") ? "" : "/") + name);
 
 /** Read, write, read again: the parameters must survive unchanged and the rewrite add no errors. */
 function roundTrip(text: string) {
@@ -35,7 +26,7 @@ describe("good XMP fixtures", () => {
   });
 
   it.each(good.map((p) => [p.slice(FIXTURES.length), p]))("%s parses without errors and round-trips", (_name, path) => {
-    const { first, second } = roundTrip(readFileSync(path, "utf8"));
+    const { first, second } = roundTrip(readText(path));
     expect(first.issues.filter(isErrorIssue)).toEqual([]);
     expect(Object.keys(first.params).length).toBeGreaterThan(0);
     expect(second.params).toEqual(first.params);
@@ -43,7 +34,7 @@ describe("good XMP fixtures", () => {
   });
 });
 
-describe.skipIf(!existsSync(PEVA3))("all peva3 presets (/work/shared/fixtures/xmp-peva3)", () => {
+describe.skipIf(!pathExists(PEVA3))("all peva3 presets (../shared/fixtures/xmp-peva3)", () => {
   it("parses every file without throwing and round-trips every readable one", () => {
     const files = listXmp(PEVA3);
     expect(files.length).toBeGreaterThanOrEqual(361);
@@ -51,7 +42,7 @@ describe.skipIf(!existsSync(PEVA3))("all peva3 presets (/work/shared/fixtures/xm
     let withIssues = 0;
     let unreadable = 0;
     for (const path of files) {
-      const { first, second } = roundTrip(readFileSync(path, "utf8"));
+      const { first, second } = roundTrip(readText(path));
       if (first.issues.length > 0) withIssues++;
       for (const issue of first.issues) byCode[issue.code] = (byCode[issue.code] ?? 0) + 1;
       if (first.issues.some((i) => i.key === "" && i.code === "malformed")) {

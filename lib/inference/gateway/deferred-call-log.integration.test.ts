@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { inferenceCalls, models } from "@/db/schema";
 import { systemContext } from "@/lib/context";
-import { samplePhoto } from "@/test/bad-images";
+import { samplePhoto } from "@/test/images";
 import { flushCallLog, invalidateModelCache, runRole } from "..";
 
 beforeAll(async () => {

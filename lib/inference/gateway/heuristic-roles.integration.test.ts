@@ -7,7 +7,7 @@ import { inferenceCalls, models } from "@/db/schema";
 import { createContext, systemContext } from "@/lib/context";
 import { getBlobStore } from "@/lib/storage";
 import { makeActor } from "@/test/actors";
-import { samplePhoto } from "@/test/bad-images";
+import { samplePhoto } from "@/test/images";
 import { annotate, invalidateModelCache, judgeEdit, perturb, proposeEdit, scorePair } from "..";
 
 const ctx = systemContext();

@@ -11,7 +11,7 @@ import { CALL_STATUSES, inferenceCalls } from "@/db/schema";
 import { systemContext } from "@/lib/context";
 import { bullPrefix, createRedis } from "@/lib/queue/connection";
 import { getBlobStore } from "@/lib/storage";
-import { samplePhoto } from "@/test/bad-images";
+import { samplePhoto } from "@/test/images";
 import { startWireServer, type WireServer } from "@/test/openai-wire-server";
 import {
   closeBreaker,

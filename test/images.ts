@@ -1,9 +1,33 @@
+// Images for tests: the committed sample photos, synthetic pixels and the
+// malformed files uploads must refuse. Node-only; tests of the universal
+// libraries import pixels from here rather than touching node:fs themselves.
 import { readFileSync } from "node:fs";
 import { crc32, deflateSync } from "node:zlib";
+import sharp from "sharp";
 
 /** Bytes of a committed sample photo (public/samples). */
-export function samplePhoto(name: string): Buffer {
-  return readFileSync(new URL(`../../../public/samples/${name}`, import.meta.url));
+export function samplePhoto(name = "coffee.jpg"): Buffer {
+  return readFileSync(new URL(`../public/samples/${name}`, import.meta.url));
+}
+
+/**
+ * A real photo made unique per call (a random crop), so tests never collide
+ * on content hashes with rows another test wrote.
+ */
+export async function uniquePhoto(name = "coffee.jpg"): Promise<Uint8Array> {
+  const image = sharp(samplePhoto(name));
+  const { width = 0, height = 0 } = await image.metadata();
+  const dx = 1 + Math.floor(Math.random() * 50);
+  const dy = 1 + Math.floor(Math.random() * 50);
+  return new Uint8Array(await image.extract({ left: dx, top: dy, width: width - dx - 1, height: height - dy - 1 }).jpeg({ quality: 90 }).toBuffer());
+}
+
+/** An image file (path or bytes) decoded to 8-bit RGB, optionally resized to `width`. */
+export async function decodeRgb(input: string | Uint8Array, { width }: { width?: number } = {}) {
+  let pipeline = sharp(input).removeAlpha();
+  if (width) pipeline = pipeline.resize(width);
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 3 as const };
 }
 
 /** A raw image filled by `pixel(x, y) → [r, g, b]`. */
@@ -60,3 +84,11 @@ export function greyPng(width: number, height: number, level: number): Buffer {
     pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }
+
+/** The four bad uploads the foundation issue names, with the error code each must get. */
+export const badUploads = () => [
+  { name: "empty.jpg", bytes: new Uint8Array(0), code: "EMPTY" },
+  { name: "notes.jpg", bytes: new TextEncoder().encode("these are my notes, not a photo\n".repeat(20)), code: "NOT_AN_IMAGE" },
+  { name: "truncated.jpg", bytes: new Uint8Array(samplePhoto().subarray(0, Math.floor(samplePhoto().length / 2))), code: "CORRUPT" },
+  { name: "bomb.png", bytes: new Uint8Array(pngHeaderOnly(30_000, 30_000)), code: "TOO_LARGE" },
+];
