@@ -9,19 +9,15 @@ import { sweepPendingImages, uploadImage } from "@/lib/images";
 import { enqueue, getQueue } from "@/lib/queue";
 import { getBlobStore } from "@/lib/storage";
 import { makeActor } from "@/test/actors";
-import { uniquePhoto } from "@/test/bad-images";
+import { uniquePhoto } from "@/test/images";
+import { waitFor } from "@/test/wait-for";
 import { startWorkers } from "./start-workers";
 
-const waitFor = async <T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, what = "condition") => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-};
 const imageRow = async (sha256: string) => (await getDb().select().from(images).where(eq(images.sha256, sha256)))[0];
+const readyRow = async (sha256: string) => {
+  const row = await imageRow(sha256);
+  return row?.status === "ready" ? row : null;
+};
 
 // Other test files leave pending rows whose blobs live in their own temp
 // folders; retire them so this file's sweeper only sees its own work.
@@ -61,7 +57,7 @@ describe("ingest-image job", () => {
     const completed: string[] = [];
     const [worker] = await startWorkers({ only: ["ingest"] });
     worker.on("completed", (job) => completed.push(job.id!));
-    const row = await waitFor(async () => ((await imageRow(sha256))?.status === "ready" ? imageRow(sha256) : null), 30_000, "ready");
+    const row = await waitFor(() => readyRow(sha256), 30_000, "ready");
     await new Promise((r) => setTimeout(r, 500)); // give a duplicate the chance to run
     await worker.close();
     expect(completed).toEqual([`ingest-image.${sha256}`]);
@@ -80,7 +76,7 @@ describe("ingest-image job", () => {
     const { enqueued } = await sweepPendingImages({ ctx: systemContext(), input: {} });
     expect(enqueued).toBeGreaterThanOrEqual(1);
     const [worker] = await startWorkers({ only: ["ingest"] });
-    await waitFor(async () => (await imageRow(sha256))?.status === "ready", 30_000, "the swept image");
+    await waitFor(() => readyRow(sha256), 30_000, "the swept image");
     await worker.close();
   });
 
@@ -100,7 +96,7 @@ describe("ingest-image job", () => {
     expect((await imageRow(sha256))?.status).toBe("pending");
 
     spawnWorker({ INGEST_LOCK_DURATION_MS: "2000" });
-    const row = await waitFor(async () => ((await imageRow(sha256))?.status === "ready" ? imageRow(sha256) : null), 90_000, "the retried job");
+    const row = await waitFor(() => readyRow(sha256), 90_000, "the retried job");
     const job = await queue.getJob(`ingest-image.${sha256}`);
     expect(row?.attempts).toBe(2); // started twice…
     expect(job?.stalledCounter).toBe(1); // …the second time because BullMQ saw the first worker's lock lapse

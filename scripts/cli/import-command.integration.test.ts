@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { images, instructions, trajectories } from "@/db/schema";
 import { lightroomExportFolder } from "@/test/corpus/corpus-fixtures";
+import { waitFor } from "@/test/wait-for";
 import { startWorkers } from "@/workers/start-workers";
 import { runImportCommand } from "./import-command";
 
@@ -11,16 +12,6 @@ const sink = () => {
   let text = "";
   const stream = new Writable({ write: (chunk, _enc, cb) => ((text += chunk.toString()), cb()) });
   return { stream, text: () => text };
-};
-
-const waitFor = async <T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 45_000, what = "condition") => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
 };
 
 let workers: Awaited<ReturnType<typeof startWorkers>> = [];
