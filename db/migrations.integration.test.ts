@@ -1,18 +1,11 @@
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureDatabase, migrateDatabase } from "@/scripts/db-setup";
+import { dropDatabase, ensureDatabase, migrateDatabase } from "@/scripts/db-setup";
 
 // A throwaway database per run, so "empty" really is empty.
 const url = new URL(process.env.DATABASE_URL!);
 url.pathname = `/riq_migrate_${Date.now().toString(36)}`;
-const admin = new URL(url);
-admin.pathname = "/postgres";
-
-afterAll(async () => {
-  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  await sql.unsafe(`drop database if exists "${url.pathname.slice(1)}" with (force)`);
-  await sql.end();
-});
+afterAll(() => dropDatabase(url.toString()));
 
 describe("migrations", () => {
   it("apply to an empty database and create every table, and re-applying is a no-op", async () => {

@@ -1,10 +1,4 @@
-// Drops and recreates the e2e database so every run starts empty.
-import postgres from "postgres";
+// Drops and recreates the e2e database from the migrations so every run starts empty.
+import { recreateDatabase } from "../scripts/db-setup";
 
-const url = new URL(process.env.DATABASE_URL!);
-const name = url.pathname.slice(1);
-url.pathname = "/postgres";
-const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
-await sql.unsafe(`drop database if exists "${name}" with (force)`);
-await sql.unsafe(`create database "${name}"`);
-await sql.end();
+await recreateDatabase(process.env.DATABASE_URL!);

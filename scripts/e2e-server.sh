@@ -16,7 +16,6 @@ export SEED_DEMO_CORPUS=0 # the corpus spec imports the same edits itself
 
 npx tsx e2e/assert-local-database.ts
 npx tsx e2e/reset-database.ts
-npx tsx scripts/db-setup.ts
 npx tsx --conditions=react-server scripts/seed.ts >/dev/null
 npx tsx --conditions=react-server workers/index.ts &
 WORKERS=$!

@@ -1,8 +1,7 @@
 // Runs once before the integration project: recreates the test database
 // from the migrations, so every run starts empty and migrations are always
 // exercised. Refuses to touch a non-local database unless told to.
-import postgres from "postgres";
-import { migrateDatabase } from "../scripts/db-setup";
+import { recreateDatabase } from "../scripts/db-setup";
 import { testDatabaseUrl } from "./test-env";
 
 export default async function setup() {
@@ -13,11 +12,5 @@ export default async function setup() {
   }
   const name = target.pathname.slice(1);
   if (!/test/.test(name)) throw new Error(`Refusing to recreate "${name}": the test database's name must contain "test"`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  await sql.unsafe(`drop database if exists "${name}" with (force)`);
-  await sql.unsafe(`create database "${name}"`);
-  await sql.end();
-  await migrateDatabase(url);
+  await recreateDatabase(url);
 }

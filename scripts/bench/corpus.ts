@@ -10,7 +10,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import postgres from "postgres";
+import type postgres from "postgres";
 import sharp from "sharp";
 
 const { values: args } = parseArgs({
@@ -25,7 +25,7 @@ const BENCH_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
 process.env.DATABASE_URL = BENCH_URL;
 process.env.STORAGE_DIR = mkdtempSync(join(tmpdir(), "riq-bench-blobs-"));
 
-const { migrateDatabase } = await import("../db-setup");
+const { dropDatabase, recreateDatabase } = await import("../db-setup");
 const { createDb } = await import("../../db/client");
 const corpus = await import("../../lib/corpus");
 const { canonicalParams } = await import("../../lib/develop");
@@ -83,10 +83,7 @@ async function copyRows(sql: postgres.Sql, table: string, columns: string[], row
 }
 
 async function main() {
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.unsafe(`create database ${BENCH_DB}`);
-  await migrateDatabase(BENCH_URL);
+  await recreateDatabase(BENCH_URL);
   const { db, sql } = createDb(BENCH_URL, { max: 4 });
   const actor = { id: "bench", email: "bench@local", name: "bench", role: "researcher" as const, via: "session" as const };
   const ctx = { db, actor };
@@ -234,8 +231,7 @@ async function main() {
   for (const [k, v] of rows) console.log(`${k.padEnd(78)} ${v}`);
 
   await sql.end();
-  if (!args.keep) await admin.unsafe(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.end();
+  if (!args.keep) await dropDatabase(BENCH_URL);
   console.log(JSON.stringify(r));
 }
 

@@ -12,13 +12,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { count, eq } from "drizzle-orm";
-import postgres from "postgres";
 import { closeDb, getDb } from "@/db/client";
 import { inferenceCalls } from "@/db/schema";
 import { systemContext } from "@/lib/context";
 import { closeInferenceRedis, createModel, flushCallLog, runRole } from "@/lib/inference";
 import { getBlobStore } from "@/lib/storage";
-import { migrateDatabase } from "../db-setup";
+import { recreateDatabase } from "../db-setup";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,13 +33,7 @@ const WARMUP_MS = 2_000;
 async function recreateBenchDb(): Promise<string> {
   const url = new URL(process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/retouchiq");
   url.pathname = "/retouchiq_bench_inference";
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  await sql.unsafe(`drop database if exists "retouchiq_bench_inference" with (force)`);
-  await sql.unsafe(`create database "retouchiq_bench_inference"`);
-  await sql.end();
-  await migrateDatabase(url.toString());
+  await recreateDatabase(url.toString());
   return url.toString();
 }
 
