@@ -1,4 +1,4 @@
-import { LUMA_B, LUMA_G, LUMA_R } from "../color/luma";
+import { perceptualLightness } from "./perceptual-lightness";
 import { gaussianBlur } from "./gaussian-blur";
 import { downsamplePlane, makeUpsampler } from "./resample";
 import type { FloatImage } from "./types";
@@ -27,12 +27,7 @@ export type LocalContrastOptions = {
  */
 export function enhanceLocalContrast({ image, amount, amountMap, sigma, gain, midtonesOnly }: LocalContrastOptions): void {
   const { width: w, height: h, data } = image;
-  const n = w * h;
-  const l = new Float32Array(n);
-  for (let p = 0, i = 0; p < n; p++, i += 3) {
-    const y = LUMA_R * data[i] + LUMA_G * data[i + 1] + LUMA_B * data[i + 2];
-    l[p] = y > 0 ? Math.sqrt(y) : 0;
-  }
+  const l = perceptualLightness(image);
   const factor = Math.max(1, Math.floor(sigma / 3));
   const small = factor > 1 ? downsamplePlane({ plane: { data: l, width: w, height: h }, factor }) : { data: l, width: w, height: h };
   const base = gaussianBlur({ plane: small, sigma: sigma / factor });

@@ -1,4 +1,4 @@
-import { LUMA_B, LUMA_G, LUMA_R } from "../color/luma";
+import { perceptualLightness } from "./perceptual-lightness";
 import { assertRange, smoothstep, type FloatImage } from "./types";
 
 /** Detail-panel sharpening. */
@@ -23,12 +23,7 @@ export function applySharpen({ image, amount = 0, radius = 1, detail = 25, edgeM
   assertRange("detail", detail, 0, 100);
   assertRange("edgeMasking", edgeMasking, 0, 100);
   const { width: w, height: h, data } = image;
-  const n = w * h;
-  const l = new Float32Array(n);
-  for (let p = 0, i = 0; p < n; p++, i += 3) {
-    const y = LUMA_R * data[i] + LUMA_G * data[i + 1] + LUMA_B * data[i + 2];
-    l[p] = y > 0 ? Math.sqrt(y) : 0;
-  }
+  const l = perceptualLightness(image);
   const blur = gaussianConvolve(l, w, h, radius);
   const clampD = 0.02 + (0.2 * detail) / 100;
   const t = (0.05 * edgeMasking) / 100;
