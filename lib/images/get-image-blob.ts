@@ -25,6 +25,7 @@ export async function getImageBlob({ ctx, input: raw }: { ctx: Ctx; input: z.inp
   const bytes = await getBlobStore().get(key);
   if (!bytes) throw new AppError("NOT_FOUND", `Blob ${key} is missing from storage`);
   if (variant === "preview-png") return { bytes: await toLosslessPng(bytes), contentType: "image/png" };
-  const contentType = variant === "original" ? `image/${row.format === "jpg" ? "jpeg" : row.format}` : "image/webp";
+  // `format` is what the header sniffing recorded at upload (jpeg, png, webp, tiff, avif).
+  const contentType = variant === "original" ? `image/${row.format}` : "image/webp";
   return { bytes, contentType };
 }
