@@ -17,29 +17,47 @@ import { closeQueues } from "@/lib/queue";
 import { sampleLightroomExport } from "./sample-lightroom-export";
 
 const CREDENTIALS_FILE = join(process.env.DATA_DIR ?? "data", "demo-credentials.json");
-type Login = { email: string; password: string; role: Role };
+/** `password` is null for an account another install made on this database: its password is not ours to know. */
+type Login = { email: string; password: string | null; role: Role };
 
-function loadOrCreateLogins(): Login[] {
-  if (existsSync(CREDENTIALS_FILE)) return JSON.parse(readFileSync(CREDENTIALS_FILE, "utf8"));
+/** The logins an earlier run saved here, or null on a first run. */
+const loadSavedLogins = (): Login[] | null => (existsSync(CREDENTIALS_FILE) ? JSON.parse(readFileSync(CREDENTIALS_FILE, "utf8")) : null);
+
+/** Creates one login; false when the email is already taken. */
+async function createLogin({ email, password, role }: { email: string; password: string; role: Role }): Promise<boolean> {
+  try {
+    await createUser({ ctx: systemContext(), input: { email, password, role, name: role[0].toUpperCase() + role.slice(1) } });
+    return true;
+  } catch (e) {
+    if (isAppError(e) && e.code === "CONFLICT") return false;
+    throw e;
+  }
+}
+
+/** Later runs: an account missing from the database (say, after a reset) is created again with its saved password. */
+async function recreateMissingLogins(logins: Login[]) {
+  for (const { email, password, role } of logins) if (password !== null) await createLogin({ email, password, role });
+}
+
+/**
+ * First run: creates the admin and one user per role with a fresh (or
+ * ADMIN_PASSWORD) password and saves the logins, marking accounts that
+ * already existed on this database as password-unknown.
+ */
+async function createLogins(): Promise<Login[]> {
   const password = process.env.ADMIN_PASSWORD ?? randomBytes(9).toString("base64url");
-  const logins: Login[] = [
-    { email: process.env.ADMIN_EMAIL ?? "admin@retouchiq.local", password, role: "admin" },
-    ...(["researcher", "reviewer", "annotator"] as const).map((role) => ({ email: `${role}@retouchiq.local`, password, role })),
+  const wanted = [
+    { email: process.env.ADMIN_EMAIL ?? "admin@retouchiq.local", role: "admin" as const },
+    ...(["researcher", "reviewer", "annotator"] as const).map((role) => ({ email: `${role}@retouchiq.local`, role })),
   ];
+  const logins: Login[] = [];
+  for (const { email, role } of wanted) {
+    const created = await createLogin({ email, password, role });
+    logins.push({ email, role, password: created ? password : null });
+  }
   mkdirSync(join(CREDENTIALS_FILE, ".."), { recursive: true });
   writeFileSync(CREDENTIALS_FILE, JSON.stringify(logins, null, 2), { mode: 0o600 });
   return logins;
-}
-
-async function ensureUsers(logins: Login[]) {
-  const ctx = systemContext();
-  for (const login of logins) {
-    try {
-      await createUser({ ctx, input: { ...login, name: login.role[0].toUpperCase() + login.role.slice(1) } });
-    } catch (e) {
-      if (!(isAppError(e) && e.code === "CONFLICT")) throw e;
-    }
-  }
 }
 
 async function seedSamples(adminEmail: string) {
@@ -68,8 +86,9 @@ async function seedDemoCorpus() {
   return runImport({ ctx, input: { importId: created.id } });
 }
 
-const logins = loadOrCreateLogins();
-await ensureUsers(logins);
+const saved = loadSavedLogins();
+if (saved) await recreateMissingLogins(saved);
+const logins = saved ?? (await createLogins());
 await ensureDefaultModels({ ctx: systemContext() });
 const samples = await seedSamples(logins[0].email);
 console.log(`[seed] sample photos: ${samples.added} new, ${samples.total} in total`);
@@ -78,7 +97,10 @@ if (process.env.SEED_DEMO_CORPUS !== "0") {
   console.log(`[seed] demo corpus: ${corpus.imported} trajectories imported, ${corpus.duplicates} already there, ${corpus.failed} failed`);
 }
 console.log("[seed] logins (also in " + CREDENTIALS_FILE + "):");
-for (const l of logins) console.log(`         ${l.role.padEnd(10)} ${l.email}  password: ${l.password}`);
+for (const l of logins) {
+  const password = l.password === null ? "(existing account; password unchanged)" : `password: ${l.password}`;
+  console.log(`         ${l.role.padEnd(10)} ${l.email}  ${password}`);
+}
 await closeQueues();
 await closeInferenceRedis();
 await closeDb();
