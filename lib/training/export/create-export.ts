@@ -1,0 +1,100 @@
+import "server-only";
+import { eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { EXPORT_FORMATS, images, snapshots, trainingExports, type ExportFile } from "@/db/schema";
+import { requireRole } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/auth/record-audit";
+import type { Ctx } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
+import { getBlobStore } from "@/lib/storage";
+import { buildExport, FORMAT_INPUT } from "./build-export";
+import { loadPolicyItems } from "./load-policy-items";
+import { exportContentHash, type ExportManifest } from "./manifest";
+import { refuseBenchmarkItems } from "./refuse-benchmark-items";
+import type { PairItem } from "./types";
+import { validateExport } from "./validate-export";
+
+export const createExportInput = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  name: z.string().trim().min(1).max(200),
+  snapshotId: z.uuid().optional(),
+  roundId: z.uuid().optional(),
+  round: z.number().int().min(0).max(10_000).optional(),
+  imageRoot: z.string().trim().min(1).max(500).regex(/^\//, "must be an absolute path").default("/data/retouchiq"),
+  includeUnreviewed: z.boolean().default(false),
+});
+
+/** Loads the pairs of a round/snapshot for reward-model formats; supplied by lib/rounds (pairs live in lib/preference). */
+export type PairLoader = (args: { ctx: Ctx; snapshotId?: string; roundId?: string }) => Promise<PairItem[]>;
+
+/**
+ * Builds and stores an immutable export: data files and `manifest.json` go to
+ * the blob store, images are referenced by their existing blob (written once),
+ * and the row records the manifest. Exporting the same data again returns the
+ * existing export (`created: false`). Benchmark items are refused.
+ */
+export async function createExport({ ctx, input, loadPairs }: { ctx: Ctx; input: z.input<typeof createExportInput>; loadPairs?: PairLoader }) {
+  const actor = ctx.system ? null : requireRole(ctx.actor, ["researcher"]);
+  const o = parseInput(createExportInput, input);
+  const snapshot = o.snapshotId ? (await ctx.db.select().from(snapshots).where(eq(snapshots.id, o.snapshotId)).limit(1))[0] : undefined;
+  if (o.snapshotId && !snapshot) throw new AppError("NOT_FOUND", "No such snapshot");
+
+  let items;
+  if (FORMAT_INPUT[o.format] === "policy") {
+    if (!snapshot) throw new AppError("VALIDATION", "Policy exports need a snapshotId");
+    items = { kind: "policy" as const, items: await loadPolicyItems({ ctx, snapshotId: snapshot.id, includeUnreviewed: o.includeUnreviewed }) };
+  } else {
+    if (!loadPairs) throw new AppError("UNAVAILABLE", "Reward-model exports need pairs; none are available here");
+    items = { kind: "pairs" as const, items: await loadPairs({ ctx, snapshotId: o.snapshotId, roundId: o.roundId }) };
+  }
+  if (items.items.length === 0) throw new AppError("VALIDATION", "Nothing to export: the selection has no usable items");
+  refuseBenchmarkItems(items.items);
+
+  const built = buildExport(o.format, items, { seed: o.name, imageRoot: o.imageRoot, round: o.round });
+  await validateExport(o.format, built.dataFiles); // a defect here must never reach a GPU
+  const store = getBlobStore();
+  const files: ExportFile[] = [];
+  for (const f of built.dataFiles) {
+    const put = await store.put(f.bytes, { contentType: f.contentType });
+    files.push({ path: f.path, blobKey: put.key, size: put.size, contentType: f.contentType });
+  }
+  const shas = built.images.map((i) => i.sha256);
+  const imageRows = shas.length ? await ctx.db.select({ sha256: images.sha256, bytes: images.bytes, format: images.format }).from(images).where(inArray(images.sha256, shas)) : [];
+  const bySha = new Map(imageRows.map((r) => [r.sha256, r]));
+  for (const img of built.images) {
+    const row = bySha.get(img.sha256);
+    if (!row || !(await store.has(img.sha256))) throw new AppError("UNAVAILABLE", `Image ${img.sha256} is missing from the store`);
+    files.push({ path: img.path, blobKey: img.sha256, size: row.bytes, contentType: `image/${row.format}` });
+  }
+  const hash = exportContentHash(o.format, files);
+  const [existing] = await ctx.db.select().from(trainingExports).where(eq(trainingExports.hash, hash)).limit(1);
+  if (existing) return { export: existing, created: false };
+
+  const manifest: ExportManifest = {
+    version: 1,
+    format: o.format,
+    name: o.name,
+    contentHash: hash,
+    counts: built.counts,
+    createdBy: actor?.email ?? "system",
+    createdAt: new Date().toISOString(),
+    source: { snapshotId: snapshot?.id ?? null, snapshotHash: snapshot?.hash ?? null, roundId: o.roundId ?? null },
+    imageRoot: o.imageRoot,
+    files,
+  };
+  const manifestPut = await store.put(new TextEncoder().encode(JSON.stringify(manifest, null, 2)), { contentType: "application/json" });
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(trainingExports)
+      .values({ hash, format: o.format, name: o.name, snapshotId: snapshot?.id ?? null, roundId: o.roundId ?? null, files, counts: built.counts, manifestKey: manifestPut.key, createdBy: actor?.id ?? null })
+      .onConflictDoNothing({ target: trainingExports.hash })
+      .returning();
+    if (!row) {
+      const [raced] = await tx.select().from(trainingExports).where(eq(trainingExports.hash, hash)).limit(1);
+      return { export: raced, created: false };
+    }
+    await recordAudit({ ctx: { ...ctx, db: tx }, action: "training.export", subjectType: "training_export", subjectId: row.id, data: { hash, format: o.format, counts: built.counts } });
+    return { export: row, created: true };
+  });
+}
