@@ -4,7 +4,8 @@ CREATE TABLE "candidates" (
 	"instruction_id" uuid,
 	"params" jsonb NOT NULL,
 	"params_hash" text NOT NULL,
-	"image_sha" text,
+	"render_key" text,
+	"image_key" text,
 	"renderer" text NOT NULL,
 	"origin" text NOT NULL,
 	"strategy" text,
@@ -62,7 +63,7 @@ CREATE TABLE "pairs" (
 --> statement-breakpoint
 ALTER TABLE "candidates" ADD CONSTRAINT "candidates_trajectory_id_trajectories_id_fk" FOREIGN KEY ("trajectory_id") REFERENCES "public"."trajectories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "candidates" ADD CONSTRAINT "candidates_instruction_id_instructions_id_fk" FOREIGN KEY ("instruction_id") REFERENCES "public"."instructions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "candidates" ADD CONSTRAINT "candidates_image_sha_images_sha256_fk" FOREIGN KEY ("image_sha") REFERENCES "public"."images"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "candidates" ADD CONSTRAINT "candidates_render_key_renders_cache_key_fk" FOREIGN KEY ("render_key") REFERENCES "public"."renders"("cache_key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "candidates" ADD CONSTRAINT "candidates_created_by_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "labels" ADD CONSTRAINT "labels_pair_id_pairs_id_fk" FOREIGN KEY ("pair_id") REFERENCES "public"."pairs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "labels" ADD CONSTRAINT "labels_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

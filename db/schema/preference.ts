@@ -13,8 +13,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { images } from "./images";
 import { instructions } from "./corpus";
+import { renders } from "./renders";
 import { trajectories } from "./trajectories";
 
 /** Who produced a candidate edit: the user's own edit (strong), the perturber, the policy, or a person's fix. */
@@ -52,8 +52,10 @@ export const candidates = pgTable(
     params: jsonb("params").$type<Record<string, unknown>>().notNull(),
     /** sha256(canonical params): with (instruction, origin, strategy) the idempotency key. */
     paramsHash: text("params_hash").notNull(),
-    /** The rendered image (null until the render step has run). */
-    imageSha: text("image_sha").references(() => images.sha256),
+    /** The render-cache row of this candidate's engine render (null until rendered, and for a Lightroom reference). */
+    renderKey: text("render_key").references(() => renders.cacheKey),
+    /** Blob key (sha256) of the rendered image: the render's output, or the supplied after-image for `lightroom`. */
+    imageKey: text("image_key"),
     /** "engine:<ENGINE_VERSION>" or "lightroom"; both members of a pair must match. */
     renderer: text("renderer").notNull(),
     origin: text("origin", { enum: CANDIDATE_ORIGINS }).notNull(),
