@@ -8,4 +8,5 @@ export * from "./models";
 export * from "./inference-calls";
 export * from "./corpus";
 export * from "./preference";
+export * from "./eval";
 export * from "./training";
