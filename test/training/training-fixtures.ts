@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { getDb } from "@/db/client";
-import { images, instructions, snapshotItems, snapshots, trajectories } from "@/db/schema";
+import { candidates, images, instructions, pairs, snapshotItems, snapshots, trajectories } from "@/db/schema";
+import { renderStoredImage } from "@/lib/imaging";
 import { getBlobStore } from "@/lib/storage";
 import { uniquePhoto } from "@/test/images";
 
@@ -40,4 +41,35 @@ export async function seedSamples(n: number, { split = "train" as "train" | "val
     .returning({ id: snapshots.id });
   await db.insert(snapshotItems).values(samples.map((s) => ({ snapshotId: snap.id, trajectoryId: s.trajectoryId, paramsHash: "h", split, category: "quality" })));
   return { samples, snapshotId: snap.id };
+}
+
+/**
+ * A strong/weak pair per sample: the strong candidate renders the sample's
+ * edit, the weak one a much smaller version of it (a real perturbation), both
+ * with the develop engine at preview size.
+ */
+export async function seedPairs(samples: SeededSample[], { origin = "perturbed" as "perturbed" | "policy" | "human_fix", round = 1, split = "train" as "train" | "accuracy", gold = false } = {}) {
+  const db = getDb();
+  const ctx = { db, actor: null, system: true };
+  const pairIds: string[] = [];
+  for (const s of samples) {
+    const strongParams = { Exposure2012: 0.6, Shadows2012: 30 };
+    const weakParams = { Exposure2012: -0.4, Shadows2012: -10 };
+    const ids: string[] = [];
+    for (const [origin2, params] of [["user", strongParams], [origin === "policy" ? "policy" : "perturber", weakParams]] as const) {
+      const r = await renderStoredImage({ ctx, input: { sourceSha: s.sourceSha, params, size: "preview" } });
+      const [c] = await db
+        .insert(candidates)
+        .values({ trajectoryId: s.trajectoryId, instructionId: s.instructionId, params, paramsHash: `${origin2}-${round}-${JSON.stringify(params)}`, renderKey: r.cacheKey, imageKey: r.outputKey, renderer: "engine:test", origin: origin2, round })
+        .onConflictDoUpdate({ target: [candidates.trajectoryId, candidates.instructionId, candidates.origin, candidates.paramsHash], set: { round } })
+        .returning({ id: candidates.id });
+      ids.push(c.id);
+    }
+    const [p] = await db
+      .insert(pairs)
+      .values({ instructionId: s.instructionId, strongId: ids[0], weakId: ids[1], origin, round, split, gold, renderer: "engine:test" })
+      .returning({ id: pairs.id });
+    pairIds.push(p.id);
+  }
+  return pairIds;
 }

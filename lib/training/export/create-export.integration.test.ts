@@ -3,7 +3,9 @@ import { createContext, type Ctx } from "@/lib/context";
 import { blobResponse } from "@/lib/http/blob-response";
 import { getBlobStore } from "@/lib/storage";
 import { makeActor } from "@/test/actors";
-import { seedSamples } from "@/test/training/training-fixtures";
+import { getDb } from "@/db/client";
+import { benchmarkItems, benchmarks } from "@/db/schema";
+import { seedPairs, seedSamples } from "@/test/training/training-fixtures";
 import { createExport } from "./create-export";
 import { getExportFile } from "./get-export-file";
 import type { ExportManifest } from "./manifest";
@@ -61,12 +63,29 @@ describe("createExport", () => {
     expect((await blobResponse(new Request("http://x/", { headers: { range: "bytes=0-3", "if-range": '"other"' } }), file)).status).toBe(200);
   });
 
+  it("exports train-split pairs for PGRT with [original, A, B] and leaves accuracy pairs out", async () => {
+    const seeded = await seedSamples(3);
+    const train = await seedPairs(seeded.samples, { round: 7 });
+    await seedPairs(seeded.samples.slice(0, 1), { round: 7, split: "accuracy", origin: "policy" });
+    const { export: row } = await createExport({ ctx, input: { format: "easyr1-pgrt", name: "pgrt-r7", snapshotId: seeded.snapshotId, round: 7 } });
+    expect(row.counts).toMatchObject({ rows: 3 });
+    const file = await getExportFile({ ctx, input: { exportId: row.id, path: "train.parquet" } });
+    const rows = (await validateExport("easyr1-pgrt", [{ path: "train.parquet", bytes: new Uint8Array((await getBlobStore().get(file.blobKey))!), contentType: file.contentType }]))["train.parquet"];
+    expect(rows.map((r) => JSON.parse(r.answer as string).pair_id).sort()).toEqual([...train].sort());
+    const sources = new Set(seeded.samples.map((s) => `images/${s.sourceSha}.jpg`));
+    expect(rows.every((r) => sources.has((r.images as string[])[0]))).toBe(true);
+  });
+
   it("refuses benchmark (test split) items, other roles, and tokens without the export scope", async () => {
     const test = await seedSamples(1, { split: "test" });
     await expect(createExport({ ctx, input: { format: "easyr1-policy", name: "leak", snapshotId: test.snapshotId } })).rejects.toMatchObject({
       code: "VALIDATION",
       message: expect.stringMatching(/benchmark/),
     });
+    const inBench = await seedSamples(2);
+    const [bench] = await getDb().insert(benchmarks).values({ name: `b-${inBench.snapshotId}`, kind: "manifest", contentHash: "x" }).returning();
+    await getDb().insert(benchmarkItems).values({ benchmarkId: bench.id, position: 0, trajectoryId: inBench.samples[1].trajectoryId, sourceSha: inBench.samples[1].sourceSha, referenceSha: inBench.samples[1].sourceSha, split: "quality" });
+    await expect(createExport({ ctx, input: { format: "verl-policy", name: "leak2", snapshotId: inBench.snapshotId } })).rejects.toThrow(inBench.samples[1].trajectoryId);
     const annotator = createContext({ actor: await makeActor("annotator") });
     await expect(createExport({ ctx: annotator, input: { format: "easyr1-policy", name: "x", snapshotId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const { export: row } = await createExport({ ctx, input: { format: "easyr1-policy", name: "r1-policy", snapshotId, round: 1 } });

@@ -1,18 +1,19 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { EXPORT_FORMATS, images, snapshots, trainingExports, type ExportFile } from "@/db/schema";
+import { EXPORT_FORMATS, snapshots, trainingExports, type ExportFile } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/auth/record-audit";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
+import { benchmarkTrajectoryIds } from "@/lib/eval";
 import { parseInput } from "@/lib/parse-input";
 import { getBlobStore } from "@/lib/storage";
 import { buildExport, FORMAT_INPUT } from "./build-export";
+import { loadPairItems } from "./load-pair-items";
 import { loadPolicyItems } from "./load-policy-items";
 import { exportContentHash, type ExportManifest } from "./manifest";
 import { refuseBenchmarkItems } from "./refuse-benchmark-items";
-import type { PairItem } from "./types";
 import { validateExport } from "./validate-export";
 
 export const createExportInput = z.object({
@@ -25,16 +26,13 @@ export const createExportInput = z.object({
   includeUnreviewed: z.boolean().default(false),
 });
 
-/** Loads the pairs of a round/snapshot for reward-model formats; supplied by lib/rounds (pairs live in lib/preference). */
-export type PairLoader = (args: { ctx: Ctx; snapshotId?: string; roundId?: string }) => Promise<PairItem[]>;
-
 /**
  * Builds and stores an immutable export: data files and `manifest.json` go to
  * the blob store, images are referenced by their existing blob (written once),
  * and the row records the manifest. Exporting the same data again returns the
  * existing export (`created: false`). Benchmark items are refused.
  */
-export async function createExport({ ctx, input, loadPairs }: { ctx: Ctx; input: z.input<typeof createExportInput>; loadPairs?: PairLoader }) {
+export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<typeof createExportInput> }) {
   const actor = ctx.system ? null : requireRole(ctx.actor, ["researcher"]);
   const o = parseInput(createExportInput, input);
   const snapshot = o.snapshotId ? (await ctx.db.select().from(snapshots).where(eq(snapshots.id, o.snapshotId)).limit(1))[0] : undefined;
@@ -45,11 +43,11 @@ export async function createExport({ ctx, input, loadPairs }: { ctx: Ctx; input:
     if (!snapshot) throw new AppError("VALIDATION", "Policy exports need a snapshotId");
     items = { kind: "policy" as const, items: await loadPolicyItems({ ctx, snapshotId: snapshot.id, includeUnreviewed: o.includeUnreviewed }) };
   } else {
-    if (!loadPairs) throw new AppError("UNAVAILABLE", "Reward-model exports need pairs; none are available here");
-    items = { kind: "pairs" as const, items: await loadPairs({ ctx, snapshotId: o.snapshotId, roundId: o.roundId }) };
+    items = { kind: "pairs" as const, items: await loadPairItems({ ctx, snapshotId: o.snapshotId, round: o.round }) };
   }
   if (items.items.length === 0) throw new AppError("VALIDATION", "Nothing to export: the selection has no usable items");
-  refuseBenchmarkItems(items.items);
+  const benchmark = await benchmarkTrajectoryIds(ctx);
+  refuseBenchmarkItems(items.items, (id) => benchmark.has(id));
 
   const built = buildExport(o.format, items, { seed: o.name, imageRoot: o.imageRoot, round: o.round });
   await validateExport(o.format, built.dataFiles); // a defect here must never reach a GPU
@@ -59,13 +57,10 @@ export async function createExport({ ctx, input, loadPairs }: { ctx: Ctx; input:
     const put = await store.put(f.bytes, { contentType: f.contentType });
     files.push({ path: f.path, blobKey: put.key, size: put.size, contentType: f.contentType });
   }
-  const shas = built.images.map((i) => i.sha256);
-  const imageRows = shas.length ? await ctx.db.select({ sha256: images.sha256, bytes: images.bytes, format: images.format }).from(images).where(inArray(images.sha256, shas)) : [];
-  const bySha = new Map(imageRows.map((r) => [r.sha256, r]));
   for (const img of built.images) {
-    const row = bySha.get(img.sha256);
-    if (!row || !(await store.has(img.sha256))) throw new AppError("UNAVAILABLE", `Image ${img.sha256} is missing from the store`);
-    files.push({ path: img.path, blobKey: img.sha256, size: row.bytes, contentType: `image/${row.format}` });
+    const size = await store.size(img.sha256);
+    if (size === null) throw new AppError("UNAVAILABLE", `Image ${img.sha256} is missing from the store`);
+    files.push({ path: img.path, blobKey: img.sha256, size, contentType: imageContentType(img.path) });
   }
   const hash = exportContentHash(o.format, files);
   const [existing] = await ctx.db.select().from(trainingExports).where(eq(trainingExports.hash, hash)).limit(1);
@@ -98,3 +93,6 @@ export async function createExport({ ctx, input, loadPairs }: { ctx: Ctx; input:
     return { export: row, created: true };
   });
 }
+
+const IMAGE_TYPES: Record<string, string> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", tif: "image/tiff", avif: "image/avif", heic: "image/heic" };
+const imageContentType = (path: string) => IMAGE_TYPES[path.split(".").pop() ?? ""] ?? "application/octet-stream";

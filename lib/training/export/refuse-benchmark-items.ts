@@ -2,8 +2,9 @@ import { AppError } from "@/lib/errors";
 
 /**
  * Every exporter refuses benchmark items, so nothing a benchmark scores can
- * leak into training. Benchmarks draw from the test split; any item on it
- * (or listed by `isBenchmark`) stops the export with the offending ids.
+ * leak into training: any item on the test split or in a benchmark
+ * (`isBenchmark`, from lib/eval's benchmarkTrajectoryIds) stops the export
+ * with the offending ids, rather than silently shrinking it.
  */
 export function refuseBenchmarkItems(items: { trajectoryId: string; split: string }[], isBenchmark: (trajectoryId: string) => boolean = () => false): void {
   const bad = items.filter((i) => i.split === "test" || isBenchmark(i.trajectoryId)).map((i) => i.trajectoryId);
