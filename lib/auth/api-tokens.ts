@@ -16,8 +16,8 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
  * secret is returned once and only its hash is stored.
  */
 export async function createApiToken({ ctx, input }: { ctx: Ctx; input: { name: string } }) {
-  const { name } = parseInput(z.object({ name: z.string().trim().min(1).max(80) }), input);
   const actor = requireRole(ctx.actor, ["researcher"]);
+  const { name } = parseInput(z.object({ name: z.string().trim().min(1).max(80) }), input);
   const token = TOKEN_PREFIX + randomBytes(24).toString("base64url");
   const [row] = await ctx.db
     .insert(apiTokens)
@@ -33,7 +33,7 @@ export async function actorFromApiToken({ ctx, token }: { ctx: Pick<Ctx, "db">; 
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, tokenId: apiTokens.id })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
     .limit(1);
   if (!row) return null;
   await ctx.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));

@@ -40,8 +40,8 @@ export async function runRole<R extends RoleName>({
   input: RoleInput<R>;
 }): Promise<InferenceResult<RoleOutput<R>>> {
   const spec = roleSpec(role);
-  const parsed = parseInput(spec.input, input);
   if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
+  const parsed = parseInput(spec.input, input);
   const model = await getActiveModel({ db: ctx.db, role });
   const template = loadPrompt(role, model.promptVersion);
   const visuals = spec.visuals(parsed);
