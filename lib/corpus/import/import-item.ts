@@ -13,6 +13,8 @@ export const manifestRowSchema = z
     category: z.enum(CATEGORIES).optional(),
     license: z.string().optional(),
     consent: z.union([z.string(), z.boolean()]).transform(String).optional(),
+    /** `preset-derived` marks generated material (scripts/make-preset-corpus.ts); default `import`. */
+    origin: z.enum(["import", "preset-derived"]).optional(),
   })
   .refine((r) => (r.params === undefined) !== (r.xmp === undefined), "give exactly one of params or xmp");
 
