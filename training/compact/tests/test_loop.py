@@ -1,0 +1,104 @@
+"""The compact loop end to end on a tiny preset-derived export (a few seconds on CPU)."""
+import json
+import os
+import shutil
+import tempfile
+import unittest
+
+import torch
+
+from helpers import HAS_TSX, make_corpus
+from data import PolicyData, instruction_features
+from loop import CompactTrainer, Metrics, wilson
+from plan import PlanClient
+
+TINY = dict(rm_sft_steps=120, rm_pgrt_steps=30, policy_sft_steps=80, grpo_steps=3, group=4, grpo_batch=4, perturb_per_sample=2,
+            policy_pairs_per_sample=1, batch=32)
+
+
+def run_once(data, out, seed):
+    client = PlanClient(grid_size=9)
+    try:
+        trainer = CompactTrainer(data, client, out, seed=seed, metrics=Metrics(out), **TINY)
+        return trainer, trainer.run(rounds=1, compare_perturbed_only=True)
+    finally:
+        client.close()
+
+
+@unittest.skipUnless(HAS_TSX, "node_modules/.bin/tsx missing: run npm ci")
+class LoopTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.rows = make_corpus(count=32)
+        cls.data = PolicyData(cls.rows, res=24)
+        cls.out = tempfile.mkdtemp(prefix="compact-run-")
+        cls.trainer, cls.history = run_once(cls.data, cls.out, seed=5)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.out, ignore_errors=True)
+        shutil.rmtree(os.path.dirname(cls.rows), ignore_errors=True)
+
+    def test_reads_the_export(self):
+        self.assertEqual(len(self.data.ids), 32)
+        self.assertEqual(tuple(self.data.codes.shape), (32, 3, 24, 24))
+        self.assertTrue(self.data.indices("train") and self.data.indices("val"))
+        self.assertGreater(self.data.targets.abs().sum().item(), 0)
+
+    def test_writes_checkpoints_and_metrics_for_every_round(self):
+        for r in (0, 1):
+            for kind in ("reward", "policy"):
+                ck = torch.load(os.path.join(self.out, "round_%d" % r, "%s.pt" % kind))
+                self.assertEqual(ck["kind"], kind)
+        with open(os.path.join(self.out, "metrics.jsonl")) as f:
+            recs = [json.loads(line) for line in f]
+        evals = [r for r in recs if r["type"] == "eval"]
+        self.assertEqual([e["round"] for e in evals], [0, 1])
+        phases = {r["phase"] for r in recs if r["type"] == "train"}
+        self.assertEqual(phases, {"rm_sft", "policy_sft", "policy_grpo", "rm_pgrt", "rm_perturbed_only"})
+        for e in evals:
+            acc = e["reward"]["perturbed"]
+            self.assertLessEqual(acc["ci95"][0], acc["acc"])
+            self.assertGreaterEqual(acc["ci95"][1], acc["acc"])
+            self.assertIn("biggerChangeWins", acc["baselines"])
+
+    def test_reward_model_learns_its_training_pairs(self):
+        t = self.trainer
+        train_pairs = t.perturbed_pairs(t.train_idx, 2)
+        trained = t.rm_accuracy(t.rm, train_pairs)["acc"]
+        from models import RewardModel
+        torch.manual_seed(0)
+        untrained = t.rm_accuracy(RewardModel().eval(), train_pairs)["acc"]
+        self.assertGreater(trained, 0.7)
+        self.assertGreater(trained, untrained)
+
+    def test_policy_sft_moves_toward_the_target_sliders(self):
+        t = self.trainer
+        z, _ = t.sample_edits(t.train_idx, 1, mean=True)
+        mae = (z[:, 0].cpu() - self.data.targets[t.train_idx]).abs().mean().item()
+        zero = self.data.targets[t.train_idx].abs().mean().item()
+        self.assertLess(mae, zero)
+
+    def test_same_seed_same_numbers(self):
+        out = tempfile.mkdtemp(prefix="compact-run-")
+        try:
+            _, again = run_once(self.data, out, seed=5)
+            self.assertEqual(json.dumps(again), json.dumps(self.history))
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+
+
+class PiecesTest(unittest.TestCase):
+    def test_wilson(self):
+        lo, hi = wilson(80, 100)
+        self.assertTrue(0.70 < lo < 0.8 < hi < 0.88)
+
+    def test_instruction_features_are_stable_and_carry_numbers(self):
+        a = instruction_features("+15 contrast")
+        b = instruction_features("-15 contrast")
+        self.assertTrue(torch.equal(a, instruction_features("+15 contrast")))
+        self.assertFalse(torch.equal(a, b))
+
+
+if __name__ == "__main__":
+    unittest.main()
