@@ -56,12 +56,40 @@ def _instruction_of(row, answer):
     return (m.group(1) if m else row.get("problem", "")).replace("<image>", "").strip()
 
 
+def _from_numbered_curve(value):
+    """JarvisArt's curve `{"1": x1, "2": y1, ...}` → [[x1, y1], ...]; other values unchanged."""
+    if isinstance(value, dict) and value and all(k.isdigit() for k in value):
+        flat = [value[k] for k in sorted(value, key=int)]
+        return [[flat[i], flat[i + 1]] for i in range(0, len(flat) - 1, 2)]
+    return value
+
+
+def sharegpt_to_row(row, index, split):
+    """A LLaMA-Factory policy SFT row (the platform's `llamafactory-policy-sft` export:
+    human `<image>Instruction: ...`, gpt `<think>...</think><answer>{JarvisArt JSON}</answer>`)
+    as the EasyR1-style row this module reads, with the target params in `answer`."""
+    conv = row["conversations"]
+    human = next(c["value"] for c in conv if c["from"] == "human")
+    gpt = next(c["value"] for c in conv if c["from"] == "gpt")
+    m = re.search(r"<answer>(.*?)</answer>", gpt, re.S)
+    config = json.loads(m.group(1)) if m else {}
+    params = {k: _from_numbered_curve(v) for k, v in config.items()}
+    im = re.search(r"Instruction:\s*(.*)", human)
+    instruction = (im.group(1) if im else human.replace("<image>", "")).strip()
+    answer = {"sample_id": row.get("id", index), "instruction": instruction, "params": params, "split": split}
+    return {"problem": human, "images": row["images"][:1], "answer": answer}
+
+
 class PolicyData:
-    """Policy rows (`problem`, `images` [src], `answer` JSON with sample_id, instruction, params, split)."""
+    """Policy rows: EasyR1 rows (`problem`, `images` [src], `answer` JSON with sample_id, instruction,
+    params, split), as `npm run corpus:presets` writes them, or the platform's LLaMA-Factory policy SFT
+    export (sharegpt `conversations`, whose answer carries the params; split from the file name)."""
 
     def __init__(self, path, res=32, image_dir=None):
         rows = read_rows(path)
         base = image_dir or os.path.dirname(os.path.abspath(path))
+        file_split = "val" if re.search(r"(val|test)", os.path.basename(path)) else "train"
+        rows = [sharegpt_to_row(r, i, file_split) if "conversations" in r else r for i, r in enumerate(rows)]
         self.ids, self.instructions, self.params, self.splits = [], [], [], []
         codes, feats, targets = [], [], []
         for row in rows:
@@ -83,6 +111,22 @@ class PolicyData:
 
     def indices(self, split):
         return [i for i, s in enumerate(self.splits) if s == split]
+
+
+def merge_policy_files(paths, out_path):
+    """Joins policy files (e.g. the export's policy_sft_train.jsonl + policy_sft_val.jsonl, whose
+    split is in the file name) into one EasyR1-style jsonl the trainer reads."""
+    rows = []
+    for path in paths:
+        split = "val" if re.search(r"(val|test)", os.path.basename(path)) else "train"
+        for i, r in enumerate(read_rows(path)):
+            row = sharegpt_to_row(r, "%s-%d" % (split, i), split) if "conversations" in r else r
+            row["images"] = [os.path.relpath(os.path.join(os.path.dirname(os.path.abspath(path)), row["images"][0]), os.path.dirname(os.path.abspath(out_path)))]
+            rows.append(row)
+    with open(out_path, "w") as f:
+        for row in rows:
+            f.write(json.dumps(row) + "\n")
+    return out_path
 
 
 class GoldPairs:

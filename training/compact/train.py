@@ -13,14 +13,16 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from data import GoldPairs, PolicyData  # noqa: E402
+from data import GoldPairs, PolicyData, merge_policy_files  # noqa: E402
 from loop import DEFAULTS, CompactTrainer, Metrics  # noqa: E402
 from plan import PlanClient  # noqa: E402
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", required=True, help="EasyR1 policy rows (.jsonl/.json); images relative to it or --image-dir")
+    ap.add_argument("--data", required=True, nargs="+",
+                    help="EasyR1 policy rows (.jsonl/.json, answer with params), or the platform's LLaMA-Factory policy SFT "
+                         "files (policy_sft_train.jsonl policy_sft_val.jsonl); images relative to each file or --image-dir")
     ap.add_argument("--image-dir")
     ap.add_argument("--gold", help="EasyR1 GRM rows with human-gold labels (images [orig, A, B], answer.strong)")
     ap.add_argument("--out", required=True)
@@ -42,7 +44,11 @@ def main(argv=None):
     for k in ("rm_sft_steps", "rm_pgrt_steps", "policy_sft_steps", "grpo_steps"):
         cfg[k] = max(1, int(round(cfg.get(k, DEFAULTS[k]) * args.scale)))
     t0 = time.time()
-    data = PolicyData(args.data, res=args.res, image_dir=args.image_dir)
+    data_path = args.data[0]
+    if len(args.data) > 1:
+        os.makedirs(args.out, exist_ok=True)
+        data_path = merge_policy_files(args.data, os.path.join(args.out, "policy_rows.jsonl"))
+    data = PolicyData(data_path, res=args.res, image_dir=args.image_dir)
     gold = GoldPairs(args.gold, res=args.res, image_dir=args.image_dir) if args.gold else None
     client = PlanClient(url=args.platform_url, token=args.token, grid_size=args.grid_size)
     metrics = Metrics(args.out, args.events_url, args.token, echo=args.echo)

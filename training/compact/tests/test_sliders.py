@@ -21,3 +21,17 @@ class SlidersTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ShareGptTest(unittest.TestCase):
+    def test_reads_the_platform_policy_sft_export_row(self):
+        from data import sharegpt_to_row
+        row = {"conversations": [
+            {"from": "human", "value": "<image>Instruction: Make it warmer.\nReason about what the image needs, ..."},
+            {"from": "gpt", "value": '<think>warm</think>\n<answer>{"Exposure2012": 0.4, "ToneCurvePV2012": {"1": 0, "2": 10, "3": 255, "4": 250}}</answer>'}],
+            "images": ["images/ab/abcd.jpg"]}
+        out = sharegpt_to_row(row, 3, "val")
+        self.assertEqual(out["answer"]["instruction"], "Make it warmer.")
+        self.assertEqual(out["answer"]["params"], {"Exposure2012": 0.4, "ToneCurvePV2012": [[0, 10], [255, 250]]})
+        self.assertEqual(out["answer"]["split"], "val")
+        self.assertEqual(out["images"], ["images/ab/abcd.jpg"])
