@@ -36,6 +36,7 @@ class LoopTest(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
+        cls.trainer.plans.close()
         shutil.rmtree(cls.out, ignore_errors=True)
         shutil.rmtree(os.path.dirname(cls.rows), ignore_errors=True)
 
@@ -88,7 +89,68 @@ class LoopTest(unittest.TestCase):
             shutil.rmtree(out, ignore_errors=True)
 
 
+    def test_scores_human_gold_pairs_from_grm_rows(self):
+        from PIL import Image
+        from data import GoldPairs
+        t = self.trainer
+        d = tempfile.mkdtemp(prefix="compact-gold-")
+        try:
+            rows = []
+            for j, i in enumerate(t.val_idx[:6]):
+                names = []
+                for what, img in (("o", t.src[i]), ("t", t.target_disp[i])):
+                    name = "%d-%s.png" % (j, what)
+                    arr = (img.clamp(0, 1) * 255).round().byte().permute(1, 2, 0).contiguous().cpu()
+                    Image.frombytes("RGB", (arr.shape[1], arr.shape[0]), bytes(arr.flatten().tolist())).save(os.path.join(d, name))
+                    names.append(name)
+                # strong = the corpus edit, weak = no edit; the slot alternates
+                ab = [names[1], names[0]] if j % 2 == 0 else [names[0], names[1]]
+                rows.append({"problem": "Instruction: %s\nOriginal:<image>\nEdit A:<image>\nEdit B:<image>" % t.data.instructions[i],
+                             "images": [names[0]] + ab, "answer": json.dumps({"strong": "A" if j % 2 == 0 else "B", "pair_id": str(j)})})
+            with open(os.path.join(d, "gold.jsonl"), "w") as f:
+                f.write("\n".join(json.dumps(r) for r in rows))
+            gold = GoldPairs(os.path.join(d, "gold.jsonl"), res=24)
+            self.assertEqual(gold.n, 6)
+            self.assertEqual(gold.a_strong.tolist(), [1.0, 0.0] * 3)
+            t.gold = gold
+            rec = t.gold_accuracy(t.rm)
+            self.assertEqual(rec["n"], 6)
+            self.assertTrue(0 <= rec["acc"] <= 1)
+            self.assertIn("biggerChangeWins", rec["baselines"])
+        finally:
+            t.gold = None
+            shutil.rmtree(d, ignore_errors=True)
+
+
 class PiecesTest(unittest.TestCase):
+    def test_metrics_are_posted_to_the_run_events_api(self):
+        import threading
+        from http.server import BaseHTTPRequestHandler, HTTPServer
+        got = []
+
+        class H(BaseHTTPRequestHandler):
+            def log_message(self, *a):
+                pass
+
+            def do_POST(self):
+                got.append((self.path, self.headers.get("authorization"), json.loads(self.rfile.read(int(self.headers["content-length"])))))
+                self.send_response(202)
+                self.end_headers()
+
+        srv = HTTPServer(("127.0.0.1", 0), H)
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        d = tempfile.mkdtemp()
+        try:
+            m = Metrics(d, "http://127.0.0.1:%d/api/v1/runs/r1/events" % srv.server_address[1], "tok")
+            m.log({"type": "eval", "round": 1})
+            dead = Metrics(d, "http://127.0.0.1:9/nowhere", "tok")
+            dead.log({"type": "train"})
+        finally:
+            srv.shutdown()
+            shutil.rmtree(d, ignore_errors=True)
+        self.assertEqual(got, [("/api/v1/runs/r1/events", "Bearer tok", {"type": "eval", "round": 1})])
+        self.assertEqual(dead.post_errors, 1)
+
     def test_wilson(self):
         lo, hi = wilson(80, 100)
         self.assertTrue(0.70 < lo < 0.8 < hi < 0.88)
