@@ -84,8 +84,9 @@ class PlanClient:
     """Fetches plans: from `POST {url}/api/v1/render/plan` (bearer token) when `url` is given, else
     from a long-lived `tsx scripts/render-plan-stdio.ts` child beside the checkout."""
 
-    def __init__(self, url=None, token=None, grid_size=17, repo_root=REPO_ROOT):
+    def __init__(self, url=None, token=None, grid_size=17, repo_root=REPO_ROOT, command=None):
         self.url = url.rstrip("/") if url else None
+        self.command = command or self.local_command(repo_root)
         self.token = token
         self.grid_size = grid_size
         self.repo_root = repo_root
@@ -93,14 +94,26 @@ class PlanClient:
         self._lock = threading.Lock()
         self._cache = {}
 
+    @staticmethod
+    def local_command(repo_root):
+        """The engine beside this checkout: $COMPACT_PLAN_CMD, else tsx on the script, else plain node
+        on the bundle `npm run build:plan-bundle` writes (for machines without node_modules)."""
+        if os.environ.get("COMPACT_PLAN_CMD"):
+            return os.environ["COMPACT_PLAN_CMD"].split()
+        tsx = os.path.join(repo_root, "node_modules", ".bin", "tsx")
+        if os.path.exists(tsx):
+            return [tsx, os.path.join(repo_root, "scripts", "render-plan-stdio.ts")]
+        bundle = os.path.join(repo_root, "training", "compact", "vendor", "render-plan.mjs")
+        if os.path.exists(bundle):
+            return ["node", bundle]
+        return None
+
     def _stdio(self, request):
         with self._lock:
             if self._proc is None:
-                tsx = os.path.join(self.repo_root, "node_modules", ".bin", "tsx")
-                self._proc = subprocess.Popen(
-                    [tsx, os.path.join(self.repo_root, "scripts", "render-plan-stdio.ts")],
-                    cwd=self.repo_root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
-                )
+                if not self.command:
+                    raise RuntimeError("no render-plan source: give a platform URL, run npm ci (tsx), or npm run build:plan-bundle")
+                self._proc = subprocess.Popen(self.command, cwd=self.repo_root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
             self._proc.stdin.write(json.dumps(request) + "\n")
             self._proc.stdin.flush()
             line = self._proc.stdout.readline()

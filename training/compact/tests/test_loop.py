@@ -80,6 +80,24 @@ class LoopTest(unittest.TestCase):
         self.assertGreater(after, 0.75)
         self.assertGreater(after, before + 0.1)
 
+    def test_bench_prints_the_comparison_as_its_last_line(self):
+        import contextlib
+        import io
+        import bench
+        buf = io.StringIO()
+        out = tempfile.mkdtemp(prefix="compact-bench-")
+        try:
+            with contextlib.redirect_stdout(buf):
+                bench.main(["--data", self.rows, "--out", out, "--seeds", "0,1", "--rounds", "1", "--scale", "0.05", "--res", "24", "--grid-size", "9"])
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+        last = json.loads(buf.getvalue().strip().splitlines()[-1])
+        for key in ("rounds", "seeds", "accPerturbed", "accPolicy", "accPolicyPerturbedOnlyRM", "device"):
+            self.assertIn(key, last)
+        self.assertEqual(last["seeds"], [0, 1])
+        self.assertEqual(len(last["perSeed"]), 2)
+        self.assertTrue(0 <= last["accPolicy"] <= 1)
+
     def test_policy_sft_moves_toward_the_target_sliders(self):
         t = self.trainer
         z, _ = t.sample_edits(t.train_idx, 1, mean=True)
