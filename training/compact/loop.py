@@ -17,7 +17,7 @@ from sliders import KEYS, SLIDERS, to_params, to_vector
 
 DEFAULTS = dict(
     rm_sft_steps=300, rm_pgrt_steps=150, policy_sft_steps=300, grpo_steps=25, group=6, grpo_batch=12,
-    kl_coef=0.05, rm_lr=2e-3, policy_lr=3e-3, grpo_lr=1e-3, perturb_per_sample=3, policy_pairs_per_sample=2,
+    kl_coef=0.1, rm_lr=2e-3, policy_lr=3e-3, grpo_lr=3e-4, perturb_per_sample=3, policy_pairs_per_sample=2,
     batch=64, replay=0.5,
 )
 
