@@ -4,14 +4,19 @@ import type { Ctx } from "@/lib/context";
 import { bakePlan, renderImage } from "@/lib/develop";
 import { bakeRenderPlans } from "./bake-render-plans";
 
-const actor = (role: Actor["role"], via: Actor["via"] = "session"): Ctx => ({ db: null as never, actor: { id: "u", email: "u@x", name: "u", role, via } });
+const actor = (role: Actor["role"], via: Actor["via"] = "session", scopes?: string[]): Ctx => ({
+  db: null as never,
+  actor: { id: "u", email: "u@x", name: "u", role, via, ...(scopes ? { scopes } : {}) },
+});
 const f32 = (b64: string) => new Float32Array(new Uint8Array(Buffer.from(b64, "base64")).buffer);
 
 describe("bakeRenderPlans", () => {
-  it("lets an API token or a researcher in, and no one else", async () => {
+  it("lets a reward- or trainer-scoped API token or a researcher in, and no one else", async () => {
     await expect(bakeRenderPlans({ ctx: actor("annotator"), input: { edits: [{ exposure: 1 }] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(bakeRenderPlans({ ctx: { db: null as never, actor: null }, input: { edits: [{ exposure: 1 }] } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(bakeRenderPlans({ ctx: actor("annotator", "token"), input: { edits: [{ exposure: 1 }] } })).resolves.toBeTruthy();
+    await expect(bakeRenderPlans({ ctx: actor("researcher", "token", ["export"]), input: { edits: [{ exposure: 1 }] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(bakeRenderPlans({ ctx: actor("annotator", "token", ["reward"]), input: { edits: [{ exposure: 1 }] } })).resolves.toBeTruthy();
+    await expect(bakeRenderPlans({ ctx: actor("annotator", "token", ["trainer"]), input: { edits: [{ exposure: 1 }] } })).resolves.toBeTruthy();
     await expect(bakeRenderPlans({ ctx: actor("researcher"), input: { edits: [{ exposure: 1 }] } })).resolves.toBeTruthy();
   });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/actor";
+import { requireScope } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import { bakePlan, bakedPlanToJson, normalizeParams, type BakedPlanJson } from "@/lib/develop";
 import { parseInput } from "@/lib/parse-input";
@@ -22,10 +22,11 @@ export type RenderPlanResult = { plans: Array<BakedPlanJson & { issues: string[]
  * The engine's render plan for a list of edits: the global stages baked into per-channel tables and
  * a 3D LUT (see lib/develop bake-plan.ts), and the spatial stages still to run. Trainers apply it on
  * their accelerator, so the develop engine stays the one source of truth for pixels.
- * A trainer's API token, or a researcher.
+ * An API token with the `reward` scope (as POST /api/v1/render) or the `trainer` scope, or a researcher.
  */
 export async function bakeRenderPlans({ ctx, input }: { ctx: Ctx; input: z.input<typeof bakeRenderPlansInput> }): Promise<RenderPlanResult> {
-  if (!ctx.system && ctx.actor?.via !== "token") requireRole(ctx.actor, ["researcher"]);
+  const trainerToken = ctx.actor?.via === "token" && ctx.actor.scopes?.includes("trainer");
+  if (!ctx.system && !trainerToken) requireScope(ctx.actor, "reward");
   const { edits, gridSize } = parseInput(bakeRenderPlansInput, input);
   const plans = edits.map((edit) => {
     const { params, issues } = normalizeParams(edit);
