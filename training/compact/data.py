@@ -2,6 +2,7 @@
 import json
 import os
 import re
+import subprocess
 import zlib
 
 import torch
@@ -41,7 +42,13 @@ def load_image_codes(path, res):
 
 
 def read_rows(path):
-    """EasyR1 rows from a .jsonl or .json file (parquet needs pyarrow, not available here)."""
+    """EasyR1 rows from a .jsonl, .json or .parquet file (parquet through the checkout's hyparquet:
+    `scripts/parquet-to-jsonl.ts`, since Debian's python3 has no pyarrow)."""
+    if path.endswith(".parquet"):
+        repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+        out = subprocess.run([os.path.join(repo, "node_modules", ".bin", "tsx"), os.path.join(repo, "scripts", "parquet-to-jsonl.ts"), os.path.abspath(path)],
+                             cwd=repo, check=True, capture_output=True, text=True).stdout
+        return [json.loads(line) for line in out.splitlines() if line.strip()]
     with open(path) as f:
         text = f.read()
     if path.endswith(".json"):

@@ -132,9 +132,13 @@ class LoopTest(unittest.TestCase):
                 ab = [names[1], names[0]] if j % 2 == 0 else [names[0], names[1]]
                 rows.append({"problem": "Instruction: %s\nOriginal:<image>\nEdit A:<image>\nEdit B:<image>" % t.data.instructions[i],
                              "images": [names[0]] + ab, "answer": json.dumps({"strong": "A" if j % 2 == 0 else "B", "pair_id": str(j)})})
-            with open(os.path.join(d, "gold.jsonl"), "w") as f:
-                f.write("\n".join(json.dumps(r) for r in rows))
-            gold = GoldPairs(os.path.join(d, "gold.jsonl"), res=24)
+            # As the platform exports GRM rows: parquet, written by its own writer.
+            import subprocess
+            from helpers import REPO, TSX
+            code = ('import { writeParquet } from "@/lib/training/export/write-parquet"; import { writeFileSync } from "node:fs";'
+                    'writeFileSync(process.argv[1], writeParquet(JSON.parse(process.argv[2])));')
+            subprocess.run([TSX, "-e", code, os.path.join(d, "gold.parquet"), json.dumps(rows)], cwd=REPO, check=True)
+            gold = GoldPairs(os.path.join(d, "gold.parquet"), res=24)
             self.assertEqual(gold.n, 6)
             self.assertEqual(gold.a_strong.tolist(), [1.0, 0.0] * 3)
             t.gold = gold
