@@ -99,7 +99,10 @@ class CompactTrainer:
         self.feats = data.feats.to(self.device)
         self.targets = data.targets.to(self.device)
         self.train_idx = data.indices("train")
-        self.val_idx = data.indices("val") or self.train_idx[-max(1, len(self.train_idx) // 4):]
+        self.val_idx = data.indices("val")
+        if not self.val_idx:  # an export of one split: hold out its last quarter
+            k = max(1, len(self.train_idx) // 4)
+            self.train_idx, self.val_idx = self.train_idx[:-k], self.train_idx[-k:]
         self.target_disp = self.render(list(range(len(data.ids))), data.params)
         self.rm = RewardModel().to(self.device)
         self.policy = Policy().to(self.device)
