@@ -6,7 +6,7 @@
 //                                                            → {"data": b64 RGB, "spatial": [...]}
 // The second is the engine's own LUT render, used by the parity test of the PyTorch renderer.
 import { createInterface } from "node:readline";
-import { bakePlan, bakedPlanToJson, normalizeParams, renderImage } from "@/lib/develop";
+import { bakeEditPlanJson, bakePlan, normalizeParams, renderImage } from "@/lib/develop";
 
 type Request =
   | { op: "plan"; edits: Record<string, unknown>[]; gridSize?: number }
@@ -14,12 +14,7 @@ type Request =
 
 function answer(req: Request): unknown {
   if (req.op === "plan") {
-    return {
-      plans: req.edits.map((edit) => {
-        const { params, issues } = normalizeParams(edit);
-        return { ...bakedPlanToJson(bakePlan({ params, size: req.gridSize ?? 25 })), issues: issues.map((i) => `${i.key}: ${i.message}`) };
-      }),
-    };
+    return { plans: req.edits.map((edit) => bakeEditPlanJson({ edit, size: req.gridSize ?? 25 })) };
   }
   if (req.op === "render") {
     const data = new Uint8Array(Buffer.from(req.image.data, "base64"));

@@ -1,4 +1,4 @@
-import type { DevelopParams } from "./params";
+import { normalizeParams, type DevelopParams } from "./params";
 import { bakeGlobalLut, NODE_OFFSET } from "./pipeline/lut3d";
 import { planRender, type NotRendered, type RenderPlan } from "./pipeline/plan-render";
 import { ENGINE_VERSION } from "./render";
@@ -79,4 +79,10 @@ export type BakedPlanJson = Omit<BakedPlan, "separable" | "grid"> & { separable:
 
 export function bakedPlanToJson(plan: BakedPlan): BakedPlanJson {
   return { ...plan, encoding: "float32le-base64", separable: float32ToBase64(plan.separable), grid: plan.grid ? float32ToBase64(plan.grid) : null };
+}
+
+/** The wire plan of one raw edit (crs keys or aliases), with the problems normalisation found. */
+export function bakeEditPlanJson({ edit, size }: { edit: Record<string, unknown>; size?: number }): BakedPlanJson & { issues: string[] } {
+  const { params, issues } = normalizeParams(edit);
+  return { ...bakedPlanToJson(bakePlan({ params, size })), issues: issues.map((i) => `${i.key}: ${i.message}`) };
 }

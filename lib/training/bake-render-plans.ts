@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { requireScope } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
-import { bakePlan, bakedPlanToJson, normalizeParams, type BakedPlanJson } from "@/lib/develop";
+import { bakeEditPlanJson, type BakedPlanJson } from "@/lib/develop";
 import { parseInput } from "@/lib/parse-input";
 
 /** At most this many edits per call: one bake is ~n³ colour evaluations, so 256 at size 25 ≈ 4 M. */
@@ -28,9 +28,5 @@ export async function bakeRenderPlans({ ctx, input }: { ctx: Ctx; input: z.input
   const trainerToken = ctx.actor?.via === "token" && ctx.actor.scopes?.includes("trainer");
   if (!ctx.system && !trainerToken) requireScope(ctx.actor, "reward");
   const { edits, gridSize } = parseInput(bakeRenderPlansInput, input);
-  const plans = edits.map((edit) => {
-    const { params, issues } = normalizeParams(edit);
-    return { ...bakedPlanToJson(bakePlan({ params, size: gridSize })), issues: issues.map((i) => `${i.key}: ${i.message}`) };
-  });
-  return { plans };
+  return { plans: edits.map((edit) => bakeEditPlanJson({ edit, size: gridSize })) };
 }
