@@ -9,7 +9,8 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from plan import PlanClient, apply_plans, to_codes  # noqa: E402
 
-HAS_TSX = os.path.exists(os.path.join(os.path.dirname(__file__), "..", "..", "..", "node_modules", ".bin", "tsx")) and shutil.which("node")
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+HAS_ENGINE = PlanClient.local_command(REPO) is not None and shutil.which("node")
 
 EDITS = [
     {"exposure": 0.8, "contrast": 30},
@@ -23,7 +24,7 @@ EDITS = [
 ]
 
 
-@unittest.skipUnless(HAS_TSX, "node_modules/.bin/tsx missing: run npm ci")
+@unittest.skipUnless(HAS_ENGINE, "no engine to compare with: run npm ci (tsx) or npm run build:plan-bundle")
 class PlanParityTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -44,6 +45,9 @@ class PlanParityTest(unittest.TestCase):
         flat = img.permute(1, 2, 0).contiguous().numpy().tobytes() if hasattr(img, "numpy") else None
         plans = self.client.plans(EDITS)
         got = to_codes(apply_plans(img[None].expand(len(EDITS), -1, -1, -1), plans))
+        if torch.cuda.is_available():  # the accelerator path gives the same codes (±1 for float order)
+            on_gpu = to_codes(apply_plans(img[None].expand(len(EDITS), -1, -1, -1).cuda(), plans)).cpu()
+            self.assertLessEqual((on_gpu.int() - got.int()).abs().max().item(), 1)
         worst = []
         for i, (edit, plan) in enumerate(zip(EDITS, plans)):
             ref_bytes, spatial = self.client.render_reference(flat, w, h, edit, grid_size=25)
