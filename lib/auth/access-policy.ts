@@ -61,6 +61,7 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/corpus/trajectories": RESEARCHER,
   "POST /api/v1/corpus/imports": RESEARCHER,
   "GET /api/v1/corpus/imports/[id]": RESEARCHER,
+  "POST /api/v1/render/plan": RESEARCHER,
   "GET /api/v1/exports": RESEARCHER,
   "POST /api/v1/exports": RESEARCHER,
   "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER,
