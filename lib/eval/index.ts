@@ -19,5 +19,6 @@ export { listEvalRuns, listEvalRunsInput, getEvalRunOrThrow } from "./runs/list-
 export { listEvalItems, getEvalItemOrThrow, getEvalOutputKeyOrThrow } from "./runs/list-eval-items";
 export { getLeaderboard, getLeaderboardInput, type Cell } from "./leaderboard/get-leaderboard";
 export { compareRuns, compareRunsInput } from "./leaderboard/compare-runs";
-export { exportLeaderboardCsv } from "./leaderboard/export-leaderboard";
+export { exportLeaderboardCsv, exportEvalItemsCsv } from "./leaderboard/export-leaderboard";
 export { TABLE1_METRICS, TABLE2_METRICS, ALL_METRICS, type MetricColumn, type MetricKey } from "./leaderboard/metric-columns";
+export { listModelChoices } from "./runs/list-model-choices";
