@@ -4,7 +4,7 @@ import { z } from "zod";
 import { benchmarkItems, benchmarks, evalItems, evalRuns, trajectories, type EvalParseStatus } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { computeEvalMetrics, decodeImage, meanDeltaE76, renderStoredImage, resizeToMatch } from "@/lib/imaging";
+import { decodeImage, getMetricsPool, meanDeltaE76, renderStoredImage, resizeToMatch } from "@/lib/imaging";
 import { judgeEdit, proposeEdit, PQ_WORDINGS } from "@/lib/inference";
 import { parseInput } from "@/lib/parse-input";
 import { getBlobStore } from "@/lib/storage";
@@ -55,7 +55,8 @@ export async function scoreEvalItem({ ctx, input }: { ctx: Ctx; input: z.input<t
   if (!outputBytes || !referenceBytes) throw new AppError("NOT_FOUND", "A rendered or reference image is missing from storage");
   const reference = await decodeImage(referenceBytes);
   const output = await resizeToMatch({ image: await decodeImage(outputBytes), width: reference.width, height: reference.height });
-  const pixel = computeEvalMetrics({ edited: output, reference });
+  // Off the event loop, so the worker's concurrent items use every core.
+  const pixel = await getMetricsPool().score({ edited: output, reference });
   const lpips = await scoreLpips({ endpoint: run.lpipsEndpoint, reference: referenceBytes, output: outputBytes });
 
   const pqWording = z.enum(PQ_WORDINGS).catch("perceptual_quality").parse(run.pqWording);
