@@ -22,3 +22,4 @@ export { compareRuns, compareRunsInput } from "./leaderboard/compare-runs";
 export { exportLeaderboardCsv, exportEvalItemsCsv } from "./leaderboard/export-leaderboard";
 export { TABLE1_METRICS, TABLE2_METRICS, ALL_METRICS, type MetricColumn, type MetricKey } from "./leaderboard/metric-columns";
 export { listModelChoices } from "./runs/list-model-choices";
+export { fivekTest400 } from "./fivek-test-400";
