@@ -12,7 +12,7 @@ type ItemsBody = { run: { status: string; completed: number; total: number }; it
 const itemsOf = async (request: APIRequestContext, runId: string) => (await (await request.get(`/api/v1/eval/runs/${runId}/items`)).json()) as ItemsBody;
 
 test.describe("evaluation", () => {
-  test.use({ storageState: ADMIN.state });
+  test.use({ storageState: ADMIN.state, viewport: { width: 1440, height: 900 } });
 
   test("a heuristic eval run survives a worker restart and lands on the leaderboard with intervals", async ({ page, request }) => {
     test.setTimeout(180_000);
@@ -58,9 +58,18 @@ test.describe("evaluation", () => {
     await run.getByRole("link", { name: "heuristic-policy" }).click();
     await expect(page.getByTestId("eval-item-row")).toHaveCount(6);
     await page.getByTestId("eval-item-row").first().getByRole("link").click();
-    await expect(page.getByText("Reference (target)")).toBeVisible();
-    await expect(page.getByText(/Output \(heuristic-policy/)).toBeVisible();
+    await expect(page.getByText("Reference (target)").first()).toBeVisible();
+    await expect(page.getByText(/Output \(heuristic-policy/).first()).toBeVisible();
     await expect(page.getByTestId("item-scores")).toContainText("SC / PQ / O");
     await expect(page.getByText(/Judge reasoning/)).toBeVisible();
+    await page.screenshot({ path: "test-results/eval-item-1440.png", fullPage: true });
+
+    // The leaderboard fits a phone without sideways scrolling (the table scrolls in its own box).
+    await page.goto("/evaluation");
+    await page.screenshot({ path: "test-results/evaluation-1440.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId("leaderboard")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: "test-results/evaluation-390.png", fullPage: true });
   });
 });

@@ -12,9 +12,12 @@ import {
   buildRetouchEvalBenchmark,
   compareRuns,
   exportLeaderboardCsv,
+  FIVEK_INSTRUCTION,
+  getBenchmarkOrThrow,
   getLeaderboard,
   importBenchmark,
   notInBenchmark,
+  parseBenchmarkManifest,
   scoreEvalItem,
   startEvalRun,
 } from "./index";
@@ -53,6 +56,27 @@ describe("benchmarks", () => {
     expect(isAppError(other) && other.code).toBe("CONFLICT");
     const unknown = await importBenchmark({ ctx, input: { name: `${name}-x`, items: [{ ...items[0], reference: "0".repeat(64) }] } }).catch((e) => e);
     expect(isAppError(unknown) && unknown.code).toBe("VALIDATION");
+  });
+
+  it("FiveK protocol: no instruction, one fivek split, Table 2 layout; a JSONL manifest parses line by line", async () => {
+    const ctx = createContext({ actor: await makeActor("researcher") });
+    const p = await pairOfImages(ctx, "coffee.jpg");
+    const lines = `# FiveK\n${JSON.stringify({ ...p, id: "a4501", instruction: "ignored" })}\n\nnot json\n`;
+    const parsed = parseBenchmarkManifest(lines);
+    expect(parsed).toEqual([{ ...p, id: "a4501", instruction: "ignored" }, { line: 4, error: "not JSON" }]);
+    const bad = await importBenchmark({ ctx, input: { name: `fivek-bad-${Date.now()}`, kind: "fivek", items: parsed as never } }).catch((e) => e);
+    expect(isAppError(bad) && bad.code).toBe("VALIDATION");
+    const { benchmark } = await importBenchmark({ ctx, input: { name: `fivek-${Date.now()}`, kind: "fivek", items: [parsed[0]] as never } });
+    expect(benchmark.config).toMatchObject({ instruction: FIVEK_INSTRUCTION });
+    const { items } = await getBenchmarkOrThrow({ ctx, input: { id: benchmark.id } });
+    expect(items).toEqual([expect.objectContaining({ instruction: null, split: "fivek", externalId: "a4501" })]);
+    const { run } = await startEvalRun({ ctx, input: { benchmarkId: benchmark.id, judgeModelId: null } });
+    await scoreEvalItem({ ctx: systemContext(), input: { runId: run.id, itemId: items[0].id } });
+    const board = await getLeaderboard({ ctx, input: { benchmarkId: benchmark.id } });
+    expect(board.layout).toBe("table2");
+    expect(board.columns.map((c) => c.key)).toEqual(["psnr", "ssim", "lpips"]);
+    expect(board.rows[0].cells.fivek.psnr!.mean).toBeGreaterThan(10);
+    expect(board.rows[0].cells.fivek.lpips).toBeUndefined(); // no LPIPS scorer: absent, not zero
   });
 
   it("refuse an annotator", async () => {

@@ -58,15 +58,14 @@ export async function importBenchmark({ ctx, input }: { ctx: Ctx; input: z.input
 
 /** Parses a JSONL manifest (one item per line; blank lines and `#` comments skipped) into items. */
 export function parseBenchmarkManifest(text: string): unknown[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith("#"))
-    .map((l, n) => {
-      try {
-        return JSON.parse(l) as unknown;
-      } catch {
-        return { line: n + 1, error: "not JSON" };
-      }
-    });
+  return text.split(/\r?\n/).flatMap((raw, n) => {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) return [];
+    try {
+      return [JSON.parse(line) as unknown];
+    } catch {
+      // Kept as an item so validation names the file line that is wrong.
+      return [{ line: n + 1, error: "not JSON" }];
+    }
+  });
 }
