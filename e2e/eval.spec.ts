@@ -62,6 +62,10 @@ test.describe("evaluation", () => {
     await expect(page.getByText(/Output \(heuristic-policy/).first()).toBeVisible();
     await expect(page.getByTestId("item-scores")).toContainText("SC / PQ / O");
     await expect(page.getByText(/Judge reasoning/)).toBeVisible();
+    // Source, reference and the rendered output all load (the output through the eval route).
+    const images = page.locator("img");
+    await expect(images).toHaveCount(3);
+    await expect.poll(() => images.evaluateAll((all) => all.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(3);
     await page.screenshot({ path: "test-results/eval-item-1440.png", fullPage: true });
 
     // The leaderboard fits a phone without sideways scrolling (the table scrolls in its own box).
