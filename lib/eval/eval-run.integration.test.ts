@@ -93,7 +93,8 @@ describe("benchmarks", () => {
     for (const [k, category] of (["quality", "quality", "quality", "style", "local", "local"] as const).entries()) {
       const p = await pairOfImages(ctx, "honey-bee.jpg");
       const split = k === 2 ? "train" : "test"; // one quality trajectory is not in the test split
-      const [t] = await db.insert(trajectories).values({ sourceSha: p.source, targetSha: p.reference, origin: "import", split, category, source: tag }).returning();
+      const params = { Exposure2012: 0.4, Shadows2012: 20, Clarity2012: 15 };
+      const [t] = await db.insert(trajectories).values({ sourceSha: p.source, targetSha: p.reference, params, origin: "import", split, category, source: tag }).returning();
       await db.insert(instructions).values({ trajectoryId: t.id, version: 1, variant: "medium", text: `edit ${k}`, modelName: "m", backend: "heuristic", promptVersion: "v1", status: "accepted" });
       ids.push(t.id);
     }
@@ -111,6 +112,17 @@ describe("benchmarks", () => {
     const left = exportable.map((r) => r.id);
     expect(left).toContain(ids[2]); // the train trajectory is never in a benchmark
     expect(left).toHaveLength(3);
+
+    // The JarvisArt rule scorer compares the policy's params with the trajectory's.
+    const { run } = await startEvalRun({ ctx, input: { benchmarkId: built.benchmark.id, judgeModelId: null, scorer: "jarvisart-rules" } });
+    const [first] = (await getBenchmarkOrThrow({ ctx, input: { id: built.benchmark.id } })).items;
+    await scoreEvalItem({ ctx: systemContext(), input: { runId: run.id, itemId: first.id } });
+    const [row] = await db.select().from(evalItems).where(eq(evalItems.runId, run.id));
+    expect(row.ruleReward).toMatchObject({ format: 1 }); // the heuristic policy answers in JarvisArt format
+    expect(row.ruleReward!.total).toBeCloseTo(row.ruleReward!.format + row.ruleReward!.matching + row.ruleReward!.accuracy + row.ruleReward!.perception, 9);
+    expect(row.ruleReward!.perception).toBeGreaterThan(0);
+    const board = await getLeaderboard({ ctx, input: { benchmarkId: built.benchmark.id } });
+    expect(board.rows[0].ruleReward!.mean).toBeCloseTo(row.ruleReward!.total, 9);
   });
 });
 
@@ -159,6 +171,8 @@ describe("eval runs", () => {
     expect(board.layout).toBe("table1");
     expect(board.groups).toEqual(["quality", "style", "local", "overall"]);
     const cell = board.rows[0].cells.overall.l1!;
+    expect(board.rows[0].ruleReward).toBeNull();
+    expect(board.rows[1].ruleReward).toBeNull(); // manifest items carry no ground-truth params to compare with
     expect(cell.n).toBe(3);
     expect(cell.lo).toBeLessThanOrEqual(cell.mean);
     expect(cell.hi).toBeGreaterThanOrEqual(cell.mean);

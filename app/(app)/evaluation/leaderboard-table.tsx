@@ -29,6 +29,9 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
             <th rowSpan={2} className="border-b border-l px-2 py-1 text-right align-bottom">
               Format fail
             </th>
+            <th rowSpan={2} className="border-b border-l px-2 py-1 text-right align-bottom" title="JarvisArt rule-based reward (runs with that scorer)">
+              Rule R↑
+            </th>
           </tr>
           <tr>
             {board.groups.flatMap((g) =>
@@ -73,6 +76,18 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
               )}
               <td className="border-b border-l px-2 py-1 text-right tabular-nums">
                 {row.run.formatFailureRate === null ? "—" : `${(row.run.formatFailureRate * 100).toFixed(1)}%`}
+              </td>
+              <td className="border-b border-l px-2 py-1 text-right tabular-nums">
+                {row.ruleReward ? (
+                  <>
+                    {row.ruleReward.mean.toFixed(3)}
+                    <span className="block text-[10px] text-zinc-500">
+                      [{row.ruleReward.lo.toFixed(3)}, {row.ruleReward.hi.toFixed(3)}]
+                    </span>
+                  </>
+                ) : (
+                  "—"
+                )}
               </td>
             </tr>
           ))}

@@ -53,6 +53,7 @@ export async function getLeaderboard({ ctx, input }: { ctx: Ctx; input: z.input<
       }
     }
     const failed = run.completed - list.length;
+    const rules = list.flatMap((i) => (typeof i.rule === "number" ? [i.rule] : []));
     return {
       run: {
         id: run.id,
@@ -71,6 +72,8 @@ export async function getLeaderboard({ ctx, input }: { ctx: Ctx; input: z.input<
         createdAt: run.createdAt,
       },
       cells,
+      /** Mean JarvisArt rule reward (format + matching + accuracy + perception) with its interval, for runs scored by it. */
+      ruleReward: rules.length > 0 ? bootstrapMean(rules) : null,
     };
   });
 

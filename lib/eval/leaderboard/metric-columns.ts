@@ -28,6 +28,8 @@ export type ScoredItem = {
   sc: number | null;
   pq: number | null;
   o: number | null;
+  /** JarvisArt rule-reward total, when the run used that scorer. */
+  rule?: number | null;
 };
 
 /** The value of `key` for an item, or null when absent (judge failed, no LPIPS scorer). */
