@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { buildRetouchEvalBenchmark, startEvalRun } from "@/lib/eval";
+import { buildRetouchEvalBenchmark, importBenchmark, parseBenchmarkManifest, startEvalRun } from "@/lib/eval";
+import { AppError } from "@/lib/errors";
 import { runAction } from "@/lib/http/action";
 
 /** Starts an eval run of a policy on a benchmark; the verb validates input and checks the role. */
@@ -17,6 +18,17 @@ export async function startEvalRunAction(input: { benchmarkId: string; policyMod
 export async function buildRetouchEvalAction(input: { name: string; perSplit: number; seed: number }) {
   const result = await runAction(async (ctx) => {
     const { benchmark, created } = await buildRetouchEvalBenchmark({ ctx, input });
+    return { id: benchmark.id, itemCount: benchmark.itemCount, created };
+  });
+  if (result.ok) revalidatePath("/evaluation");
+  return result;
+}
+
+/** Imports a benchmark from a JSON-lines manifest (images uploaded first, referenced by sha256). */
+export async function importBenchmarkAction(input: { name: string; kind: string; manifest: string }) {
+  const result = await runAction(async (ctx) => {
+    if (input.manifest.length > 5_000_000) throw new AppError("VALIDATION", "Paste at most 5 MB; POST larger manifests to /api/v1/eval/benchmarks");
+    const { benchmark, created } = await importBenchmark({ ctx, input: { name: input.name, kind: input.kind as never, items: parseBenchmarkManifest(input.manifest) as never } });
     return { id: benchmark.id, itemCount: benchmark.itemCount, created };
   });
   if (result.ok) revalidatePath("/evaluation");

@@ -9,6 +9,7 @@ import { createContext } from "@/lib/context";
 import { getLeaderboard, listBenchmarks, listEvalRuns, listModelChoices } from "@/lib/eval";
 import { BuildBenchmarkForm } from "./build-benchmark-form";
 import { EvaluationView } from "./evaluation-view";
+import { ImportBenchmarkForm } from "./import-benchmark-form";
 
 export const metadata = { title: "Evaluation · RetouchIQ Studio" };
 
@@ -30,7 +31,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-semibold">Evaluation</h1>
         <Card>
           <CardTitle>Benchmarks</CardTitle>
-          {benchmarks.length === 0 && <p className="text-sm text-zinc-500">No benchmark yet: build one from the corpus test split below, or import a manifest (POST /api/v1/eval/benchmarks).</p>}
+          {benchmarks.length === 0 && <p className="text-sm text-zinc-500">No benchmark yet: build one from the corpus test split or import a manifest below (or POST /api/v1/eval/benchmarks).</p>}
           <nav aria-label="Benchmarks" className="flex flex-wrap gap-2">
             {benchmarks.map((b) => (
               <Link
@@ -49,6 +50,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
             </p>
           )}
           <BuildBenchmarkForm />
+          <ImportBenchmarkForm />
         </Card>
         {current && (
           <EvaluationView
