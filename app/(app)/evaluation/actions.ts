@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { buildRetouchEvalBenchmark, importBenchmark, parseBenchmarkManifest, startEvalRun } from "@/lib/eval";
-import { AppError } from "@/lib/errors";
+import { buildRetouchEvalBenchmark, importBenchmarkManifest, startEvalRun } from "@/lib/eval";
 import { runAction } from "@/lib/http/action";
 
 /** Starts an eval run of a policy on a benchmark; the verb validates input and checks the role. */
@@ -27,8 +26,7 @@ export async function buildRetouchEvalAction(input: { name: string; perSplit: nu
 /** Imports a benchmark from a JSON-lines manifest (images uploaded first, referenced by sha256). */
 export async function importBenchmarkAction(input: { name: string; kind: string; manifest: string }) {
   const result = await runAction(async (ctx) => {
-    if (input.manifest.length > 5_000_000) throw new AppError("VALIDATION", "Paste at most 5 MB; POST larger manifests to /api/v1/eval/benchmarks");
-    const { benchmark, created } = await importBenchmark({ ctx, input: { name: input.name, kind: input.kind as never, items: parseBenchmarkManifest(input.manifest) as never } });
+    const { benchmark, created } = await importBenchmarkManifest({ ctx, input: input as never });
     return { id: benchmark.id, itemCount: benchmark.itemCount, created };
   });
   if (result.ok) revalidatePath("/evaluation");

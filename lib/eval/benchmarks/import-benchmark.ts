@@ -69,3 +69,17 @@ export function parseBenchmarkManifest(text: string): unknown[] {
     }
   });
 }
+
+export const importBenchmarkManifestInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(["manifest", "fivek"]).default("manifest"),
+  /** JSON lines, one item each (see {@link parseBenchmarkManifest}). */
+  manifest: z.string().min(1).max(5_000_000, "paste at most 5 MB; POST larger manifests to /api/v1/eval/benchmarks"),
+});
+
+/** {@link importBenchmark} from the text of a JSON-lines manifest (the UI's paste box). */
+export async function importBenchmarkManifest({ ctx, input }: { ctx: Ctx; input: z.input<typeof importBenchmarkManifestInput> }) {
+  if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
+  const { name, kind, manifest } = parseInput(importBenchmarkManifestInput, input);
+  return importBenchmark({ ctx, input: { name, kind, items: parseBenchmarkManifest(manifest) as never } });
+}

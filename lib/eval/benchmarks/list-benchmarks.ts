@@ -4,6 +4,8 @@ import { benchmarkItems, benchmarks } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
+import { z } from "zod";
 
 /** Every benchmark, newest first. */
 export async function listBenchmarks({ ctx }: { ctx: Ctx }) {
@@ -14,8 +16,9 @@ export async function listBenchmarks({ ctx }: { ctx: Ctx }) {
 /** One benchmark with its items in order. */
 export async function getBenchmarkOrThrow({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
   if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
-  const [benchmark] = await ctx.db.select().from(benchmarks).where(eq(benchmarks.id, input.id)).limit(1);
-  if (!benchmark) throw new AppError("NOT_FOUND", `No benchmark ${input.id}`);
-  const items = await ctx.db.select().from(benchmarkItems).where(eq(benchmarkItems.benchmarkId, input.id)).orderBy(asc(benchmarkItems.position));
+  const { id } = parseInput(z.object({ id: z.uuid() }), input);
+  const [benchmark] = await ctx.db.select().from(benchmarks).where(eq(benchmarks.id, id)).limit(1);
+  if (!benchmark) throw new AppError("NOT_FOUND", `No benchmark ${id}`);
+  const items = await ctx.db.select().from(benchmarkItems).where(eq(benchmarkItems.benchmarkId, id)).orderBy(asc(benchmarkItems.position));
   return { benchmark, items };
 }
