@@ -43,6 +43,8 @@ export const PAGES: Record<string, Allow> = {
   "/upload": RESEARCHER,
   "/rounds": RESEARCHER,
   "/evaluation": RESEARCHER,
+  "/evaluation/runs/[id]": RESEARCHER,
+  "/evaluation/runs/[id]/items/[itemId]": RESEARCHER,
   "/admin/users": ADMIN,
   "/admin/models": ADMIN,
 };
@@ -65,12 +67,22 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/exports": RESEARCHER,
   "POST /api/v1/exports": RESEARCHER,
   "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER,
+  "GET /api/v1/eval/benchmarks": RESEARCHER,
+  "POST /api/v1/eval/benchmarks": RESEARCHER,
+  "GET /api/v1/eval/runs": RESEARCHER,
+  "GET /api/v1/eval/runs/[id]/items": RESEARCHER,
+  "GET /api/v1/eval/leaderboard/[benchmarkId]": RESEARCHER,
+  "GET /api/v1/eval/compare": RESEARCHER,
+  "GET /api/v1/eval/outputs/[evalItemId]": RESEARCHER,
 };
 
 /** Server actions as `file#export` (file relative to the repo root). */
 export const ACTIONS: Record<string, Allow> = {
   "app/(app)/corpus/actions.ts#bulkCorpusAction": RESEARCHER,
   "app/(app)/corpus/actions.ts#createSnapshotAction": RESEARCHER,
+  "app/(app)/evaluation/actions.ts#startEvalRunAction": RESEARCHER,
+  "app/(app)/evaluation/actions.ts#buildRetouchEvalAction": RESEARCHER,
+  "app/(app)/evaluation/actions.ts#importBenchmarkAction": RESEARCHER,
   "app/(app)/admin/models/actions.ts#createModelAction": ADMIN,
   "app/(app)/admin/models/actions.ts#updateModelAction": ADMIN,
   "app/(app)/admin/models/actions.ts#setModelActiveAction": ADMIN,

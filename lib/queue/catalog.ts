@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { corpusQueueConfig } from "./configs/corpus";
+import { evalQueueConfig } from "./configs/eval";
 import { ingestQueueConfig } from "./configs/ingest";
 import { maintenanceQueueConfig } from "./configs/maintenance";
 
@@ -10,6 +11,7 @@ export const QUEUES = {
   ingest: ingestQueueConfig,
   maintenance: maintenanceQueueConfig,
   corpus: corpusQueueConfig,
+  eval: evalQueueConfig,
 } as const;
 export type QueueName = keyof typeof QUEUES;
 
@@ -39,6 +41,12 @@ export const JOBS = {
     // `version` is the annotation version to write: re-annotation asks for latest + 1.
     payload: z.object({ trajectoryId: z.uuid(), version: z.number().int().min(1) }),
     jobId: (p: { trajectoryId: string; version: number }) => `annotate-trajectory.${p.trajectoryId}.v${p.version}`,
+  },
+  "eval-item": {
+    queue: "eval",
+    // One benchmark item of one eval run; the (run, item) row makes it idempotent.
+    payload: z.object({ runId: z.uuid(), itemId: z.uuid() }),
+    jobId: (p: { runId: string; itemId: string }) => `eval-item.${p.runId}.${p.itemId}`,
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; jobId: (p: never) => string | undefined }>;
 

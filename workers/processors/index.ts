@@ -1,4 +1,5 @@
 import { processAnnotateTrajectory } from "./annotate-trajectory";
+import { processEvalItem } from "./eval-item";
 import { processImportCorpus } from "./import-corpus";
 import { processIngestImage } from "./ingest-image";
 import { processSweep } from "./sweep";
@@ -9,4 +10,5 @@ export const processors: ProcessorMap = {
   sweep: processSweep,
   "import-corpus": processImportCorpus,
   "annotate-trajectory": processAnnotateTrajectory,
+  "eval-item": processEvalItem,
 };
