@@ -1,6 +1,7 @@
 import { processAnnotateTrajectory } from "./annotate-trajectory";
 import { processImportCorpus } from "./import-corpus";
 import { processIngestImage } from "./ingest-image";
+import { processJudgePair, processPerturb, processRollout } from "./preference";
 import { processSweep } from "./sweep";
 import type { ProcessorMap } from "./types";
 
@@ -9,4 +10,7 @@ export const processors: ProcessorMap = {
   sweep: processSweep,
   "import-corpus": processImportCorpus,
   "annotate-trajectory": processAnnotateTrajectory,
+  perturb: processPerturb,
+  rollout: processRollout,
+  "judge-pair": processJudgePair,
 };

@@ -2,6 +2,7 @@ import { systemContext } from "@/lib/context";
 import { sweepUnannotatedTrajectories } from "@/lib/corpus";
 import { sweepPendingImages } from "@/lib/images";
 import { probeOpenBreakers } from "@/lib/inference";
+import { sweepPreference } from "@/lib/preference";
 import type { Processor } from "./types";
 
 /** Re-enqueues work Postgres says is unfinished (pending ingests, trajectories to annotate) and probes open circuit breakers. */
@@ -10,7 +11,9 @@ export const processSweep: Processor<"sweep"> = async () => {
   const ctx = systemContext();
   const images = await sweepPendingImages({ ctx, input: { olderThanMs: 10_000 } });
   const trajectories = await sweepUnannotatedTrajectories({ ctx, input: { olderThanMs: 10_000 } });
+  // Accepted instructions without pairs, and pairs without a model label.
+  const preference = await sweepPreference({ ctx, input: { olderThanMs: 10_000 } });
   // A breaker opened by a process that has since died is probed here, so its queues resume.
   const reopenedEndpoints = await probeOpenBreakers();
-  return { images, trajectories, reopenedEndpoints };
+  return { images, trajectories, preference, reopenedEndpoints };
 };
