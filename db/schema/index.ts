@@ -7,4 +7,5 @@ export * from "./renders";
 export * from "./models";
 export * from "./inference-calls";
 export * from "./corpus";
+export * from "./work-queue";
 export * from "./preference";
