@@ -4,7 +4,8 @@ import { pairs, type PairOrigin, type PerturbationKind } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import type { DevelopParams } from "@/lib/develop";
 import { AppError } from "@/lib/errors";
-import { GOLD_MIN_DISTANCE } from "./config";
+import { enqueueItems } from "@/lib/review/queue";
+import { compareOverlap, GOLD_MIN_DISTANCE } from "./config";
 import { paramDistance } from "./param-distance";
 import type { Candidate } from "./render-candidate";
 
@@ -50,6 +51,8 @@ export async function insertPair({
     })
     .onConflictDoNothing()
     .returning();
+  // Ordinary pairs go to the human compare queue (k labels each); gold pairs are mixed in by nextComparePair.
+  if (row && !row.gold) await enqueueItems({ ctx: { ...ctx, system: true }, input: { kind: "compare", itemIds: [row.id], overlap: compareOverlap() } });
   if (row) return row;
   const [existing] = await ctx.db.select().from(pairs).where(and(eq(pairs.strongId, strong.id), eq(pairs.weakId, weak.id))).limit(1);
   return existing;
