@@ -21,3 +21,4 @@ export { listPairs, listPairsInput, type PairListItem } from "./list-pairs";
 export { getPreferenceStats, type PreferenceStats } from "./get-preference-stats";
 export { accuracyTable, type AccuracyRow, type JudgedPair } from "./reward-accuracy";
 export { leftMemberFor } from "./blind-side";
+export { getFixStart } from "./get-fix-start";
