@@ -13,6 +13,7 @@ export PORT="${E2E_PORT:-3100}" APP_URL="http://localhost:${E2E_PORT:-3100}"
 export WORKER_HEALTH_PORT=$((PORT + 99))
 export AUTH_SIGNIN_RATE_LIMIT=100
 export SEED_DEMO_CORPUS=0 # the corpus spec imports the same edits itself
+export SEED_DEMO_PAIRS=1 COMPARE_GOLD_RATE=0.1 # the compare spec labels these
 
 npx tsx e2e/assert-local-database.ts
 npx tsx e2e/reset-database.ts

@@ -113,7 +113,7 @@ export async function getPreferenceStats({ ctx }: { ctx: Ctx }): Promise<Prefere
 
   const gold = new Map<string, { user: string; correct: number; total: number }>();
   for (const r of human.filter((x) => x.gold)) {
-    const e = gold.get(r.userId!) ?? { user: nameOf.get(r.userId!)!, correct: 0, total: 0 };
+    const e = gold.get(r.userId!) ?? { user: r.userEmail ?? nameOf.get(r.userId!)!, correct: 0, total: 0 };
     e.total++;
     if (r.choice === r.goldAnswer) e.correct++;
     gold.set(r.userId!, e);

@@ -22,3 +22,4 @@ export { getPreferenceStats, type PreferenceStats } from "./get-preference-stats
 export { accuracyTable, type AccuracyRow, type JudgedPair } from "./reward-accuracy";
 export { leftMemberFor } from "./blind-side";
 export { getFixStart } from "./get-fix-start";
+export { seedDemoPairs } from "./seed-demo-pairs";
