@@ -67,6 +67,16 @@ test.describe.serial("compare workspace", () => {
     const gold = page.getByTestId("gold-accuracy");
     await expect(gold).toContainText(ANNOTATOR.email);
     await expect(gold).toContainText(/\d+\/\d+/);
+    // The judge worker labels the pairs in the background; the table appears once it has.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByTestId("reward-accuracy").count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(0);
     await expect(page.getByTestId("reward-accuracy").first()).toContainText("Bigger change wins");
     await admin.close();
   });

@@ -4,6 +4,7 @@ import { pairs, type PairOrigin, type PerturbationKind } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import type { DevelopParams } from "@/lib/develop";
 import { AppError } from "@/lib/errors";
+import { enqueue } from "@/lib/queue";
 import { enqueueItems } from "@/lib/review/queue";
 import { compareOverlap, GOLD_MIN_DISTANCE } from "./config";
 import { paramDistance } from "./param-distance";
@@ -53,7 +54,11 @@ export async function insertPair({
     .returning();
   // Ordinary pairs go to the human compare queue (k labels each); gold pairs are mixed in by nextComparePair.
   if (row && !row.gold) await enqueueItems({ ctx: { ...ctx, system: true }, input: { kind: "compare", itemIds: [row.id], overlap: compareOverlap() } });
-  if (row) return row;
+  if (row) {
+    // The reward model labels every new pair; if Redis is down the sweeper queues it later.
+    await enqueue("judge-pair", { pairId: row.id }).catch(() => undefined);
+    return row;
+  }
   const [existing] = await ctx.db.select().from(pairs).where(and(eq(pairs.strongId, strong.id), eq(pairs.weakId, weak.id))).limit(1);
   return existing;
 }
