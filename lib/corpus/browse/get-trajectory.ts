@@ -5,9 +5,9 @@ import { imports, instructions, reviews, trajectories } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import type { DevelopParams } from "@/lib/develop";
-import { describeEdit, diffParams } from "@/lib/edits";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { editChanges } from "./edit-changes";
 
 const input = z.object({ id: z.uuid("not a trajectory id") });
 
@@ -60,18 +60,10 @@ export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; inpu
       })),
     };
   });
-  const changes = diffParams({}, params).map((c) => ({ key: c.key, from: show(c.from), to: show(c.to), delta: c.delta ?? null }));
   return {
     trajectory: { ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() },
-    description: describeEdit(params),
-    changes,
+    ...editChanges(params),
     versions,
     importSource: run ? { id: run.id, source: run.source, kind: run.kind } : null,
   };
-}
-
-function show(v: unknown): string {
-  if (Array.isArray(v)) return v.length > 4 ? `${v.length} items` : JSON.stringify(v);
-  if (v && typeof v === "object") return JSON.stringify(v).slice(0, 80);
-  return String(v);
 }
