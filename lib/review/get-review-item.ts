@@ -8,21 +8,10 @@ import { editChanges } from "@/lib/corpus/browse/edit-changes";
 import type { DevelopParams } from "@/lib/develop";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { canSeeItem } from "./can-see-item";
 import { promptName } from "./prompt-name";
 
 export const getReviewItemInput = z.object({ trajectoryId: z.uuid("not a trajectory id") });
-
-/** May this actor see this item? Annotators: only items they hold or decided. */
-export async function canSeeItem(ctx: Ctx, trajectoryId: string): Promise<boolean> {
-  const actor = requireActor(ctx.actor);
-  if (actor.role !== "annotator") return true;
-  const [slot] = await ctx.db
-    .select({ slot: workSlots.slot })
-    .from(workSlots)
-    .where(and(eq(workSlots.kind, "review"), eq(workSlots.itemId, trajectoryId), eq(workSlots.userId, actor.id)))
-    .limit(1);
-  return Boolean(slot);
-}
 
 /**
  * One review item: the before/after images, the edit in words and as a

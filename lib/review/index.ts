@@ -2,7 +2,8 @@
 // data, blind decisions with undo, adjudication of disagreements, settings,
 // stats, and the training instructions review produces.
 export * from "./queue";
-export { getReviewItem, getReviewItemInput, canSeeItem, type ReviewItem } from "./get-review-item";
+export { getReviewItem, getReviewItemInput, type ReviewItem } from "./get-review-item";
+export { canSeeItem } from "./can-see-item";
 export { nextReviewItem, nextReviewItemInput } from "./next-review-item";
 export { submitReview, submitReviewInput } from "./submit-review";
 export { undoReview, undoReviewInput, UNDO_SECONDS } from "./undo-review";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, instructions, reviews, trajectories } from "@/db/schema";
+import { auditLog, instructions, reviews, trajectories, workSlots } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { createContext, systemContext, type Ctx } from "@/lib/context";
 import { makeActor } from "@/test/actors";
@@ -13,6 +13,7 @@ import {
   getTrainingInstructions,
   listDisputes,
   nextReviewItem,
+  queueForReview,
   queueWaitingReviews,
   resolveDispute,
   reviewStats,
@@ -44,9 +45,19 @@ beforeAll(async () => {
 afterAll(clearReviewQueue);
 
 describe("review with overlap 1", () => {
+  it("the sweep queues in-review trajectories that have no slots yet", async () => {
+    const ids = await makeReviewTrajectories(2);
+    await queueWaitingReviews({ ctx: systemContext() });
+    const slots = await getDb().select().from(workSlots).where(inArray(workSlots.itemId, ids));
+    expect(slots.map((s) => s.slot)).toEqual([0, 0]);
+    // Other files' trajectories may have been queued too: keep only these two, then decide them out of the way.
+    await getDb().delete(workSlots).where(notInArray(workSlots.itemId, ids));
+    for (const _ of ids) await submitReview({ ctx: as(researcher), input: acceptAll(await next(researcher)) });
+  });
+
   it("an accepted (and an edited) instruction becomes the training instruction; the model's text is kept", async () => {
     const [id] = await makeReviewTrajectories(1);
-    await queueWaitingReviews({ ctx: systemContext() });
+    await queueForReview({ ctx: systemContext(), input: { trajectoryIds: [id] } });
     const item = await next(a);
     expect(item.trajectoryId).toBe(id);
     expect(item.variants.map((v) => v.variant)).toEqual(["short", "medium", "long"]);
@@ -71,7 +82,7 @@ describe("review with overlap 1", () => {
 
   it("a concurrent change is a CONFLICT that shows both texts, never an overwrite", async () => {
     const [id] = await makeReviewTrajectories(1);
-    await queueWaitingReviews({ ctx: systemContext() });
+    await queueForReview({ ctx: systemContext(), input: { trajectoryIds: [id] } });
     const item = await next(a);
     expect(item.trajectoryId).toBe(id);
     // Someone else changes the long variant while a has it open.
@@ -89,7 +100,7 @@ describe("review with overlap 1", () => {
 
   it("undo within seconds reopens the item for the same annotator", async () => {
     const [id] = await makeReviewTrajectories(1);
-    await queueWaitingReviews({ ctx: systemContext() });
+    await queueForReview({ ctx: systemContext(), input: { trajectoryIds: [id] } });
     const item = await next(b);
     const input = acceptAll(item);
     await submitReview({ ctx: as(b), input });
@@ -104,7 +115,7 @@ describe("review with overlap 1", () => {
 
   it("rejects bad decisions with a message, and keeps annotators to their own items", async () => {
     const [id] = await makeReviewTrajectories(1);
-    await queueWaitingReviews({ ctx: systemContext() });
+    await queueForReview({ ctx: systemContext(), input: { trajectoryIds: [id] } });
     await expect(getReviewItem({ ctx: as(b), input: { trajectoryId: id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const item = await next(a);
     const bad = acceptAll(item, { short: { decision: "reject" } });
@@ -119,7 +130,7 @@ describe("review with overlap 2", () => {
   it("both annotators decide blind; a disagreement goes to the reviewer, who settles it", async () => {
     await setReviewSettings({ ctx: as(researcher), input: { overlap: 2 } });
     const [id] = await makeReviewTrajectories(1, { category: "style" });
-    await queueWaitingReviews({ ctx: systemContext() });
+    await queueForReview({ ctx: systemContext(), input: { trajectoryIds: [id] } });
     await setReviewSettings({ ctx: as(researcher), input: { priority: { category: "style", value: 9 } } });
     const itemA = await next(a);
     const itemB = await next(b);

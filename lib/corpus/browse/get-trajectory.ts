@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { imports, instructions, reviews, trajectories } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
@@ -7,6 +7,8 @@ import type { Ctx } from "@/lib/context";
 import type { DevelopParams } from "@/lib/develop";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { canSeeItem } from "@/lib/review/can-see-item";
+import { promptName } from "@/lib/review/prompt-name";
 import { editChanges } from "./edit-changes";
 
 const input = z.object({ id: z.uuid("not a trajectory id") });
@@ -18,7 +20,10 @@ const input = z.object({ id: z.uuid("not a trajectory id") });
  */
 export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof input> }) {
   const { id } = parseInput(input, raw);
-  requireRole(ctx.actor, ["researcher"]);
+  const actor = requireRole(ctx.actor, ["annotator", "reviewer", "researcher"]);
+  // Annotators open the items they review, nothing else, and see only their own decisions (blind).
+  const blind = actor.role === "annotator";
+  if (blind && !(await canSeeItem(ctx, id))) throw new AppError("FORBIDDEN", "Annotators can open the corpus items they review");
   const [t] = await ctx.db.select().from(trajectories).where(eq(trajectories.id, id)).limit(1);
   if (!t) throw new AppError("NOT_FOUND", `No trajectory ${id}`);
   const params = t.params as DevelopParams;
@@ -32,9 +37,12 @@ export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; inpu
         .select()
         .from(reviews)
         .where(
-          inArray(
-            reviews.instructionId,
-            rows.map((r) => r.id),
+          and(
+            inArray(
+              reviews.instructionId,
+              rows.map((r) => r.id),
+            ),
+            blind ? eq(reviews.reviewerId, actor.id) : undefined,
           ),
         )
         .orderBy(asc(reviews.createdAt))
@@ -47,6 +55,7 @@ export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; inpu
       model: variants[0].modelName,
       backend: variants[0].backend,
       promptVersion: variants[0].promptVersion,
+      promptName: promptName(variants[0].promptVersion),
       status: variants[0].status,
       filterReasons: variants[0].filterReasons,
       reasoning: variants[0].reasoning,

@@ -7,7 +7,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { ApiError, leaseAction, nextReviewItem, reviewItemQuery, submitDecision, undoDecision, type Conflict, type ReviewItem } from "@/app/_queries/review";
 import { DecisionForm } from "./decision-form";
-import { EditTable } from "./edit-table";
+import { EditTable } from "@/app/_components/edit-table";
 import { clearDraft, formProblem, initialForm, loadDraft, REASONS, saveDraft, toSubmitBody, type ItemForm } from "./form-state";
 import { ShortcutsOverlay } from "./shortcuts";
 
@@ -337,7 +337,9 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
             panes={[{ src: item.images.before, label: "Before" }, ...(item.images.after ? [{ src: item.images.after, label: item.images.afterLabel }] : [])]}
             height={420}
           />
-          <EditTable description={item.description} changes={item.changes} />
+          <div className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+            <EditTable description={item.description} changes={item.changes} />
+          </div>
         </div>
         <div className="min-w-0 space-y-3">
           <DecisionForm item={item} form={form} onChange={changeForm} focused={focused} onFocus={setFocused} readOnly={decided} />

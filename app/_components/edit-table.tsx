@@ -1,9 +1,9 @@
-import { Table, Td, Th } from "@/app/_components/ui/table";
+import { Table, Td, Th } from "./ui/table";
 
 /** The edit in words and as a table of parameter changes (review and adjudication). */
 export function EditTable({ description, changes }: { description: string; changes: { key: string; from: string; to: string; delta: number | string | null }[] }) {
   return (
-    <div className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+    <div>
       <p className="mb-2 text-sm" data-testid="edit-description">
         {description}
       </p>
