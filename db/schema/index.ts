@@ -8,3 +8,6 @@ export * from "./models";
 export * from "./inference-calls";
 export * from "./corpus";
 export * from "./work-queue";
+export * from "./preference";
+export * from "./eval";
+export * from "./training";
