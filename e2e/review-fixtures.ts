@@ -6,9 +6,11 @@ import postgres from "postgres";
 
 const sql = postgres(process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/retouchiq_e2e", { max: 2, onnotice: () => {} });
 
-/** Empties the review queue and adds `n` items needing `overlap` annotators each; returns their ids in queue order. */
+/** Closes what the review queue holds and adds `n` items needing `overlap` annotators each; returns their ids in queue order. */
 export async function freshReviewItems(n: number, { overlap = 1 } = {}): Promise<string[]> {
-  await sql`delete from work_slots where kind = 'review'`;
+  // Close every slot already queued (other specs' imports, earlier tests) rather than delete it:
+  // the minute sweep re-queues in-review trajectories that have no slots at all.
+  await sql`update work_slots set done_at = now() where kind = 'review' and done_at is null`;
   const photos = await sql<{ sha256: string }[]>`select sha256 from images where status = 'ready' order by sha256 limit 2`;
   if (photos.length < 2) throw new Error("the e2e seed should have sample photos");
   const ids = Array.from({ length: n }, () => randomUUID());
