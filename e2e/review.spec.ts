@@ -14,6 +14,8 @@ const shownItem = async (page: Page) => {
   await expect(item).toBeVisible();
   return (await item.getAttribute("data-trajectory"))!;
 };
+/** Waits until the page shows item `id` (a submit or undo moves on asynchronously). */
+const expectItem = (page: Page, id: string) => expect(page.getByTestId("review-item")).toHaveAttribute("data-trajectory", id);
 const decisionsBy = async (email: string) =>
   (await query`select r.decision, r.reason, r.edited_text, i.variant, r.trajectory_id from reviews r join "user" u on u.id = r.reviewer_id join instructions i on i.id = r.instruction_id where u.email = ${email} and r.stage = 'annotation'`) as unknown as {
     decision: string;
@@ -42,7 +44,7 @@ test("overlap 1: two annotators never hold the same item at once", async ({ brow
 test("overlap 2: both annotators see the item, blind to each other; the reviewer resolves their disagreement", async ({ browser }) => {
   const [id] = await freshReviewItems(1, { overlap: 2 });
   const a = await open(browser, ANNOTATOR);
-  expect(await shownItem(a)).toBe(id);
+  await expectItem(a, id);
   // a rejects the short variant (R, reason 2 = wrong direction) and submits.
   await a.keyboard.press("r");
   await a.keyboard.press("2");
@@ -50,7 +52,7 @@ test("overlap 2: both annotators see the item, blind to each other; the reviewer
   await expect(a.getByTestId("review-empty").or(a.getByText("Nothing more to review"))).toBeVisible();
 
   const b = await open(browser, ANNOTATOR2);
-  expect(await shownItem(b)).toBe(id);
+  await expectItem(b, id);
   // Blind: b's form is fresh, with no trace of a's rejection.
   await expect(b.locator('[data-variant="short"]')).toHaveAttribute("data-verdict", "accept");
   await expect(b.getByText("Wrong direction")).toHaveCount(0);
@@ -70,7 +72,7 @@ test("overlap 2: both annotators see the item, blind to each other; the reviewer
 test("keyboard only: five items reviewed, one undone and redone, with the ? overlay", async ({ browser }) => {
   const ids = await freshReviewItems(5);
   const page = await open(browser, ANNOTATOR);
-  expect(await shownItem(page)).toBe(ids[0]);
+  await expectItem(page, ids[0]);
   await page.keyboard.press("?");
   await expect(page.getByTestId("shortcuts")).toBeVisible();
   await page.keyboard.press("Escape");
@@ -78,13 +80,13 @@ test("keyboard only: five items reviewed, one undone and redone, with the ? over
 
   // 1: accept all as written.
   await page.keyboard.press("Enter");
-  expect(await shownItem(page)).toBe(ids[1]);
+  await expectItem(page, ids[1]);
   // 2: reject medium as "not retouching" (J moves to medium, R rejects, 4 picks the reason).
   await page.keyboard.press("j");
   await page.keyboard.press("r");
   await page.keyboard.press("4");
   await page.keyboard.press("Enter");
-  expect(await shownItem(page)).toBe(ids[2]);
+  await expectItem(page, ids[2]);
   // 3: edit the long variant (E focuses its text), leave the text with Esc, submit; then undo and redo it.
   await page.keyboard.press("j");
   await page.keyboard.press("j");
@@ -93,16 +95,16 @@ test("keyboard only: five items reviewed, one undone and redone, with the ? over
   await page.keyboard.type("Brighten by half a stop and add a little contrast");
   await page.keyboard.press("Escape");
   await page.keyboard.press("Enter");
-  expect(await shownItem(page)).toBe(ids[3]);
+  await expectItem(page, ids[3]);
   await page.keyboard.press("u");
-  expect(await shownItem(page)).toBe(ids[2]);
+  await expectItem(page, ids[2]);
   await expect(page.getByTestId("text-long")).toHaveValue("Brighten by half a stop and add a little contrast");
   await page.keyboard.press("ControlOrMeta+Enter");
-  expect(await shownItem(page)).toBe(ids[3]);
+  await expectItem(page, ids[3]);
   // 4: flag the edit as bad; 5: reject short with "other" and a note.
   await page.keyboard.press("b");
   await page.keyboard.press("Enter");
-  expect(await shownItem(page)).toBe(ids[4]);
+  await expectItem(page, ids[4]);
   await page.keyboard.press("r");
   await page.keyboard.press("5");
   await page.keyboard.type("talks about a different photo");
@@ -127,12 +129,12 @@ test("keyboard only: five items reviewed, one undone and redone, with the ? over
 test("an expired lease returns the item to the queue", async ({ browser }) => {
   const [id] = await freshReviewItems(1);
   const a = await open(browser, ANNOTATOR);
-  expect(await shownItem(a)).toBe(id);
+  await expectItem(a, id);
   const b = await open(browser, ANNOTATOR2);
   await expect(b.getByTestId("review-empty")).toBeVisible();
   await query`update work_slots set expires_at = now() - interval '1 second' where kind = 'review' and item_id = ${id}`;
   await b.reload();
-  expect(await shownItem(b)).toBe(id);
+  await expectItem(b, id);
   await a.context().close();
   await b.context().close();
 });
@@ -140,7 +142,7 @@ test("an expired lease returns the item to the queue", async ({ browser }) => {
 test("a concurrent change shows both texts; a reload keeps the draft", async ({ browser }) => {
   const [id] = await freshReviewItems(1);
   const page = await open(browser, ANNOTATOR);
-  expect(await shownItem(page)).toBe(id);
+  await expectItem(page, id);
   await page.getByTestId("text-short").fill("My careful rewrite");
   await page.reload();
   await expect(page.getByTestId("text-short")).toHaveValue("My careful rewrite");

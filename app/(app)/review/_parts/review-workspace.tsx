@@ -12,6 +12,9 @@ import { clearDraft, formProblem, initialForm, loadDraft, REASONS, saveDraft, to
 import { ShortcutsOverlay } from "./shortcuts";
 
 const UNDO_MS = 8_000;
+
+type Nav = { ids: string[]; pos: number; prefetched: string | null };
+const NO_NAV: Nav = { ids: [], pos: 0, prefetched: null };
 const RENEW_MS = 60_000;
 
 /** The form showing a decision already made (previous items are read-only). */
@@ -35,9 +38,18 @@ const isTextTarget = (t: EventTarget | null) =>
  */
 export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; canOpenCorpus: boolean }) {
   const qc = useQueryClient();
-  const [ids, setIds] = useState<string[]>([]);
-  const [pos, setPos] = useState(0);
-  const [prefetched, setPrefetched] = useState<string | null>(null);
+  // Navigation: items seen in this session, the one on screen, and the leased next one. Kept in a
+  // ref as well, so async callbacks (a prefetch landing mid-submit) never act on a stale copy.
+  const [nav, setNav] = useState<Nav>(NO_NAV);
+  const navRef = useRef<Nav>(NO_NAV);
+  const updateNav = useCallback((change: (n: Nav) => Nav) => {
+    navRef.current = change(navRef.current);
+    setNav(navRef.current);
+  }, []);
+  const { ids, pos, prefetched } = nav;
+  // Items given back with Skip: not handed to this page again in this session.
+  const skipped = useRef<string[]>([]);
+  const excludeList = () => [...navRef.current.ids, ...skipped.current].slice(-50);
   const [empty, setEmpty] = useState(false);
   const [form, setForm] = useState<ItemForm | null>(null);
   const [formFor, setFormFor] = useState<string | null>(null);
@@ -70,13 +82,13 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
         if (!live) return;
         if (!first) return setEmpty(true);
         remember(first);
-        setIds([first.trajectoryId]);
+        updateNav(() => ({ ids: [first.trajectoryId], pos: 0, prefetched: null }));
       })
       .catch((e: Error) => setError(e.message));
     return () => {
       live = false;
     };
-  }, [remember]);
+  }, [remember, updateNav]);
 
   // The form for the item on screen: its draft, else its decision, else fresh.
   if (item && formFor !== item.trajectoryId) {
@@ -95,18 +107,18 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
   useEffect(() => {
     if (!item || decided || prefetched || pos !== ids.length - 1) return;
     let live = true;
-    nextReviewItem([...ids].slice(-50))
+    nextReviewItem(excludeList())
       .then(({ item: next }) => {
-        if (live && next && !ids.includes(next.trajectoryId)) {
+        if (live && next && !navRef.current.ids.includes(next.trajectoryId)) {
           remember(next);
-          setPrefetched(next.trajectoryId);
+          updateNav((n) => ({ ...n, prefetched: next.trajectoryId }));
         }
       })
       .catch(() => {});
     return () => {
       live = false;
     };
-  }, [item, decided, prefetched, pos, ids, remember]);
+  }, [item, decided, prefetched, pos, ids, remember, updateNav]);
 
   // Keep the lease while the page is open.
   useEffect(() => {
@@ -127,21 +139,18 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
   const goNext = useCallback(async () => {
     setNotice(null);
     setError(null);
-    if (pos < ids.length - 1) return setPos(pos + 1);
-    if (prefetched) {
-      setIds((xs) => [...xs, prefetched]);
-      setPrefetched(null);
-      return setPos(ids.length);
-    }
-    const { item: next } = await nextReviewItem(ids.slice(-50));
-    if (!next || ids.includes(next.trajectoryId)) return setNotice("Nothing more to review for you right now.");
+    const n = navRef.current;
+    if (n.pos < n.ids.length - 1) return updateNav((x) => ({ ...x, pos: x.pos + 1 }));
+    const push = (id: string) => updateNav((x) => (x.ids.includes(id) ? { ...x, prefetched: null } : { ids: [...x.ids, id], pos: x.ids.length, prefetched: null }));
+    if (n.prefetched && !n.ids.includes(n.prefetched)) return push(n.prefetched);
+    const { item: next } = await nextReviewItem(excludeList());
+    if (!next || navRef.current.ids.includes(next.trajectoryId)) return setNotice("Nothing more to review for you right now.");
     remember(next);
-    setIds((xs) => [...xs, next.trajectoryId]);
-    setPos(ids.length);
-  }, [pos, ids, prefetched, remember]);
+    push(next.trajectoryId);
+  }, [remember, updateNav]);
 
   const goPrevious = () => {
-    if (pos > 0) setPos(pos - 1);
+    if (pos > 0) updateNav((x) => ({ ...x, pos: x.pos - 1 }));
   };
 
   const submit = useCallback(async () => {
@@ -172,26 +181,32 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
       const fresh = await qc.fetchQuery({ ...reviewItemQuery(lastSubmit.id), staleTime: 0 });
       saveDraft(userId, fresh, lastSubmit.form);
       setFormFor(null);
-      setPos(ids.indexOf(lastSubmit.id));
+      updateNav((x) => ({ ...x, pos: Math.max(0, x.ids.indexOf(lastSubmit.id)) }));
       setLastSubmit(null);
       setNotice("Undone: the item is yours again, with your answers.");
     } catch (e) {
       setError((e as Error).message);
     }
-  }, [lastSubmit, qc, userId, ids]);
+  }, [lastSubmit, qc, userId, updateNav]);
 
   const skip = useCallback(async () => {
-    if (!currentId || decided) return goNext();
+    if (!currentId || decided || !item) return goNext();
     await leaseAction(currentId, "release").catch(() => {});
-    clearDraft(userId, item!);
-    setIds((xs) => xs.filter((x) => x !== currentId));
-    if (prefetched) {
-      setIds((xs) => [...xs, prefetched]);
-      setPrefetched(null);
-    } else {
-      setEmpty(false);
+    clearDraft(userId, item);
+    skipped.current.push(currentId);
+    // The skipped item leaves the history; the prefetched one (if any) takes its place.
+    updateNav((x) => {
+      const ids = x.ids.filter((id) => id !== currentId);
+      const next = x.prefetched && !ids.includes(x.prefetched) ? [...ids, x.prefetched] : ids;
+      return { ids: next, pos: Math.min(x.pos, Math.max(0, next.length - 1)), prefetched: null };
+    });
+    if (!navRef.current.ids.length) {
+      const { item: next } = await nextReviewItem(excludeList());
+      if (!next) return setEmpty(true);
+      remember(next);
+      updateNav(() => ({ ids: [next.trajectoryId], pos: 0, prefetched: null }));
     }
-  }, [currentId, decided, goNext, userId, item, prefetched]);
+  }, [currentId, decided, goNext, userId, item, updateNav, remember]);
 
   const reloadItem = async () => {
     if (!item) return;
