@@ -50,8 +50,8 @@ for (let from = 0; from < ITEMS; from += CHUNK) {
     with t as (
       insert into trajectories (source_sha, target_sha, params, origin, status, category, created_at)
       select ${SHA}, ${SHA}, jsonb_build_object('Exposure2012', round((random() * 2 - 1)::numeric, 2), 'Contrast2012', (random() * 60 - 30)::int),
-             'synthetic', 'in_review', (array['quality','style','local'])[1 + (g % 3)], now() - make_interval(secs => ${ITEMS} - g)
-      from generate_series(${from}, ${from + n - 1}) g
+             'synthetic', 'in_review', (array['quality','style','local'])[1 + (g % 3)], now() - make_interval(secs => ${ITEMS}::int - g)
+      from generate_series(${from}::int, ${from + n - 1}::int) g
       returning id, created_at
     ), i as (
       insert into instructions (trajectory_id, version, variant, text, reasoning, model_name, backend, prompt_version, status)
