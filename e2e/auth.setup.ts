@@ -1,7 +1,7 @@
 import { expect, test as setup } from "@playwright/test";
-import { ADMIN, ANNOTATOR } from "./users";
+import { ADMIN, ANNOTATOR, ANNOTATOR2, REVIEWER } from "./users";
 
-for (const user of [ADMIN, ANNOTATOR]) {
+for (const user of [ADMIN, ANNOTATOR, ANNOTATOR2, REVIEWER]) {
   setup(`sign in as ${user.email}`, async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/); // anonymous → login page

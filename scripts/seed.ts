@@ -51,6 +51,8 @@ async function createLogins(): Promise<Login[]> {
   const wanted = [
     { email: process.env.ADMIN_EMAIL ?? "admin@retouchiq.local", role: "admin" as const },
     ...(["researcher", "reviewer", "annotator"] as const).map((role) => ({ email: `${role}@retouchiq.local`, role })),
+    // A second annotator, so overlap (two people per item) can be tried at once.
+    { email: "annotator2@retouchiq.local", role: "annotator" as const },
   ];
   const logins: Login[] = [];
   for (const { email, role } of wanted) {

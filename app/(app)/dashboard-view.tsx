@@ -8,7 +8,8 @@ import { Card, CardTitle } from "@/app/_components/ui/card";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { ImageGrid } from "./images/image-grid";
 
-export function DashboardView() {
+/** `canBrowseCorpus`: researchers get the corpus link; annotators and reviewers the review workspace. */
+export function DashboardView({ canBrowseCorpus }: { canBrowseCorpus: boolean }) {
   const { data } = useQuery(dashboardQuery());
   const { data: recent } = useQuery(imagesQuery({ limit: 12 }));
   if (!data) return null;
@@ -25,7 +26,19 @@ export function DashboardView() {
       </div>
       {data.corpus.total > 0 && (
         <Card>
-          <CardTitle action={<Link className="text-sm underline" href="/corpus">Open corpus</Link>}>Corpus by status</CardTitle>
+          <CardTitle
+            action={
+              canBrowseCorpus ? (
+                <Link className="text-sm underline" href="/corpus">
+                  Open corpus
+                </Link>
+              ) : (
+                <Link className="text-sm underline" href="/review">
+                  Start reviewing
+                </Link>
+              )
+            }
+          >Corpus by status</CardTitle>
           <ul className="flex flex-wrap gap-3 text-sm" data-testid="corpus-by-status">
             {Object.entries(data.corpus.byStatus).map(([status, n]) => (
               <li key={status}>

@@ -10,7 +10,8 @@ import { listImages } from "@/lib/images";
 import { DashboardView } from "./dashboard-view";
 
 export default async function DashboardPage() {
-  const ctx = createContext({ actor: await getActor(await headers()) });
+  const actor = await getActor(await headers());
+  const ctx = createContext({ actor });
   const qc = getQueryClient();
   // Prefetch with the verbs directly; the client reuses the same query keys.
   await Promise.all([
@@ -19,7 +20,7 @@ export default async function DashboardPage() {
   ]);
   return (
     <HydrationBoundary state={dehydrate(qc)}>
-      <DashboardView />
+      <DashboardView canBrowseCorpus={actor?.role === "researcher" || actor?.role === "admin"} />
     </HydrationBoundary>
   );
 }

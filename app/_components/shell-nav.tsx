@@ -12,11 +12,15 @@ export function ShellNav({ user }: { user: { name: string; email: string; role: 
   const items = NAV.filter((n) => user.role === "admin" || n.roles.includes(user.role));
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-1 focus:shadow">
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
         <Link href="/" className="font-semibold">
           RetouchIQ Studio
         </Link>
-        <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+        {/* On a phone the links wrap on their own row under the name and the user. */}
+        <nav aria-label="Main" className="order-last flex w-full flex-wrap gap-1 md:order-none md:w-auto md:flex-1">
           {items.map((item) => {
             const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
             return (
@@ -31,7 +35,7 @@ export function ShellNav({ user }: { user: { name: string; email: string; role: 
             );
           })}
         </nav>
-        <span className="text-sm text-zinc-500" data-testid="current-user">
+        <span className="ml-auto min-w-0 truncate text-sm text-zinc-500 md:ml-0" data-testid="current-user">
           {user.email} · {user.role}
         </span>
         <button

@@ -25,6 +25,16 @@ export const corpusListQuery = (filter: Record<string, string>) =>
 export const corpusCountsQuery = () =>
   queryOptions({ queryKey: ["corpus", "counts"], queryFn: () => fetchJson<CorpusCountsData>("/api/v1/corpus/counts"), staleTime: 5_000 });
 
+export type MatchingCount = CorpusCountsData & { matching: number; capped: boolean };
+
+/** How many trajectories the browser's current filter matches (null filter: use corpusCountsQuery). */
+export const corpusMatchingQuery = (filter: Record<string, string>) =>
+  queryOptions({
+    queryKey: ["corpus", "counts", filter],
+    queryFn: () => fetchJson<MatchingCount>(`/api/v1/corpus/counts?${new URLSearchParams(filter)}`),
+    staleTime: 5_000,
+  });
+
 /** An import's progress; polled until the run is no longer running. */
 export const importQuery = (id: string) =>
   queryOptions({

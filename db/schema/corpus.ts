@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { trajectories } from "./trajectories";
 
@@ -80,6 +80,13 @@ export const instructions = pgTable(
     status: text("status", { enum: INSTRUCTION_STATUSES }).notNull().default("in_review"),
     filterReasons: jsonb("filter_reasons").$type<FilterReason[]>().notNull().default([]),
     lockVersion: integer("lock_version").notNull().default(1),
+    /**
+     * The training instruction once review accepted it: the model's text or a
+     * reviewer's edit (`text` keeps the model's). Exports and snapshots use
+     * `final_text` of accepted rows (lib/review `getTrainingInstructions`).
+     */
+    finalText: text("final_text"),
+    finalReasoning: text("final_reasoning"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -92,8 +99,17 @@ export const instructions = pgTable(
 );
 
 export const REVIEW_DECISIONS = ["accept", "reject", "edit"] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+export const REJECT_REASONS = ["unclear_intent", "wrong_direction", "unchanged_parameter", "not_retouching", "other"] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+/** `annotation`: one annotator's blind decision; `adjudication`: a reviewer's final word on a disagreement. */
+export const REVIEW_STAGES = ["annotation", "adjudication"] as const;
 
-/** Append-only: a review is never updated; the latest one per instruction wins. */
+/**
+ * Append-only: a review is never updated. One row per instruction variant per
+ * submission (a submission groups them). `baseText` is the text the reviewer
+ * saw, `editedText` what they made of it, so every row is its own audit.
+ */
 export const reviews = pgTable(
   "reviews",
   {
@@ -101,14 +117,38 @@ export const reviews = pgTable(
     instructionId: uuid("instruction_id")
       .notNull()
       .references(() => instructions.id, { onDelete: "cascade" }),
+    trajectoryId: uuid("trajectory_id"),
+    submissionId: uuid("submission_id"),
+    stage: text("stage", { enum: REVIEW_STAGES }).notNull().default("annotation"),
     reviewerId: text("reviewer_id").references(() => users.id, { onDelete: "set null" }),
     decision: text("decision", { enum: REVIEW_DECISIONS }).notNull(),
+    reason: text("reason", { enum: REJECT_REASONS }),
     comment: text("comment"),
+    baseText: text("base_text"),
     editedText: text("edited_text"),
+    editedReasoning: text("edited_reasoning"),
+    /** "The edit itself is bad": the before/after pair should not be training data. */
+    editBad: boolean("edit_bad").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("reviews_instruction_idx").on(t.instructionId, t.createdAt)],
+  (t) => [
+    index("reviews_instruction_idx").on(t.instructionId, t.createdAt),
+    index("reviews_reviewer_idx").on(t.reviewerId, t.createdAt),
+    // A double submit (two tabs, a retried request) writes one decision.
+    uniqueIndex("reviews_one_per_reviewer_uq").on(t.instructionId, t.reviewerId, t.stage),
+  ],
 );
+
+/** Trajectories whose annotators disagreed: a reviewer adjudicates them. */
+export const reviewDisputes = pgTable("review_disputes", {
+  trajectoryId: uuid("trajectory_id")
+    .primaryKey()
+    .references(() => trajectories.id, { onDelete: "cascade" }),
+  instructionVersion: integer("instruction_version").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+});
 
 /** An immutable, content-hashed selection of trajectories: what exporters and benchmarks cite. */
 export const snapshots = pgTable("snapshots", {

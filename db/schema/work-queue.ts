@@ -38,3 +38,10 @@ export const workSlots = pgTable(
     index("work_slots_user_idx").on(t.userId, t.kind),
   ],
 );
+
+/** Per-kind queue settings a researcher changes: how many users decide each new item. */
+export const workSettings = pgTable("work_settings", {
+  kind: text("kind", { enum: WORK_KINDS }).primaryKey(),
+  overlap: integer("overlap").notNull().default(1),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

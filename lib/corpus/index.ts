@@ -24,6 +24,7 @@ export { corpusFilterSchema, type CorpusFilter } from "./browse/corpus-filter";
 export { listTrajectories, listTrajectoriesInput, type TrajectoryListItem } from "./browse/list-trajectories";
 export { getTrajectoryOrThrow } from "./browse/get-trajectory";
 export { getCorpusCounts, type CorpusCounts } from "./browse/get-corpus-counts";
+export { countMatching, COUNT_CAP } from "./browse/count-matching";
 export { updateTrajectories, updateTrajectoriesInput } from "./browse/update-trajectories";
 export { createSnapshot, createSnapshotInput } from "./snapshots/create-snapshot";
 export { listSnapshots } from "./snapshots/list-snapshots";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Select } from "@/app/_components/ui/input";
-import { corpusCountsQuery, corpusListQuery } from "@/app/_queries/corpus";
+import { corpusCountsQuery, corpusListQuery, corpusMatchingQuery } from "@/app/_queries/corpus";
 import type { TrajectoryListItem } from "@/lib/corpus";
 import { bulkCorpusAction } from "./actions";
 import { SnapshotPanel, type SnapshotRow } from "./snapshot-panel";
@@ -16,7 +16,9 @@ const TONE: Record<string, "neutral" | "good" | "warn" | "bad"> = { in_review: "
 
 export function CorpusView({ filter, filterError, snapshots }: { filter: Record<string, string>; filterError: string | null; snapshots: SnapshotRow[] }) {
   const qc = useQueryClient();
+  const filtered = Object.keys(filter).length > 0;
   const counts = useQuery(corpusCountsQuery());
+  const matching = useQuery({ ...corpusMatchingQuery(filter), enabled: filtered && !filterError });
   const list = useInfiniteQuery({ ...corpusListQuery(filter), enabled: !filterError });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -32,7 +34,7 @@ export function CorpusView({ filter, filterError, snapshots }: { filter: Record<
     });
   const bulk = async (action: "move-split" | "exclude" | "include" | "reannotate") => {
     const result = await bulkCorpusAction({ action, ids: [...selected], split });
-    setMessage(result.ok ? `${action}: ${JSON.stringify(result.data)}` : result.error.message);
+    setMessage(result.ok ? describeBulk(action, result.data as Record<string, number>, split) : result.error.message);
     if (result.ok) {
       setSelected(new Set());
       await qc.invalidateQueries({ queryKey: ["corpus"] });
@@ -41,8 +43,14 @@ export function CorpusView({ filter, filterError, snapshots }: { filter: Record<
 
   return (
     <div className="space-y-4">
-      {counts.data && (
+      {filtered && matching.data && (
         <p className="text-sm text-zinc-600" data-testid="corpus-counts">
+          {matching.data.capped ? `${matching.data.matching.toLocaleString()}+` : matching.data.matching.toLocaleString()} of{" "}
+          {matching.data.total.toLocaleString()} trajectories match these filters
+        </p>
+      )}
+      {!filtered && counts.data && (
+        <p className="text-sm text-zinc-600 [overflow-wrap:anywhere]" data-testid="corpus-counts">
           {counts.data.total} trajectories ·{" "}
           {Object.entries(counts.data.byStatus)
             .map(([k, v]) => `${k} ${v}`)
@@ -85,6 +93,7 @@ export function CorpusView({ filter, filterError, snapshots }: { filter: Record<
         {message && <span role="status">{message}</span>}
       </div>
       <VirtualList
+        id="corpus-list"
         label="Trajectories"
         items={items}
         rowHeight={ROW_HEIGHT}
@@ -110,13 +119,26 @@ function Row({ t, checked, onToggle }: { t: TrajectoryListItem; checked: boolean
         {t.shortInstruction ?? <span className="text-zinc-400">not annotated yet</span>}
       </Link>
       <Badge tone={TONE[t.status] ?? "neutral"}>{t.status}</Badge>
-      <Badge>{t.category}</Badge>
-      <Badge>{t.split}</Badge>
-      {t.hasLocalCorrections && <Badge>masks</Badge>}
+      {/* On a phone the instruction keeps the room; category, split and source show from 640 px. */}
+      <span className="hidden gap-1 sm:flex">
+        <Badge>{t.category}</Badge>
+        <Badge>{t.split}</Badge>
+        {t.hasLocalCorrections && <Badge>masks</Badge>}
+      </span>
       {t.excluded && <Badge tone="bad">excluded</Badge>}
-      <span className="w-28 truncate text-xs text-zinc-500">{t.source}</span>
+      <span className="hidden w-28 truncate text-xs text-zinc-500 md:inline">{t.source}</span>
     </div>
   );
+}
+
+/** A bulk action's result in words: "Moved 3 trajectories to val". */
+function describeBulk(action: string, data: Record<string, number>, split: string): string {
+  const n = data.updated ?? data.queued ?? 0;
+  const what = `${n} ${n === 1 ? "trajectory" : "trajectories"}`;
+  if (action === "move-split") return `Moved ${what} to ${split}.`;
+  if (action === "exclude") return `Excluded ${what} from snapshots and exports.`;
+  if (action === "include") return `Included ${what} again.`;
+  return `Queued ${what} for re-annotation.`;
 }
 
 function Thumb({ sha, alt }: { sha: string | null; alt: string }) {

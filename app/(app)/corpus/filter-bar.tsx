@@ -34,8 +34,9 @@ export function FilterBar({ filter }: { filter: Record<string, string> }) {
       {pick("category", "Category", CATEGORIES, filter.category)}
       {pick("hasLocal", "Local masks", ["yes", "no"], filter.hasLocal)}
       {pick("review", "Review", ["unreviewed", "reviewed", "accepted", "rejected"], filter.review)}
-      {text("param", "Parameter range", filter.param, "Exposure2012>1")}
+      {text("param", "Parameter range", filter.param, "exposure>0.3")}
       {text("source", "Source", filter.source, "import label")}
+      {text("importId", "Import id", filter.importId, "from an import report")}
       {text("model", "Model", filter.model, "heuristic")}
       {text("promptVersion", "Prompt version", filter.promptVersion, "")}
       {text("filterReason", "Filter reason", filter.filterReason, "edit-too-small")}

@@ -41,6 +41,9 @@ export default async function CorpusPage({ searchParams }: { searchParams: Promi
             Import…
           </Link>
         </div>
+        <a href="#corpus-list" className="sr-only focus:not-sr-only focus:underline">
+          Skip the filters to the list
+        </a>
         <FilterBar filter={filter} />
         <CorpusView filter={filter} filterError={error} snapshots={snapshots} />
       </div>

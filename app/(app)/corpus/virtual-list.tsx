@@ -14,6 +14,7 @@ export function VirtualList<T>({
   onNearEnd,
   renderRow,
   label,
+  id,
 }: {
   items: T[];
   rowHeight: number;
@@ -23,6 +24,8 @@ export function VirtualList<T>({
   onNearEnd?: () => void;
   renderRow: (item: T, index: number) => ReactNode;
   label: string;
+  /** For a skip link's target. */
+  id?: string;
 }) {
   const [scrollTop, setScrollTop] = useState(0);
   const ref = useRef<HTMLDivElement>(null);
@@ -31,6 +34,7 @@ export function VirtualList<T>({
   return (
     <div
       ref={ref}
+      id={id}
       role="rowgroup"
       aria-label={label}
       tabIndex={0}

@@ -1,25 +1,28 @@
 import Link from "next/link";
-import { AreaPlaceholder } from "@/app/_components/area-placeholder";
 import { rolesFor } from "@/app/_components/nav";
 import { requirePageRole } from "@/lib/auth/page-guard";
-import { createContext } from "@/lib/context";
-import { getCorpusCounts } from "@/lib/corpus";
+import { ReviewWorkspace } from "./_parts/review-workspace";
 
 export default async function ReviewPage() {
   const actor = await requirePageRole(rolesFor("/review"), "/review");
-  const counts = await getCorpusCounts({ ctx: createContext({ actor }) });
-  const waiting = counts.byStatus.in_review ?? 0;
+  const reviewer = actor.role === "reviewer" || actor.role === "admin" || actor.role === "researcher";
   return (
-    <AreaPlaceholder title="Review">
-      Annotators will accept, edit or reject the MLLM-written instructions (three lengths) and reasoning of each trajectory here.{" "}
-      <span data-testid="review-waiting">{waiting.toLocaleString()}</span> trajectories have passed the filters and wait for review
-      {waiting > 0 && actor.role !== "annotator" && actor.role !== "reviewer" ? (
-        <>
-          {" "}
-          — <Link className="underline" href="/corpus?status=in_review">see them in the corpus</Link>
-        </>
-      ) : null}
-      . The review workspace itself is not built yet.
-    </AreaPlaceholder>
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold">Review</h1>
+        <p className="text-sm text-zinc-500">Accept, fix or reject each instruction. Press ? for keys.</p>
+        {reviewer && (
+          <Link className="text-sm underline" href="/review/disputes">
+            Disagreements
+          </Link>
+        )}
+        {(actor.role === "researcher" || actor.role === "admin") && (
+          <Link className="text-sm underline" href="/review/stats">
+            Stats and settings
+          </Link>
+        )}
+      </div>
+      <ReviewWorkspace userId={actor.id} canOpenCorpus />
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { queueForReview } from "@/lib/review/queue-for-review";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { INSTRUCTION_VARIANTS, instructions, trajectories } from "@/db/schema";
@@ -75,6 +76,7 @@ export async function annotateTrajectory({
     // A concurrent run of the same version got there first: its rows and status stand.
     if (inserted.length === 0) return;
     await tx.update(trajectories).set({ status, error: null, updatedAt: sql`now()` }).where(eq(trajectories.id, trajectoryId));
+    if (status === "in_review") await queueForReview({ ctx: { ...ctx, db: tx }, input: { trajectoryIds: [trajectoryId], fresh: version > 1 } });
   });
   return { trajectoryId, version, status, reasons, skipped: false };
 }

@@ -1,9 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { CATEGORIES, SPLITS, TRAJECTORY_STATUSES } from "@/db/schema/trajectories";
-import { isParamKey, PARAM_SPECS } from "@/lib/develop";
+import { isParamKey, PARAM_SPECS, resolveParamKey } from "@/lib/develop";
 
-/** `Exposure2012>1`, `contrast<=-20`: one parameter range (key = any accepted spelling resolved later). */
+/** `Exposure2012>1`, `exposure>0.3`, `contrast<=-20`: one parameter range; the key is any spelling Develop accepts. */
 const PARAM_RANGE = /^\s*([A-Za-z][A-Za-z0-9]*)\s*(>=|<=|>|<|=)\s*([+-]?\d+(?:\.\d+)?)\s*$/;
 
 /**
@@ -19,11 +19,11 @@ export const corpusFilterSchema = z.object({
   importId: z.uuid().optional(),
   model: z.string().trim().min(1).max(200).optional(),
   promptVersion: z.string().trim().min(1).max(200).optional(),
-  /** Parameter range such as `Exposure2012>1` (crs key names). */
+  /** Parameter range such as `exposure>0.3` or `Exposure2012>1` (short names and crs names). */
   param: z
     .string()
-    .regex(PARAM_RANGE, "use KEY>VALUE, e.g. Exposure2012>1")
-    .refine((v) => numericDefault(PARAM_RANGE.exec(v)?.[1] ?? "") !== undefined, "unknown numeric parameter (use the Lightroom crs name, e.g. Exposure2012)")
+    .regex(PARAM_RANGE, "use NAME>VALUE, e.g. exposure>0.3")
+    .refine((v) => numericDefault(PARAM_RANGE.exec(v)?.[1] ?? "") !== undefined, "unknown numeric parameter (e.g. exposure, contrast, Exposure2012)")
     .optional(),
   hasLocal: z.enum(["yes", "no"]).optional(),
   /** Name of a filter that fired (`edit-too-small`, `contradicts-deltas`, `reasoning-mismatch`, …). */
@@ -35,8 +35,9 @@ export const corpusFilterSchema = z.object({
 });
 export type CorpusFilter = z.output<typeof corpusFilterSchema>;
 
-function numericDefault(key: string): number | undefined {
-  if (!isParamKey(key)) return undefined;
+function numericDefault(name: string): number | undefined {
+  const key = resolveParamKey(name);
+  if (!key || !isParamKey(key)) return undefined;
   const spec = PARAM_SPECS[key];
   return spec.kind === "number" ? spec.default : undefined;
 }
@@ -59,7 +60,8 @@ export function filterConditions(f: CorpusFilter): SQL[] {
   if (f.excluded === "only") c.push(sql`t.excluded`);
   if (f.excluded === "hide") c.push(sql`not t.excluded`);
   if (f.param) {
-    const [, key, op, value] = PARAM_RANGE.exec(f.param)!;
+    const [, name, op, value] = PARAM_RANGE.exec(f.param)!;
+    const key = resolveParamKey(name)!;
     // Params are stored without defaults, so a missing key is at its default.
     c.push(sql`coalesce((t.params->>${key})::float8, ${numericDefault(key)!}) ${sql.raw(op)} ${Number(value)}`);
   }

@@ -1,13 +1,15 @@
 import "server-only";
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { imports, instructions, reviews, trajectories } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import type { DevelopParams } from "@/lib/develop";
-import { describeEdit, diffParams } from "@/lib/edits";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { canSeeItem } from "@/lib/review/can-see-item";
+import { promptName } from "@/lib/review/prompt-name";
+import { editChanges } from "./edit-changes";
 
 const input = z.object({ id: z.uuid("not a trajectory id") });
 
@@ -17,8 +19,11 @@ const input = z.object({ id: z.uuid("not a trajectory id") });
  * its reviews, the render fidelity and the import it came from.
  */
 export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof input> }) {
-  requireRole(ctx.actor, ["researcher"]);
+  const actor = requireRole(ctx.actor, ["annotator", "reviewer", "researcher"]);
   const { id } = parseInput(input, raw);
+  // Annotators open the items they review, nothing else, and see only their own decisions (blind).
+  const blind = actor.role === "annotator";
+  if (blind && !(await canSeeItem(ctx, id))) throw new AppError("FORBIDDEN", "Annotators can open the corpus items they review");
   const [t] = await ctx.db.select().from(trajectories).where(eq(trajectories.id, id)).limit(1);
   if (!t) throw new AppError("NOT_FOUND", `No trajectory ${id}`);
   const params = t.params as DevelopParams;
@@ -32,9 +37,12 @@ export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; inpu
         .select()
         .from(reviews)
         .where(
-          inArray(
-            reviews.instructionId,
-            rows.map((r) => r.id),
+          and(
+            inArray(
+              reviews.instructionId,
+              rows.map((r) => r.id),
+            ),
+            blind ? eq(reviews.reviewerId, actor.id) : undefined,
           ),
         )
         .orderBy(asc(reviews.createdAt))
@@ -47,6 +55,7 @@ export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; inpu
       model: variants[0].modelName,
       backend: variants[0].backend,
       promptVersion: variants[0].promptVersion,
+      promptName: promptName(variants[0].promptVersion),
       status: variants[0].status,
       filterReasons: variants[0].filterReasons,
       reasoning: variants[0].reasoning,
@@ -60,18 +69,10 @@ export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; inpu
       })),
     };
   });
-  const changes = diffParams({}, params).map((c) => ({ key: c.key, from: show(c.from), to: show(c.to), delta: c.delta ?? null }));
   return {
     trajectory: { ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() },
-    description: describeEdit(params),
-    changes,
+    ...editChanges(params),
     versions,
     importSource: run ? { id: run.id, source: run.source, kind: run.kind } : null,
   };
-}
-
-function show(v: unknown): string {
-  if (Array.isArray(v)) return v.length > 4 ? `${v.length} items` : JSON.stringify(v);
-  if (v && typeof v === "object") return JSON.stringify(v).slice(0, 80);
-  return String(v);
 }

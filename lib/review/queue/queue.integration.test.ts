@@ -15,6 +15,7 @@ const as = (actor: Actor): Ctx => createContext({ actor });
 let annotators: Actor[];
 
 beforeAll(async () => {
+  await getDb().delete(workSlots);
   annotators = await Promise.all(Array.from({ length: 8 }, () => makeActor("annotator")));
 });
 

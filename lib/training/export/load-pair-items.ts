@@ -14,7 +14,7 @@ export async function loadPairItems({ ctx, snapshotId, round }: { ctx: Ctx; snap
   const inSnapshot = snapshotId ? sql`and exists (select 1 from snapshot_items si where si.snapshot_id = ${snapshotId}::uuid and si.trajectory_id = t.id)` : sql``;
   const inRound = round !== undefined ? sql`and p.round = ${round}` : sql``;
   const rows = (await ctx.db.execute(sql`
-    select p.id::text as pair_id, p.origin, p.round, i.text, t.id::text as trajectory_id, t.split, t.source_sha, img.format,
+    select p.id::text as pair_id, p.origin, p.round, coalesce(i.final_text, i.text) as text, t.id::text as trajectory_id, t.split, t.source_sha, img.format,
            cs.image_key as strong_key, cw.image_key as weak_key, l.metrics, l.score_strong, l.score_weak
     from pairs p
     join instructions i on i.id = p.instruction_id

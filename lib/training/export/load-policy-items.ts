@@ -11,7 +11,9 @@ import type { PolicyItem } from "./types";
 export async function loadPolicyItems({ ctx, snapshotId, includeUnreviewed }: { ctx: Ctx; snapshotId: string; includeUnreviewed: boolean }): Promise<PolicyItem[]> {
   const statuses = includeUnreviewed ? sql`('accepted','in_review')` : sql`('accepted')`;
   const rows = (await ctx.db.execute(sql`
-    select i.id::text as sample_id, t.id::text as trajectory_id, i.text, i.reasoning, t.source_sha, img.format, t.params, t.split, t.category
+    select i.id::text as sample_id, t.id::text as trajectory_id,
+           -- review's final text (a reviewer's edit, or the model's accepted as is) is what trains
+           coalesce(i.final_text, i.text) as text, coalesce(i.final_reasoning, i.reasoning) as reasoning, t.source_sha, img.format, t.params, t.split, t.category
     from snapshot_items si
     join trajectories t on t.id = si.trajectory_id
     join images img on img.sha256 = t.source_sha

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EditTable } from "@/app/_components/edit-table";
 import { ImageViewer } from "@/app/_components/image-viewer";
-import { rolesFor } from "@/app/_components/nav";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardTitle } from "@/app/_components/ui/card";
-import { Table, Td, Th } from "@/app/_components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
 import { getTrajectoryOrThrow } from "@/lib/corpus";
@@ -12,7 +11,8 @@ import { isAppError } from "@/lib/errors";
 
 export default async function TrajectoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageRole(rolesFor("/corpus"), `/corpus/${id}`);
+  // Annotators and reviewers may open the items they review (the verb checks which).
+  const actor = await requirePageRole(["annotator", "reviewer", "researcher"], `/corpus/${id}`);
   const detail = await getTrajectoryOrThrow({ ctx: createContext({ actor }), input: { id } }).catch((e) => {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
     throw e;
@@ -20,9 +20,15 @@ export default async function TrajectoryPage({ params }: { params: Promise<{ id:
   const t = detail.trajectory;
   return (
     <div className="space-y-4">
-      <Link href="/corpus" className="text-sm underline">
-        ← Corpus
-      </Link>
+      {actor.role === "researcher" || actor.role === "admin" ? (
+        <Link href="/corpus" className="text-sm underline">
+          ← Corpus
+        </Link>
+      ) : (
+        <Link href="/review" className="text-sm underline">
+          ← Review
+        </Link>
+      )}
       <h1 className="text-xl font-semibold">Trajectory {t.id.slice(0, 8)}</h1>
       <div className="flex flex-wrap gap-2">
         <Badge>{t.status}</Badge>
@@ -45,29 +51,7 @@ export default async function TrajectoryPage({ params }: { params: Promise<{ id:
       />
       <Card>
         <CardTitle>Edit</CardTitle>
-        <p className="mb-2" data-testid="edit-description">
-          {detail.description}
-        </p>
-        <Table>
-          <thead>
-            <tr>
-              <Th>Parameter</Th>
-              <Th>From</Th>
-              <Th>To</Th>
-              <Th>Δ</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.changes.map((c) => (
-              <tr key={c.key}>
-                <Td className="font-mono break-all">{c.key}</Td>
-                <Td className="break-all">{c.from}</Td>
-                <Td className="break-all">{c.to}</Td>
-                <Td>{c.delta ?? ""}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <EditTable description={detail.description} changes={detail.changes} />
         <p className="mt-2 text-sm text-zinc-600" data-testid="fidelity">
           {t.targetRendered
             ? "After image rendered by the develop engine (no fidelity to measure)."
@@ -80,7 +64,7 @@ export default async function TrajectoryPage({ params }: { params: Promise<{ id:
         {detail.versions.map((v) => (
           <section key={v.version} className="mb-4 space-y-1" data-testid="instruction-version">
             <h3 className="font-medium">
-              Version {v.version} · {v.model} ({v.backend}) · prompt {v.promptVersion} · <Badge tone={v.status === "filtered_out" ? "bad" : "neutral"}>{v.status}</Badge>
+              Version {v.version} · {v.model} ({v.backend}) · prompt {v.promptName} · <Badge tone={v.status === "filtered_out" ? "bad" : "neutral"}>{v.status}</Badge>
             </h3>
             {v.filterReasons.length > 0 && (
               <ul className="list-disc pl-5 text-sm text-red-700">

@@ -1,0 +1,78 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { instructions, reviews, trajectories, workSlots } from "@/db/schema";
+import { requireActor } from "@/lib/auth/actor";
+import type { Ctx } from "@/lib/context";
+import { editChanges } from "@/lib/corpus/browse/edit-changes";
+import type { DevelopParams } from "@/lib/develop";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
+import { canSeeItem } from "./can-see-item";
+import { promptName } from "./prompt-name";
+
+export const getReviewItemInput = z.object({ trajectoryId: z.uuid("not a trajectory id") });
+
+/**
+ * One review item: the before/after images, the edit in words and as a
+ * table, the newest instruction version's three variants with reasoning,
+ * model and prompt name, the actor's own lease and own decision. Blind:
+ * other people's decisions are never included.
+ */
+export async function getReviewItem({ ctx, input }: { ctx: Ctx; input: z.input<typeof getReviewItemInput> }) {
+  const actor = requireActor(ctx.actor);
+  const { trajectoryId } = parseInput(getReviewItemInput, input);
+  if (!(await canSeeItem(ctx, trajectoryId))) throw new AppError("FORBIDDEN", "This item is not assigned to you; press Next for one that is");
+  const [t] = await ctx.db.select().from(trajectories).where(eq(trajectories.id, trajectoryId)).limit(1);
+  if (!t) throw new AppError("NOT_FOUND", `No trajectory ${trajectoryId}`);
+  const [latest] = await ctx.db
+    .select({ version: instructions.version })
+    .from(instructions)
+    .where(eq(instructions.trajectoryId, trajectoryId))
+    .orderBy(desc(instructions.version))
+    .limit(1);
+  if (!latest) throw new AppError("NOT_FOUND", "This trajectory has no instructions to review yet");
+  const variants = await ctx.db
+    .select()
+    .from(instructions)
+    .where(and(eq(instructions.trajectoryId, trajectoryId), eq(instructions.version, latest.version)))
+    .orderBy(sql`array_position(array['short','medium','long'], ${instructions.variant}::text)`, asc(instructions.id));
+  const mine = await ctx.db
+    .select()
+    .from(reviews)
+    .where(and(inArray(reviews.instructionId, variants.map((v) => v.id)), eq(reviews.reviewerId, actor.id), eq(reviews.stage, "annotation")));
+  const [lease] = await ctx.db
+    .select({ expiresAt: workSlots.expiresAt, doneAt: workSlots.doneAt })
+    .from(workSlots)
+    .where(and(eq(workSlots.kind, "review"), eq(workSlots.itemId, trajectoryId), eq(workSlots.userId, actor.id)))
+    .limit(1);
+  const first = variants[0];
+  return {
+    trajectoryId,
+    status: t.status,
+    category: t.category,
+    images: {
+      before: `/api/v1/images/${t.sourceSha}/preview`,
+      after: t.targetSha ? `/api/v1/images/${t.targetSha}/preview` : null,
+      afterLabel: t.targetRendered ? "After (engine render)" : "After",
+    },
+    ...editChanges(t.params as DevelopParams),
+    version: latest.version,
+    model: first.modelName,
+    backend: first.backend,
+    prompt: promptName(first.promptVersion),
+    reasoning: first.finalReasoning ?? first.reasoning,
+    variants: variants.map((v) => ({ id: v.id, variant: v.variant, text: v.finalText ?? v.text, modelText: v.text, status: v.status, lockVersion: v.lockVersion })),
+    lease: lease ? { expiresAt: lease.expiresAt?.toISOString() ?? null, done: Boolean(lease.doneAt) } : null,
+    myDecision: mine.length
+      ? {
+          submissionId: mine[0].submissionId,
+          at: mine[0].createdAt.toISOString(),
+          editBad: mine[0].editBad,
+          decisions: mine.map((r) => ({ instructionId: r.instructionId, decision: r.decision, reason: r.reason, comment: r.comment, text: r.editedText })),
+        }
+      : null,
+  };
+}
+
+export type ReviewItem = Awaited<ReturnType<typeof getReviewItem>>;
