@@ -35,6 +35,7 @@ export const PAGES: Record<string, Allow> = {
   "/": SIGNED_IN,
   "/review": SIGNED_IN,
   "/compare": SIGNED_IN,
+  "/compare/researcher": RESEARCHER,
   "/images": SIGNED_IN,
   "/develop": SIGNED_IN,
   "/corpus": RESEARCHER,
@@ -74,10 +75,20 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/eval/leaderboard/[benchmarkId]": RESEARCHER,
   "GET /api/v1/eval/compare": RESEARCHER,
   "GET /api/v1/eval/outputs/[evalItemId]": RESEARCHER,
+  "POST /api/v1/compare/next": SIGNED_IN,
+  "POST /api/v1/compare/labels": SIGNED_IN,
+  "GET /api/v1/pairs/[id]/[side]": SIGNED_IN,
+  "GET /api/v1/candidates/[id]/image": SIGNED_IN,
 };
 
 /** Server actions as `file#export` (file relative to the repo root). */
 export const ACTIONS: Record<string, Allow> = {
+  "app/(app)/compare/actions.ts#nextPairAction": SIGNED_IN,
+  "app/(app)/compare/actions.ts#submitLabelAction": SIGNED_IN,
+  "app/(app)/compare/actions.ts#renewPairLeaseAction": SIGNED_IN,
+  "app/(app)/compare/actions.ts#fixStartAction": SIGNED_IN,
+  "app/(app)/compare/actions.ts#saveFixAction": SIGNED_IN,
+  "app/(app)/compare/actions.ts#requestPairsAction": RESEARCHER,
   "app/(app)/corpus/actions.ts#bulkCorpusAction": RESEARCHER,
   "app/(app)/corpus/actions.ts#createSnapshotAction": RESEARCHER,
   "app/(app)/evaluation/actions.ts#startEvalRunAction": RESEARCHER,

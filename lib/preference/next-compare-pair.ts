@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq, notExists, sql } from "drizzle-orm";
 import { z } from "zod";
-import { labels, pairs } from "@/db/schema";
+import { instructions, labels, pairs, reviews, trajectories } from "@/db/schema";
 import { requireActor } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
+import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { claimNext } from "@/lib/review/queue";
 import { goldRate } from "./config";
-import { loadInstruction } from "./load-instruction";
 
 export const nextComparePairInput = z.object({ exclude: z.array(z.uuid()).max(50).default([]) });
 
@@ -54,10 +54,19 @@ async function pickGold(ctx: Ctx, userId: string, exclude: string[]): Promise<st
   return row?.id ?? null;
 }
 
+/** One round trip: the pair's instruction (a reviewer's rewrite wins, as in loadInstruction) and source. */
 async function blind(ctx: Ctx, pairId: string, expiresAt: string | null, done: number): Promise<BlindPair> {
-  const [pair] = await ctx.db.select({ instructionId: pairs.instructionId }).from(pairs).where(eq(pairs.id, pairId));
-  const loaded = await loadInstruction(ctx, pair.instructionId);
-  return { pairId, instruction: loaded.text, sourceSha: loaded.trajectory.sourceSha, expiresAt, position: done + 1 };
+  const [row] = await ctx.db
+    .select({
+      text: sql<string>`coalesce((select r.edited_text from ${reviews} r where r.instruction_id = ${instructions.id} and r.edited_text is not null order by r.created_at desc limit 1), ${instructions.text})`,
+      sourceSha: trajectories.sourceSha,
+    })
+    .from(pairs)
+    .innerJoin(instructions, eq(instructions.id, pairs.instructionId))
+    .innerJoin(trajectories, eq(trajectories.id, instructions.trajectoryId))
+    .where(eq(pairs.id, pairId));
+  if (!row) throw new AppError("NOT_FOUND", `No pair ${pairId}`);
+  return { pairId, instruction: row.text, sourceSha: row.sourceSha, expiresAt, position: done + 1 };
 }
 
 

@@ -10,7 +10,7 @@ export const submitLabelAction = async (input: { pairId: string; choice: string;
   runAction((ctx) => submitLabel({ ctx, input: input as never }));
 export const renewPairLeaseAction = async (input: { pairId: string }) =>
   runAction(async (ctx) => {
-    const r = await renewLease({ ctx, input: { kind: "compare", itemId: input.pairId } });
+    const r = await renewLease({ ctx, input: { kind: "compare", itemId: input?.pairId } });
     return { expiresAt: r.expiresAt.toISOString() };
   });
 export const fixStartAction = async (input: { candidateId: string }) => runAction((ctx) => getFixStart({ ctx, input }));
