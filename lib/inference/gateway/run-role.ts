@@ -34,15 +34,18 @@ export async function runRole<R extends RoleName>({
   ctx,
   role,
   input,
+  model: pinned,
 }: {
   ctx: Ctx;
   role: R;
   input: RoleInput<R>;
+  /** A specific model (e.g. a round's reward model) instead of the role's active one. */
+  model?: ModelConfig;
 }): Promise<InferenceResult<RoleOutput<R>>> {
   const spec = roleSpec(role);
   const parsed = parseInput(spec.input, input);
   if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
-  const model = await getActiveModel({ db: ctx.db, role });
+  const model = pinned ?? (await getActiveModel({ db: ctx.db, role }));
   const template = loadPrompt(role, model.promptVersion);
   const visuals = spec.visuals(parsed);
   const logged = { ...(loggableInput(parsed) as Record<string, unknown>), images: visuals.map(visualKey) };
