@@ -10,3 +10,4 @@ export * from "./corpus";
 export * from "./preference";
 export * from "./eval";
 export * from "./training";
+export * from "./rounds";

@@ -31,3 +31,4 @@ export { contributionScale, rankContributions, type Contribution } from "./heuri
 export { scoreSingleEditHeuristic } from "./heuristic/score-single-edit";
 export { decodeForHeuristic, lookOfImage, HEURISTIC_EDGE } from "./heuristic/looks";
 export type { Look } from "./heuristic/look";
+export { loadModelConfig } from "./models/load-model-config";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { corpusQueueConfig } from "./configs/corpus";
 import { ingestQueueConfig } from "./configs/ingest";
 import { maintenanceQueueConfig } from "./configs/maintenance";
+import { trainingQueueConfig } from "./configs/training";
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a sha256 hex digest");
 
@@ -10,6 +11,7 @@ export const QUEUES = {
   ingest: ingestQueueConfig,
   maintenance: maintenanceQueueConfig,
   corpus: corpusQueueConfig,
+  training: trainingQueueConfig,
 } as const;
 export type QueueName = keyof typeof QUEUES;
 
@@ -39,6 +41,17 @@ export const JOBS = {
     // `version` is the annotation version to write: re-annotation asks for latest + 1.
     payload: z.object({ trajectoryId: z.uuid(), version: z.number().int().min(1) }),
     jobId: (p: { trajectoryId: string; version: number }) => `annotate-trajectory.${p.trajectoryId}.v${p.version}`,
+  },
+  "advance-training-run": {
+    queue: "training",
+    // `tick` counts polls, so each re-enqueue is a new job id (BullMQ keeps finished ids).
+    payload: z.object({ runId: z.uuid(), tick: z.number().int().min(0) }),
+    jobId: (p: { runId: string; tick: number }) => `advance-training-run.${p.runId}.${p.tick}`,
+  },
+  "advance-round": {
+    queue: "training",
+    payload: z.object({ roundId: z.uuid(), tick: z.number().int().min(0) }),
+    jobId: (p: { roundId: string; tick: number }) => `advance-round.${p.roundId}.${p.tick}`,
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; jobId: (p: never) => string | undefined }>;
 

@@ -1,3 +1,5 @@
+import { processAdvanceRound } from "./advance-round";
+import { processAdvanceTrainingRun } from "./advance-training-run";
 import { processAnnotateTrajectory } from "./annotate-trajectory";
 import { processImportCorpus } from "./import-corpus";
 import { processIngestImage } from "./ingest-image";
@@ -9,4 +11,6 @@ export const processors: ProcessorMap = {
   sweep: processSweep,
   "import-corpus": processImportCorpus,
   "annotate-trajectory": processAnnotateTrajectory,
+  "advance-training-run": processAdvanceTrainingRun,
+  "advance-round": processAdvanceRound,
 };
