@@ -7,7 +7,7 @@ import { createExport } from "@/lib/training/export";
 /** Starts the next round (from the previous one, or from a snapshot for the first). */
 export async function startRoundAction(input: { snapshotId?: string }) {
   const result = await runAction(async (ctx) => {
-    const round = await startRound({ ctx, input: input.snapshotId ? { snapshotId: input.snapshotId } : {} });
+    const round = await startRound({ ctx, input: input?.snapshotId ? { snapshotId: input.snapshotId } : {} });
     return { id: round.id, number: round.number };
   });
   if (result.ok) revalidatePath("/rounds");
@@ -17,7 +17,7 @@ export async function startRoundAction(input: { snapshotId?: string }) {
 /** Creates (or finds the identical) export of a snapshot. */
 export async function createExportAction(input: { snapshotId: string; format: string; name: string }) {
   const result = await runAction(async (ctx) => {
-    const { export: row, created } = await createExport({ ctx, input: { ...input, includeUnreviewed: true } as never });
+    const { export: row, created } = await createExport({ ctx, input: { ...(input ?? {}), includeUnreviewed: true } as never });
     return { id: row.id, hash: row.hash, counts: row.counts, created };
   });
   if (result.ok) revalidatePath("/rounds");

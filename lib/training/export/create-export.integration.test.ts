@@ -93,6 +93,8 @@ describe("createExport", () => {
     const tokenCtx = createContext({ actor: { ...researcher, via: "token", scopes: ["reward"] } });
     await expect(getExportFile({ ctx: tokenCtx, input: { exportId: row.id, path: "manifest.json" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const scoped = createContext({ actor: { ...researcher, via: "token", scopes: ["export"] } });
+    // A scoped token is a trainer's: it can download, but not act as its owner elsewhere.
+    await expect(createExport({ ctx: scoped, input: { format: "easyr1-policy", name: "x", snapshotId } })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/limited to: export/) });
     expect((await getExportFile({ ctx: scoped, input: { exportId: row.id, path: "manifest.json" } })).blobKey).toBe(row.manifestKey);
   });
 });
