@@ -5,9 +5,9 @@ import { startRound } from "@/lib/rounds";
 import { createExport } from "@/lib/training/export";
 
 /** Starts the next round (from the previous one, or from a snapshot for the first). */
-export async function startRoundAction(input: { snapshotId?: string }) {
+export async function startRoundAction(input: { snapshotId?: string; samples?: number }) {
   const result = await runAction(async (ctx) => {
-    const round = await startRound({ ctx, input: input?.snapshotId ? { snapshotId: input.snapshotId } : {} });
+    const round = await startRound({ ctx, input: { ...(input?.snapshotId ? { snapshotId: input.snapshotId } : {}), ...(input?.samples ? { samples: input.samples } : {}) } });
     return { id: round.id, number: round.number };
   });
   if (result.ok) revalidatePath("/rounds");

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardTitle } from "@/app/_components/ui/card";
-import { Select } from "@/app/_components/ui/input";
+import { Input, Select } from "@/app/_components/ui/input";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { roundsQuery } from "@/app/_queries/rounds";
 import type { RoundView } from "@/lib/rounds";
@@ -20,10 +20,11 @@ export function RoundsView({ snapshots }: { snapshots: { id: string; name: strin
   const qc = useQueryClient();
   const rounds = data?.rounds ?? [];
   const [snapshotId, setSnapshotId] = useState(snapshots[0]?.id ?? "");
+  const [samples, setSamples] = useState(12);
   const [message, setMessage] = useState<string | null>(null);
   const running = rounds.some((r) => r.status === "running");
   const start = async () => {
-    const r = await startRoundAction(rounds.length ? {} : { snapshotId });
+    const r = await startRoundAction({ samples, ...(rounds.length ? {} : { snapshotId }) });
     setMessage(r.ok ? `Round ${r.data.number} started` : r.error.message);
     await qc.invalidateQueries({ queryKey: ["rounds"] });
   };
@@ -42,6 +43,10 @@ export function RoundsView({ snapshots }: { snapshots: { id: string; name: strin
                   ))}
                 </Select>
               )}
+              <label className="flex items-center gap-1 text-sm">
+                samples
+                <Input className="w-20" type="number" min={2} max={5000} value={samples} onChange={(e) => setSamples(Number(e.target.value))} aria-label="Samples per round" />
+              </label>
               <Button onClick={start} disabled={running || (rounds.length === 0 && !snapshotId)}>
                 Start round {(rounds.at(-1)?.number ?? 0) + 1}
               </Button>
