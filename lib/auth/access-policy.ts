@@ -65,6 +65,7 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/exports": RESEARCHER,
   "POST /api/v1/exports": RESEARCHER,
   "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER, // or a token with the `export` scope
+  "GET /api/v1/exports/[id]/urls": RESEARCHER, // or a token with the `export` scope
   "POST /api/v1/rewards/[action]": RESEARCHER, // or a token with the `reward` scope
   "POST /api/v1/render": RESEARCHER, // or a token with the `reward` scope
   "GET /api/v1/blobs/[key]": RESEARCHER, // or a token with the `reward` scope

@@ -8,6 +8,7 @@ import { benchmarkItems, benchmarks } from "@/db/schema";
 import { seedPairs, seedSamples } from "@/test/training/training-fixtures";
 import { createExport } from "./create-export";
 import { getExportFile } from "./get-export-file";
+import { getExportUrls } from "./get-export-urls";
 import type { ExportManifest } from "./manifest";
 import { validateExport } from "./validate-export";
 
@@ -96,5 +97,10 @@ describe("createExport", () => {
     // A scoped token is a trainer's: it can download, but not act as its owner elsewhere.
     await expect(createExport({ ctx: scoped, input: { format: "easyr1-policy", name: "x", snapshotId } })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/limited to: export/) });
     expect((await getExportFile({ ctx: scoped, input: { exportId: row.id, path: "manifest.json" } })).blobKey).toBe(row.manifestKey);
+    // On local storage a training job is pointed at the resumable download route, one URL per file.
+    const urls = await getExportUrls({ ctx: scoped, input: { exportId: row.id }, baseUrl: "http://studio:3000/" });
+    expect(urls.signed).toBe(false);
+    expect(urls.files.map((f) => f.url)).toContain(`http://studio:3000/api/v1/exports/${row.id}/files/train.parquet`);
+    expect(urls.files).toHaveLength(row.files.length + 1);
   });
 });
