@@ -79,5 +79,6 @@ describe("scorePolicyBatch (heuristic reward model)", () => {
     const noScope = createContext({ actor: { ...researcher, via: "token", scopes: ["export"] } });
     await expect(scorePolicyBatch({ ctx: noScope, input: [{ sample_id: "x", response: "y" }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(scorePolicyBatch({ ctx, input: { items: [] } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(scorePolicyBatch({ ctx, input: { items: [{ sample_id: "x", response: "y" }], round: 99_999 } })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -20,7 +20,7 @@ export const MAX_BATCH_ITEMS = 4096;
 const item = z.object({ sample_id: z.string().max(100), response: z.string().max(32_000) });
 export const scorePolicyBatchInput = z.union([
   z.array(item).min(1).max(MAX_BATCH_ITEMS),
-  z.object({ items: z.array(item).min(1).max(MAX_BATCH_ITEMS), model_id: z.uuid().optional() }),
+  z.object({ items: z.array(item).min(1).max(MAX_BATCH_ITEMS), model_id: z.uuid().optional(), round: z.number().int().min(1).max(100_000).optional() }),
 ]);
 
 /**
@@ -57,7 +57,7 @@ export async function scorePolicyBatch({ ctx, input }: { ctx: Ctx; input: unknow
   requireScope(ctx.actor, "reward");
   const parsed = parseInput(scorePolicyBatchInput, input);
   const items = Array.isArray(parsed) ? parsed : parsed.items;
-  const { key: modelKey, model } = await resolveRewardModel({ ctx, modelId: Array.isArray(parsed) ? undefined : parsed.model_id });
+  const { key: modelKey, model } = Array.isArray(parsed) ? await resolveRewardModel({ ctx }) : await resolveRewardModel({ ctx, modelId: parsed.model_id, round: parsed.round });
   const { concurrency, deadlineMs } = rewardLimits();
   const deadline = Date.now() + deadlineMs;
   const hashes = items.map((i) => hashOf(i.response));

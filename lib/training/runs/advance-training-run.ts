@@ -64,6 +64,7 @@ async function submit(ctx: Ctx, run: Run) {
     vars: {
       runId: run.id,
       kind: run.kind,
+      round: config.round ?? 0,
       dataDir: `${root}/exports/${run.exportId}`,
       modelPath: config.modelPath ?? "Qwen/Qwen2.5-VL-7B-Instruct",
       checkpointDir: `${root}/checkpoints/${run.id}`,
