@@ -87,6 +87,9 @@ describe("createExport", () => {
     const [bench] = await getDb().insert(benchmarks).values({ name: `b-${inBench.snapshotId}`, kind: "manifest", contentHash: "x" }).returning();
     await getDb().insert(benchmarkItems).values({ benchmarkId: bench.id, position: 0, trajectoryId: inBench.samples[1].trajectoryId, sourceSha: inBench.samples[1].sourceSha, referenceSha: inBench.samples[1].sourceSha, split: "quality" });
     await expect(createExport({ ctx, input: { format: "verl-policy", name: "leak2", snapshotId: inBench.snapshotId } })).rejects.toThrow(inBench.samples[1].trajectoryId);
+    // The rounds pipeline leaves them out instead, and says how many.
+    const skipped = await createExport({ ctx, input: { format: "verl-policy", name: "skip", snapshotId: inBench.snapshotId, benchmarkItems: "skip" } });
+    expect(skipped.export.counts).toMatchObject({ rows: 1, benchmarkSkipped: 1 });
     const annotator = createContext({ actor: await makeActor("annotator") });
     await expect(createExport({ ctx: annotator, input: { format: "easyr1-policy", name: "x", snapshotId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const { export: row } = await createExport({ ctx, input: { format: "easyr1-policy", name: "r1-policy", snapshotId, round: 1 } });
