@@ -64,7 +64,8 @@ export function RoundsView({ snapshots }: { snapshots: { id: string; name: strin
       </Card>
       <Card className="overflow-x-auto">
         <CardTitle>Rounds</CardTitle>
-        <Table>
+        {/* Wide on purpose: on a phone the table scrolls inside its card, never the page. */}
+        <Table className="min-w-[720px]">
           <thead>
             <tr>
               <Th>Round</Th>
