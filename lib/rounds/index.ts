@@ -4,3 +4,4 @@ export { advanceRound, type AdvanceResult } from "./advance-round";
 export { listRounds, type RoundView } from "./list-rounds";
 export { bootstrapMeanCi } from "./bootstrap-ci";
 export { measureAccuracy } from "./measure-accuracy";
+export { sweepStalledTraining } from "./sweep-stalled";

@@ -8,7 +8,9 @@ import { models, pairs, rounds } from "@/db/schema";
 import { createContext, systemContext, type Ctx } from "@/lib/context";
 import { makeActor } from "@/test/actors";
 import { seedSamples } from "@/test/training/training-fixtures";
+import { getQueue } from "@/lib/queue";
 import { advanceRound } from "./advance-round";
+import { sweepStalledTraining } from "./sweep-stalled";
 import { listRounds } from "./list-rounds";
 import { startRound } from "./start-round";
 
@@ -79,5 +81,15 @@ describe("rounds", () => {
     expect(row).toMatchObject({ status: "failed", step: "train_reward" });
     expect(row.error).toMatch(/reward training run failed/);
     expect(row.steps.train_reward).toMatchObject({ status: "failed" });
+  });
+
+  it("re-queues a running round nobody has advanced for a while (its job chain was lost), and leaves live ones alone", async () => {
+    const round = await startRound({ ctx, input: { samples: 4 } });
+    expect((await sweepStalledTraining({ ctx: systemContext(), input: {} })).rounds).toBe(0);
+    await getDb().update(rounds).set({ updatedAt: new Date(Date.now() - 3_600_000) }).where(eq(rounds.id, round.id));
+    expect((await sweepStalledTraining({ ctx: systemContext(), input: {} })).rounds).toBe(1);
+    const jobs = await getQueue("training").getJobs(["waiting", "delayed"]);
+    expect(jobs.filter((j) => j.name === "advance-round" && j.data.roundId === round.id).length).toBeGreaterThanOrEqual(2);
+    await getDb().update(rounds).set({ status: "failed", error: "stopped by the test" }).where(eq(rounds.id, round.id));
   });
 });

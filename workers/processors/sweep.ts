@@ -2,9 +2,10 @@ import { systemContext } from "@/lib/context";
 import { sweepUnannotatedTrajectories } from "@/lib/corpus";
 import { sweepPendingImages } from "@/lib/images";
 import { probeOpenBreakers, sweepAbandonedCalls } from "@/lib/inference";
+import { sweepStalledTraining } from "@/lib/rounds";
 import type { Processor } from "./types";
 
-/** Re-enqueues work Postgres says is unfinished (pending ingests, trajectories to annotate), probes open circuit breakers and closes abandoned model calls. */
+/** Re-enqueues work Postgres says is unfinished (pending ingests, trajectories to annotate, stalled rounds and training runs), probes open circuit breakers and closes abandoned model calls. */
 export const processSweep: Processor<"sweep"> = async () => {
   // Rows younger than 10 s are probably being enqueued by their own request right now.
   const ctx = systemContext();
@@ -14,5 +15,7 @@ export const processSweep: Processor<"sweep"> = async () => {
   const reopenedEndpoints = await probeOpenBreakers();
   // Model calls whose process died mid-request are marked abandoned, never left open.
   const calls = await sweepAbandonedCalls({ ctx });
-  return { images, trajectories, reopenedEndpoints, abandonedCalls: calls.abandoned };
+  // Rounds and training runs whose job chain was lost resume from their recorded step.
+  const training = await sweepStalledTraining({ ctx, input: {} });
+  return { images, trajectories, reopenedEndpoints, abandonedCalls: calls.abandoned, training };
 };
