@@ -72,6 +72,11 @@ test.describe("rounds as admin", () => {
     expect(part.status()).toBe(206);
     expect(part.headers()["content-range"]).toBe(`bytes 5-${data.size - 1}/${data.size}`);
 
+    // The reward service answers through its real route (a session here; trainers use a `reward` token): bad items score 0, flagged.
+    const reward = await page.request.post("/api/v1/rewards/policy:batch", { data: { items: [{ sample_id: "not-a-sample", response: "<answer>{oops</answer>" }] } });
+    expect(reward.status()).toBe(200);
+    expect((await reward.json()).results).toEqual([expect.objectContaining({ sample_id: "not-a-sample", overall: 0, parse_ok: false })]);
+
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 1000 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { ACCURACY_SETS, ROUND_STEPS, rounds, trainingRuns, type RoundStep, type StepState } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { createExport } from "@/lib/training/export/create-export";
 import { advanceTrainingRun } from "@/lib/training/runs/advance-training-run";
 import { createTrainingRun } from "@/lib/training/runs/create-training-run";
@@ -27,7 +27,7 @@ const POLL_MS = () => Number(process.env.TRAINING_POLL_MS ?? 2_000);
  */
 export async function advanceRound({ ctx, roundId }: { ctx: Ctx; roundId: string }): Promise<AdvanceResult> {
   const [round] = await ctx.db.select().from(rounds).where(eq(rounds.id, roundId)).limit(1);
-  if (!round) throw new Error(`No round ${roundId}`);
+  if (!round) throw new AppError("NOT_FOUND", `No round ${roundId}`);
   if (round.status !== "running") return { step: round.step, done: true, waitMs: 0 };
   const step = round.step;
   await setStep(ctx, round, step, { status: "running", startedAt: round.steps[step]?.startedAt ?? new Date().toISOString() });
