@@ -19,9 +19,8 @@ import type { Role } from "@/db/schema";
  *   "signed-in" any role
  *   [roles]     those roles; admins pass every check
  * API tokens act as their owner with the owner's role, so each entry applies
- * to a token of that role alike. A token created with scopes (`reward`,
- * `trainer`, `export`: what a training job gets) is refused everywhere except
- * the routes of its scopes (requireScope in lib/auth/actor.ts).
+ * to a token of that role alike; trainer-facing routes (exports, rewards,
+ * run events) additionally require the token's scope (lib/auth requireScope).
  */
 export type Allow = "anyone" | "signed-in" | readonly Role[];
 
@@ -64,16 +63,16 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/corpus/imports/[id]": RESEARCHER,
   "GET /api/v1/exports": RESEARCHER,
   "POST /api/v1/exports": RESEARCHER,
-  "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER, // or a token with the `export` scope
-  "GET /api/v1/exports/[id]/urls": RESEARCHER, // or a token with the `export` scope
-  "POST /api/v1/rewards/[action]": RESEARCHER, // or a token with the `reward` scope
-  "POST /api/v1/render": RESEARCHER, // or a token with the `reward` scope
-  "GET /api/v1/blobs/[key]": RESEARCHER, // or a token with the `reward` scope
+  "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER, // tokens also need the `export` scope
+  "GET /api/v1/exports/[id]/urls": RESEARCHER, // tokens also need the `export` scope
+  "POST /api/v1/rewards/[action]": RESEARCHER, // tokens also need the `reward` scope
+  "POST /api/v1/render": RESEARCHER, // tokens also need the `reward` scope
+  "GET /api/v1/blobs/[key]": RESEARCHER, // tokens also need the `reward` scope
   "GET /api/v1/rounds": RESEARCHER,
   "POST /api/v1/rounds": RESEARCHER,
   "GET /api/v1/training-runs": RESEARCHER,
   "POST /api/v1/training-runs": RESEARCHER,
-  "POST /api/v1/training-runs/[id]/events": RESEARCHER, // or a token with the `trainer` scope
+  "POST /api/v1/training-runs/[id]/events": RESEARCHER, // tokens also need the `trainer` scope
 };
 
 /** Server actions as `file#export` (file relative to the repo root). */

