@@ -40,8 +40,21 @@ export function createLocalTrainer({ workDir }: { workDir: string }) {
       log.end();
     };
     child.once("error", (error) => void finish(127, `could not start ${argv[0]}: ${error.message}`));
-    // `exit`, not `close`: a grandchild holding the pipes must not keep the run "running".
-    child.once("exit", (code, signal) => void finish(code, signal ? `killed by ${signal}` : `exited with ${code}`));
+    // After `exit`, wait for the pipes to drain (`close`) so the log is complete — but at most 2 s:
+    // a grandchild still holding the pipes must not keep the run "running".
+    child.once("exit", (code, signal) => {
+      let finished = false;
+      const done = () => {
+        if (finished) return;
+        finished = true;
+        void finish(code, signal ? `killed by ${signal}` : `exited with ${code}`);
+      };
+      const timer = setTimeout(done, 2_000);
+      child.once("close", () => {
+        clearTimeout(timer);
+        done();
+      });
+    });
     await writeFile(path.join(dir, "pid"), String(child.pid ?? ""));
     return { submissionId, created: true };
   }
