@@ -43,6 +43,8 @@ export const PAGES: Record<string, Allow> = {
   "/upload": RESEARCHER,
   "/rounds": RESEARCHER,
   "/evaluation": RESEARCHER,
+  "/evaluation/runs/[id]": RESEARCHER,
+  "/evaluation/runs/[id]/items/[itemId]": RESEARCHER,
   "/admin/users": ADMIN,
   "/admin/models": ADMIN,
 };
@@ -61,6 +63,7 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/corpus/trajectories": RESEARCHER,
   "POST /api/v1/corpus/imports": RESEARCHER,
   "GET /api/v1/corpus/imports/[id]": RESEARCHER,
+  "POST /api/v1/render/plan": RESEARCHER,
   "GET /api/v1/exports": RESEARCHER,
   "POST /api/v1/exports": RESEARCHER,
   "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER, // tokens also need the `export` scope
@@ -73,6 +76,13 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/training-runs": RESEARCHER,
   "POST /api/v1/training-runs": RESEARCHER,
   "POST /api/v1/training-runs/[id]/events": RESEARCHER, // tokens also need the `trainer` scope
+  "GET /api/v1/eval/benchmarks": RESEARCHER,
+  "POST /api/v1/eval/benchmarks": RESEARCHER,
+  "GET /api/v1/eval/runs": RESEARCHER,
+  "GET /api/v1/eval/runs/[id]/items": RESEARCHER,
+  "GET /api/v1/eval/leaderboard/[benchmarkId]": RESEARCHER,
+  "GET /api/v1/eval/compare": RESEARCHER,
+  "GET /api/v1/eval/outputs/[evalItemId]": RESEARCHER,
 };
 
 /** Server actions as `file#export` (file relative to the repo root). */
@@ -81,6 +91,9 @@ export const ACTIONS: Record<string, Allow> = {
   "app/(app)/corpus/actions.ts#createSnapshotAction": RESEARCHER,
   "app/(app)/rounds/actions.ts#startRoundAction": RESEARCHER,
   "app/(app)/rounds/actions.ts#createExportAction": RESEARCHER,
+  "app/(app)/evaluation/actions.ts#startEvalRunAction": RESEARCHER,
+  "app/(app)/evaluation/actions.ts#buildRetouchEvalAction": RESEARCHER,
+  "app/(app)/evaluation/actions.ts#importBenchmarkAction": RESEARCHER,
   "app/(app)/admin/models/actions.ts#createModelAction": ADMIN,
   "app/(app)/admin/models/actions.ts#updateModelAction": ADMIN,
   "app/(app)/admin/models/actions.ts#setModelActiveAction": ADMIN,

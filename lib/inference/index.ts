@@ -19,6 +19,7 @@ export { setModelActive } from "./models/set-model-active";
 export { testModelConnection, type ConnectionReport } from "./models/test-model-connection";
 export { ensureDefaultModels } from "./models/ensure-default-models";
 export { getActiveModel, invalidateModelCache } from "./models/get-active-model";
+export { getModelConfig } from "./models/get-model-config";
 export type { PublicModel } from "./models/public-model";
 export type { ModelConfig, ModelRef } from "./models/model-config";
 export { loadPrompt, listPromptVersions } from "./prompts/load-prompt";

@@ -1,8 +1,10 @@
 import { processAdvanceRound } from "./advance-round";
 import { processAdvanceTrainingRun } from "./advance-training-run";
 import { processAnnotateTrajectory } from "./annotate-trajectory";
+import { processEvalItem } from "./eval-item";
 import { processImportCorpus } from "./import-corpus";
 import { processIngestImage } from "./ingest-image";
+import { processJudgePair, processPerturb, processRollout } from "./preference";
 import { processSweep } from "./sweep";
 import type { ProcessorMap } from "./types";
 
@@ -13,4 +15,8 @@ export const processors: ProcessorMap = {
   "annotate-trajectory": processAnnotateTrajectory,
   "advance-training-run": processAdvanceTrainingRun,
   "advance-round": processAdvanceRound,
+  "eval-item": processEvalItem,
+  perturb: processPerturb,
+  rollout: processRollout,
+  "judge-pair": processJudgePair,
 };

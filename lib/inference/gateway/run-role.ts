@@ -9,7 +9,7 @@ import { isImageError } from "@/lib/imaging/image-error";
 import { parseInput } from "@/lib/parse-input";
 import { runHeuristic } from "../backends/heuristic";
 import { prepareImageUrls, visualKey } from "../backends/prepare-images";
-import { getActiveModel } from "../models/get-active-model";
+import { getModelConfig } from "../models/get-model-config";
 import { modelRef, type ModelConfig, type ModelRef } from "../models/model-config";
 import { loadPrompt, renderPrompt } from "../prompts/load-prompt";
 import { roleSpec, type RoleInput, type RoleName, type RoleOutput } from "../roles";
@@ -36,17 +36,20 @@ export async function runRole<R extends RoleName>({
   role,
   input,
   model: pinned,
+  modelId,
 }: {
   ctx: Ctx;
   role: R;
   input: RoleInput<R>;
-  /** A specific model (e.g. a round's reward model) instead of the role's active one. */
+  /** A specific model config (e.g. a round's own reward model row, or a candidate being smoke-tested) — wins over modelId. */
   model?: ModelConfig;
+  /** Pin a model (see getModelConfig): omitted → the active one, null → the built-in heuristic. */
+  modelId?: string | null;
 }): Promise<InferenceResult<RoleOutput<R>>> {
   const spec = roleSpec(role);
   if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
   const parsed = parseInput(spec.input, input);
-  const model = pinned ?? (await getActiveModel({ db: ctx.db, role }));
+  const model = pinned ?? (await getModelConfig({ db: ctx.db, role, modelId }));
   const template = loadPrompt(role, model.promptVersion);
   const visuals = spec.visuals(parsed);
   const logged = { ...(loggableInput(parsed) as Record<string, unknown>), images: visuals.map(visualKey) };

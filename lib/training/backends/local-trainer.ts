@@ -59,7 +59,7 @@ export function createLocalTrainer({ workDir }: { workDir: string }) {
     return { submissionId, created: true };
   }
 
-  async function status(submissionId: string): Promise<LocalStatus> {
+  async function status(submissionId: string, graceMs = 5_000): Promise<LocalStatus> {
     const dir = dirOf(submissionId);
     const exit = await readFile(path.join(dir, "exit.json"), "utf8").catch(() => null);
     if (exit) {
@@ -69,6 +69,12 @@ export function createLocalTrainer({ workDir }: { workDir: string }) {
     const pid = Number(await readFile(path.join(dir, "pid"), "utf8").catch(() => ""));
     if (!pid) return { status: "PENDING", exitCode: null, message: "not started" };
     if (running.has(submissionId) || isAlive(pid)) return { status: "RUNNING", exitCode: null, message: `pid ${pid}` };
+    // The process that spawned it records the exit once the pipes drain (≤ 2 s), possibly in another
+    // worker process: give it that long before calling the run lost.
+    if (graceMs > 0) {
+      await new Promise((r) => setTimeout(r, 100));
+      return status(submissionId, graceMs - 100);
+    }
     return { status: "FAILED", exitCode: null, message: "the process ended without recording an exit (worker restarted?)" };
   }
 
