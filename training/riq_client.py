@@ -15,8 +15,11 @@ from concurrent.futures import ThreadPoolExecutor
 ZERO = {"overall": 0.0, "format": 0.0, "grm": 0.0, "parse_ok": 0.0, "render_ok": 0.0, "client_error": 1.0}
 
 
-def _post(url, token, items, timeout_s):
-    body = json.dumps({"items": items}).encode("utf-8")
+def _post(url, token, items, timeout_s, round_number=None):
+    payload = {"items": items}
+    if round_number is not None:
+        payload["round"] = int(round_number)
+    body = json.dumps(payload).encode("utf-8")
     headers = {"content-type": "application/json"}
     if token:
         headers["authorization"] = "Bearer " + token
@@ -36,15 +39,18 @@ def _to_floats(result):
     return out
 
 
-def score_items(items, url=None, token=None, chunk_size=64, concurrency=8, timeout_s=600):
-    """Score `[{"sample_id", "response"}]`; returns one dict of floats per item, in order."""
+def score_items(items, url=None, token=None, chunk_size=64, concurrency=8, timeout_s=600, round_number=None):
+    """Score `[{"sample_id", "response"}]`; returns one dict of floats per item, in order.
+
+    `round_number` asks for that round's reward model (default: the platform's active one).
+    """
     url = url or os.environ.get("RIQ_REWARD_URL", "http://localhost:3000/api/v1/rewards/policy:batch")
     token = token if token is not None else os.environ.get("RIQ_API_TOKEN", "")
     chunks = [items[i : i + chunk_size] for i in range(0, len(items), chunk_size)]
 
     def run(chunk):
         try:
-            return [_to_floats(r) for r in _post(url, token, chunk, timeout_s)]
+            return [_to_floats(r) for r in _post(url, token, chunk, timeout_s, round_number)]
         except Exception:  # noqa: BLE001 - every failure scores 0, never raises into the trainer
             return [dict(ZERO) for _ in chunk]
 

@@ -11,3 +11,4 @@ export * from "./work-queue";
 export * from "./preference";
 export * from "./eval";
 export * from "./training";
+export * from "./rounds";

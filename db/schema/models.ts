@@ -53,6 +53,12 @@ export const models = pgTable(
     apiKeyEnv: text("api_key_env"),
     apiKeyEncrypted: text("api_key_encrypted"),
     active: boolean("active").notNull().default(false),
+    /** Where a trained model's weights are (`file://…`, `s3://…`): set when a training run registers it. */
+    checkpointUri: text("checkpoint_uri"),
+    /** The model this one was trained from (the previous round's), for lineage. */
+    parentId: uuid("parent_id"),
+    /** The training round that produced it (null for models configured by hand). */
+    round: integer("round"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -67,7 +67,16 @@ export const ROUTES: Record<string, Allow> = {
   "POST /api/v1/render/plan": RESEARCHER,
   "GET /api/v1/exports": RESEARCHER,
   "POST /api/v1/exports": RESEARCHER,
-  "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER,
+  "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER, // tokens also need the `export` scope
+  "GET /api/v1/exports/[id]/urls": RESEARCHER, // tokens also need the `export` scope
+  "POST /api/v1/rewards/[action]": RESEARCHER, // tokens also need the `reward` scope
+  "POST /api/v1/render": RESEARCHER, // tokens also need the `reward` scope
+  "GET /api/v1/blobs/[key]": RESEARCHER, // tokens also need the `reward` scope
+  "GET /api/v1/rounds": RESEARCHER,
+  "POST /api/v1/rounds": RESEARCHER,
+  "GET /api/v1/training-runs": RESEARCHER,
+  "POST /api/v1/training-runs": RESEARCHER,
+  "POST /api/v1/training-runs/[id]/events": RESEARCHER, // tokens also need the `trainer` scope
   "GET /api/v1/eval/benchmarks": RESEARCHER,
   "POST /api/v1/eval/benchmarks": RESEARCHER,
   "GET /api/v1/eval/runs": RESEARCHER,
@@ -91,6 +100,8 @@ export const ACTIONS: Record<string, Allow> = {
   "app/(app)/compare/actions.ts#requestPairsAction": RESEARCHER,
   "app/(app)/corpus/actions.ts#bulkCorpusAction": RESEARCHER,
   "app/(app)/corpus/actions.ts#createSnapshotAction": RESEARCHER,
+  "app/(app)/rounds/actions.ts#startRoundAction": RESEARCHER,
+  "app/(app)/rounds/actions.ts#createExportAction": RESEARCHER,
   "app/(app)/evaluation/actions.ts#startEvalRunAction": RESEARCHER,
   "app/(app)/evaluation/actions.ts#buildRetouchEvalAction": RESEARCHER,
   "app/(app)/evaluation/actions.ts#importBenchmarkAction": RESEARCHER,

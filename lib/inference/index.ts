@@ -30,3 +30,7 @@ export { closeInferenceRedis } from "./gateway/redis";
 export { flushCallLog } from "./gateway/deferred-call-log";
 export { contributionScale, rankContributions, type Contribution } from "./heuristic/param-effects";
 export { sweepAbandonedCalls } from "./gateway/sweep-abandoned-calls";
+export { scoreSingleEditHeuristic } from "./heuristic/score-single-edit";
+export { decodeForHeuristic, lookOfImage, HEURISTIC_EDGE } from "./heuristic/looks";
+export type { Look } from "./heuristic/look";
+export { loadModelConfig } from "./models/load-model-config";

@@ -3,6 +3,7 @@ import { corpusQueueConfig } from "./configs/corpus";
 import { evalQueueConfig } from "./configs/eval";
 import { ingestQueueConfig } from "./configs/ingest";
 import { maintenanceQueueConfig } from "./configs/maintenance";
+import { trainingQueueConfig } from "./configs/training";
 import { preferenceQueueConfig } from "./configs/preference";
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a sha256 hex digest");
@@ -12,6 +13,7 @@ export const QUEUES = {
   ingest: ingestQueueConfig,
   maintenance: maintenanceQueueConfig,
   corpus: corpusQueueConfig,
+  training: trainingQueueConfig,
   eval: evalQueueConfig,
   preference: preferenceQueueConfig,
 } as const;
@@ -43,6 +45,17 @@ export const JOBS = {
     // `version` is the annotation version to write: re-annotation asks for latest + 1.
     payload: z.object({ trajectoryId: z.uuid(), version: z.number().int().min(1) }),
     jobId: (p: { trajectoryId: string; version: number }) => `annotate-trajectory.${p.trajectoryId}.v${p.version}`,
+  },
+  "advance-training-run": {
+    queue: "training",
+    // `tick` counts polls, so each re-enqueue is a new job id (BullMQ keeps finished ids).
+    payload: z.object({ runId: z.uuid(), tick: z.number().int().min(0) }),
+    jobId: (p: { runId: string; tick: number }) => `advance-training-run.${p.runId}.${p.tick}`,
+  },
+  "advance-round": {
+    queue: "training",
+    payload: z.object({ roundId: z.uuid(), tick: z.number().int().min(0) }),
+    jobId: (p: { roundId: string; tick: number }) => `advance-round.${p.roundId}.${p.tick}`,
   },
   "eval-item": {
     queue: "eval",

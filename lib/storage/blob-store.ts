@@ -29,11 +29,9 @@ export type PutBlobResult = {
  *
  * Implementations:
  * - local folder: {@link createLocalBlobStore} (the default, `STORAGE_DIR`);
- * - S3-compatible (planned, not built): same contract, object key
- *   `ab/cd/<sha256>` under a bucket prefix; `put` does `HeadObject` first and
- *   `PutObject` with `Content-Type` and `x-amz-checksum-sha256` only when
- *   missing (S3 object writes are atomic, so no temp file is needed);
- *   `stream` wraps `GetObject`'s body; `pathFor` is absent.
+ * - S3-compatible: {@link createS3BlobStore} (`STORAGE_BACKEND=s3`), object key
+ *   `ab/cd/<sha256>` under a bucket prefix; `pathFor` is absent, `signedUrl`
+ *   present.
  *
  * Callers must not assume `pathFor` exists: read through `get`/`stream`.
  */
@@ -55,4 +53,6 @@ export type BlobStore = {
   size(key: string): Promise<number | null>;
   /** Local filesystem path of a blob (local store only), e.g. to hand to sharp. */
   pathFor?(key: string): string;
+  /** A time-limited GET URL (S3 store only): what training jobs on other machines are given. */
+  signedUrl?(key: string, opts?: { expiresInS?: number }): Promise<string>;
 };

@@ -17,6 +17,6 @@ REWARD_TYPE = "batch"
 REWARD_NAME = "retouchiq"
 
 
-def main(reward_inputs, url=None, token=None, chunk_size=64, concurrency=8, timeout_s=600):
+def main(reward_inputs, url=None, token=None, chunk_size=64, concurrency=8, timeout_s=600, round=None):  # noqa: A002 - the kwarg name in the config
     items = [{"sample_id": sample_id_of(r["ground_truth"]), "response": r["response"]} for r in reward_inputs]
-    return score_items(items, url=url, token=token, chunk_size=int(chunk_size), concurrency=int(concurrency), timeout_s=float(timeout_s))
+    return score_items(items, url=url, token=token, chunk_size=int(chunk_size), concurrency=int(concurrency), timeout_s=float(timeout_s), round_number=round)

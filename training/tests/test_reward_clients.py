@@ -32,6 +32,7 @@ def load(engine, name):
 
 class FakeService(BaseHTTPRequestHandler):
     calls = []
+    rounds = []
     in_flight = 0
     max_in_flight = 0
     lock = threading.Lock()
@@ -51,6 +52,7 @@ class FakeService(BaseHTTPRequestHandler):
             body = json.loads(self.rfile.read(int(self.headers["content-length"])))
             items = body["items"]
             FakeService.calls.append(len(items))
+            FakeService.rounds.append(body.get("round"))
             threading.Event().wait(0.05)
             if any(i["response"] == "boom" for i in items):
                 self.send_response(500)
@@ -81,19 +83,21 @@ class RewardClientTest(unittest.TestCase):
 
     def setUp(self):
         FakeService.calls = []
+        FakeService.rounds = []
         FakeService.max_in_flight = 0
 
     def test_easyr1_batch_in_concurrent_chunks_in_order(self):
         easyr1 = load("easyr1", "reward_fn")
 
         inputs = [{"response": "good" if i % 2 else "bad", "response_length": 4, "ground_truth": json.dumps({"sample_id": "s%d" % i})} for i in range(100)]
-        out = easyr1.main(inputs, url=self.url, token="tok", chunk_size=16, concurrency=4)
+        out = easyr1.main(inputs, url=self.url, token="tok", chunk_size=16, concurrency=4, round="2")
         self.assertEqual(len(out), 100)
         self.assertEqual([o["overall"] for o in out], [1.0 if i % 2 else 0.0 for i in range(100)])
         self.assertEqual(sorted(FakeService.calls), sorted([16] * 6 + [4]))
         self.assertGreater(FakeService.max_in_flight, 1)
         self.assertLessEqual(FakeService.max_in_flight, 4)
         self.assertEqual(easyr1.REWARD_TYPE, "batch")
+        self.assertEqual(set(FakeService.rounds), {2})
 
     def test_a_failing_chunk_scores_zero_without_raising(self):
         items = [{"sample_id": "s%d" % i, "response": "boom" if i == 3 else "good"} for i in range(8)]

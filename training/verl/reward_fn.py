@@ -22,12 +22,12 @@ def _verl(result):
     return out
 
 
-def compute_score_batch(data_sources, solution_strs, ground_truths, extra_infos, url=None, token=None, chunk_size=64, concurrency=8, timeout_s=600, **_kw):
+def compute_score_batch(data_sources, solution_strs, ground_truths, extra_infos, url=None, token=None, chunk_size=64, concurrency=8, timeout_s=600, round=None, **_kw):  # noqa: A002
     items = []
     for gt, extra, response in zip(ground_truths, extra_infos, solution_strs):
         sid = (extra or {}).get("sample_id") or sample_id_of(gt)
         items.append({"sample_id": str(sid), "response": response})
-    return [_verl(r) for r in score_items(items, url=url, token=token, chunk_size=int(chunk_size), concurrency=int(concurrency), timeout_s=float(timeout_s))]
+    return [_verl(r) for r in score_items(items, url=url, token=token, chunk_size=int(chunk_size), concurrency=int(concurrency), timeout_s=float(timeout_s), round_number=round)]
 
 
 def compute_score(data_source, solution_str, ground_truth, extra_info=None, url=None, token=None, timeout_s=600, **_kw):

@@ -1,3 +1,5 @@
+import { processAdvanceRound } from "./advance-round";
+import { processAdvanceTrainingRun } from "./advance-training-run";
 import { processAnnotateTrajectory } from "./annotate-trajectory";
 import { processEvalItem } from "./eval-item";
 import { processImportCorpus } from "./import-corpus";
@@ -11,6 +13,8 @@ export const processors: ProcessorMap = {
   sweep: processSweep,
   "import-corpus": processImportCorpus,
   "annotate-trajectory": processAnnotateTrajectory,
+  "advance-training-run": processAdvanceTrainingRun,
+  "advance-round": processAdvanceRound,
   "eval-item": processEvalItem,
   perturb: processPerturb,
   rollout: processRollout,

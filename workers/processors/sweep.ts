@@ -5,9 +5,10 @@ import { sweepPendingImages } from "@/lib/images";
 import { probeOpenBreakers, sweepAbandonedCalls } from "@/lib/inference";
 import { sweepPreference } from "@/lib/preference";
 import { queueWaitingReviews } from "@/lib/review";
+import { sweepStalledTraining } from "@/lib/rounds";
 import type { Processor } from "./types";
 
-/** Re-enqueues work Postgres says is unfinished (pending ingests, trajectories to annotate or to queue for review, unscored eval items, instructions without pairs), probes open circuit breakers and closes abandoned model calls. */
+/** Re-enqueues work Postgres says is unfinished (pending ingests, trajectories to annotate or to queue for review, unscored eval items, instructions without pairs, stalled rounds and training runs), probes open circuit breakers and closes abandoned model calls. */
 export const processSweep: Processor<"sweep"> = async () => {
   // Rows younger than 10 s are probably being enqueued by their own request right now.
   const ctx = systemContext();
@@ -22,5 +23,7 @@ export const processSweep: Processor<"sweep"> = async () => {
   const reopenedEndpoints = await probeOpenBreakers();
   // Model calls whose process died mid-request are marked abandoned, never left open.
   const calls = await sweepAbandonedCalls({ ctx });
-  return { images, trajectories, review, evalItems, preference, reopenedEndpoints, abandonedCalls: calls.abandoned };
+  // Rounds and training runs whose job chain was lost resume from their recorded step.
+  const training = await sweepStalledTraining({ ctx, input: {} });
+  return { images, trajectories, review, evalItems, preference, reopenedEndpoints, abandonedCalls: calls.abandoned, training };
 };

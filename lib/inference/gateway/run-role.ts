@@ -35,18 +35,21 @@ export async function runRole<R extends RoleName>({
   ctx,
   role,
   input,
+  model: pinned,
   modelId,
 }: {
   ctx: Ctx;
   role: R;
   input: RoleInput<R>;
+  /** A specific model config (e.g. a round's own reward model row, or a candidate being smoke-tested) — wins over modelId. */
+  model?: ModelConfig;
   /** Pin a model (see getModelConfig): omitted → the active one, null → the built-in heuristic. */
   modelId?: string | null;
 }): Promise<InferenceResult<RoleOutput<R>>> {
   const spec = roleSpec(role);
   if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
   const parsed = parseInput(spec.input, input);
-  const model = await getModelConfig({ db: ctx.db, role, modelId });
+  const model = pinned ?? (await getModelConfig({ db: ctx.db, role, modelId }));
   const template = loadPrompt(role, model.promptVersion);
   const visuals = spec.visuals(parsed);
   const logged = { ...(loggableInput(parsed) as Record<string, unknown>), images: visuals.map(visualKey) };

@@ -35,6 +35,9 @@ export function builtinHeuristic(role: ModelRole): ModelConfig {
     apiKeyEnv: null,
     apiKeyEncrypted: null,
     active: true,
+    checkpointUri: null,
+    parentId: null,
+    round: null,
   };
 }
 

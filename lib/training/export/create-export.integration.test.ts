@@ -8,6 +8,7 @@ import { benchmarkItems, benchmarks } from "@/db/schema";
 import { seedPairs, seedSamples } from "@/test/training/training-fixtures";
 import { createExport } from "./create-export";
 import { getExportFile } from "./get-export-file";
+import { getExportUrls } from "./get-export-urls";
 import type { ExportManifest } from "./manifest";
 import { validateExport } from "./validate-export";
 
@@ -86,6 +87,9 @@ describe("createExport", () => {
     const [bench] = await getDb().insert(benchmarks).values({ name: `b-${inBench.snapshotId}`, kind: "manifest", contentHash: "x" }).returning();
     await getDb().insert(benchmarkItems).values({ benchmarkId: bench.id, position: 0, trajectoryId: inBench.samples[1].trajectoryId, sourceSha: inBench.samples[1].sourceSha, referenceSha: inBench.samples[1].sourceSha, split: "quality" });
     await expect(createExport({ ctx, input: { format: "verl-policy", name: "leak2", snapshotId: inBench.snapshotId } })).rejects.toThrow(inBench.samples[1].trajectoryId);
+    // The rounds pipeline leaves them out instead, and says how many.
+    const skipped = await createExport({ ctx, input: { format: "verl-policy", name: "skip", snapshotId: inBench.snapshotId, benchmarkItems: "skip" } });
+    expect(skipped.export.counts).toMatchObject({ rows: 1, benchmarkSkipped: 1 });
     const annotator = createContext({ actor: await makeActor("annotator") });
     await expect(createExport({ ctx: annotator, input: { format: "easyr1-policy", name: "x", snapshotId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const { export: row } = await createExport({ ctx, input: { format: "easyr1-policy", name: "r1-policy", snapshotId, round: 1 } });
@@ -93,6 +97,14 @@ describe("createExport", () => {
     const tokenCtx = createContext({ actor: { ...researcher, via: "token", scopes: ["reward"] } });
     await expect(getExportFile({ ctx: tokenCtx, input: { exportId: row.id, path: "manifest.json" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const scoped = createContext({ actor: { ...researcher, via: "token", scopes: ["export"] } });
+    // The scope narrows the route; the owner must still hold the role (a demoted owner's token stops working).
+    const annotatorToken = createContext({ actor: { ...(await makeActor("annotator")), via: "token", scopes: ["export"] } });
+    await expect(getExportFile({ ctx: annotatorToken, input: { exportId: row.id, path: "manifest.json" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await getExportFile({ ctx: scoped, input: { exportId: row.id, path: "manifest.json" } })).blobKey).toBe(row.manifestKey);
+    // On local storage a training job is pointed at the resumable download route, one URL per file.
+    const urls = await getExportUrls({ ctx: scoped, input: { exportId: row.id }, baseUrl: "http://studio:3000/" });
+    expect(urls.signed).toBe(false);
+    expect(urls.files.map((f) => f.url)).toContain(`http://studio:3000/api/v1/exports/${row.id}/files/train.parquet`);
+    expect(urls.files).toHaveLength(row.files.length + 1);
   });
 });

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { benchmarkTrajectoryIds } from "@/lib/eval";
 import { parseInput } from "@/lib/parse-input";
 import { getBlobStore } from "@/lib/storage";
-import { buildExport, FORMAT_INPUT } from "./build-export";
+import { buildExport, FORMAT_INPUT, type ExportItems } from "./build-export";
 import { loadPairItems } from "./load-pair-items";
 import { loadPolicyItems } from "./load-policy-items";
 import { exportContentHash, type ExportManifest } from "./manifest";
@@ -24,6 +24,12 @@ export const createExportInput = z.object({
   round: z.number().int().min(0).max(10_000).optional(),
   imageRoot: z.string().trim().min(1).max(500).regex(/^\//, "must be an absolute path").default("/data/retouchiq"),
   includeUnreviewed: z.boolean().default(false),
+  /**
+   * `refuse` (the default): an export that would contain a benchmark item fails
+   * with their ids. `skip`: they are left out and counted (`counts.benchmarkSkipped`);
+   * the rounds pipeline uses it so a benchmark never stalls training, nor leaks into it.
+   */
+  benchmarkItems: z.enum(["refuse", "skip"]).default("refuse"),
 });
 
 /**
@@ -38,18 +44,26 @@ export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const snapshot = o.snapshotId ? (await ctx.db.select().from(snapshots).where(eq(snapshots.id, o.snapshotId)).limit(1))[0] : undefined;
   if (o.snapshotId && !snapshot) throw new AppError("NOT_FOUND", "No such snapshot");
 
-  let items;
+  let items: ExportItems;
   if (FORMAT_INPUT[o.format] === "policy") {
     if (!snapshot) throw new AppError("VALIDATION", "Policy exports need a snapshotId");
     items = { kind: "policy" as const, items: await loadPolicyItems({ ctx, snapshotId: snapshot.id, includeUnreviewed: o.includeUnreviewed }) };
   } else {
     items = { kind: "pairs" as const, items: await loadPairItems({ ctx, snapshotId: o.snapshotId, round: o.round }) };
   }
-  if (items.items.length === 0) throw new AppError("VALIDATION", "Nothing to export: the selection has no usable items");
   const benchmark = await benchmarkTrajectoryIds(ctx);
+  const isBenchmark = (i: { trajectoryId: string; split: string }) => i.split === "test" || benchmark.has(i.trajectoryId);
+  let skipped = 0;
+  if (o.benchmarkItems === "skip") {
+    const before = items.items.length;
+    items = items.kind === "policy" ? { kind: "policy" as const, items: items.items.filter((i) => !isBenchmark(i)) } : { kind: "pairs" as const, items: items.items.filter((i) => !isBenchmark(i)) };
+    skipped = before - items.items.length;
+  }
+  if (items.items.length === 0) throw new AppError("VALIDATION", "Nothing to export: the selection has no usable items");
   refuseBenchmarkItems(items.items, (id) => benchmark.has(id));
 
   const built = buildExport(o.format, items, { seed: o.name, imageRoot: o.imageRoot, round: o.round });
+  if (skipped) built.counts.benchmarkSkipped = skipped;
   await validateExport(o.format, built.dataFiles); // a defect here must never reach a GPU
   const store = getBlobStore();
   const files: ExportFile[] = [];

@@ -10,3 +10,4 @@ export { exportContentHash, type ExportManifest } from "./manifest";
 export { refuseBenchmarkItems } from "./refuse-benchmark-items";
 export type { PairItem, PolicyItem } from "./types";
 export { validateExport } from "./validate-export";
+export { getExportUrls } from "./get-export-urls";

@@ -20,6 +20,8 @@ const templateFile = z.object({
 export const templateVars = z.object({
   runId: z.string().min(1),
   kind: z.enum(["policy", "reward"]),
+  /** The round: a policy run is rewarded by this round's reward model. */
+  round: z.number().int().min(0).default(0),
   dataDir: z.string().regex(/^\//, "absolute path on the training nodes"),
   hasVal: z.boolean().default(false),
   modelPath: z.string().min(1),

@@ -4,6 +4,6 @@ import { route } from "@/lib/http/route";
 import { getExportFile } from "@/lib/training/export";
 
 export const GET = route<{ id: string; path: string[] }>(async ({ req, ctx, params }) => {
-  const file = await getExportFile({ ctx, input: { exportId: params.id, path: params.path.join("/") } });
+  const file = await getExportFile({ ctx, input: { exportId: params.id, path: (params.path ?? []).join("/") } });
   return blobResponse(req, file);
 });

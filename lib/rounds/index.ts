@@ -1,0 +1,7 @@
+// Public API of the rounds domain: the alternating PGRT schedule and reward-model accuracy per round.
+export { startRound, startRoundInput } from "./start-round";
+export { advanceRound, type AdvanceResult } from "./advance-round";
+export { listRounds, type RoundView } from "./list-rounds";
+export { bootstrapMeanCi } from "./bootstrap-ci";
+export { measureAccuracy } from "./measure-accuracy";
+export { sweepStalledTraining } from "./sweep-stalled";
