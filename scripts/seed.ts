@@ -13,7 +13,9 @@ import { systemContext } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { uploadImage } from "@/lib/images";
 import { closeInferenceRedis, ensureDefaultModels } from "@/lib/inference";
+import { seedDemoPairs } from "@/lib/preference";
 import { closeQueues } from "@/lib/queue";
+import { ensureSampleBenchmark } from "./sample-benchmark";
 import { sampleLightroomExport } from "./sample-lightroom-export";
 
 const CREDENTIALS_FILE = join(process.env.DATA_DIR ?? "data", "demo-credentials.json");
@@ -94,9 +96,16 @@ const logins = saved ?? (await createLogins());
 await ensureDefaultModels({ ctx: systemContext() });
 const samples = await seedSamples(logins[0].email);
 console.log(`[seed] sample photos: ${samples.added} new, ${samples.total} in total`);
+const [admin] = await getDb().select().from(users).where(eq(users.email, logins[0].email)).limit(1);
+const sampleBenchmark = await ensureSampleBenchmark({ ...systemContext(), actor: { id: admin.id, email: admin.email, name: admin.name, role: admin.role, via: "session" } });
+console.log(`[seed] sample benchmark: ${sampleBenchmark.benchmark.itemCount} items${sampleBenchmark.created ? "" : " (already there)"}`);
 if (process.env.SEED_DEMO_CORPUS !== "0") {
   const corpus = await seedDemoCorpus();
   console.log(`[seed] demo corpus: ${corpus.imported} trajectories imported, ${corpus.duplicates} already there, ${corpus.failed} failed`);
+}
+if (process.env.SEED_DEMO_PAIRS === "1") {
+  const demo = await seedDemoPairs({ ctx: systemContext() });
+  console.log(`[seed] demo preference pairs: ${demo.pairs}`);
 }
 console.log("[seed] logins (also in " + CREDENTIALS_FILE + "):");
 for (const l of logins) {

@@ -88,9 +88,12 @@ export const evalRuns = pgTable(
       .references(() => benchmarks.id, { onDelete: "cascade" }),
     modelId: uuid("model_id").references(() => models.id, { onDelete: "set null" }),
     modelName: text("model_name").notNull(),
-    /** Judge model and prompt (id + version hash) that produced SC/PQ, recorded at start. */
+    /** Judge pinned at start (null id = built-in heuristic judge), its name and prompt (id, version hash, PQ wording). */
+    judgeModelId: uuid("judge_model_id").references(() => models.id, { onDelete: "set null" }),
     judgeModelName: text("judge_model_name"),
     judgePrompt: text("judge_prompt"),
+    /** Which PQ wording the judge used: `perceptual_quality` (RetouchIQ) or `content_consistency` (JarvisArt). */
+    pqWording: text("pq_wording").notNull().default("perceptual_quality"),
     scorer: text("scorer", { enum: EVAL_SCORERS }).notNull().default("none"),
     /** LPIPS scorer endpoint used, null when none was configured (LPIPS then shown as absent). */
     lpipsEndpoint: text("lpips_endpoint"),
@@ -107,7 +110,12 @@ export const evalRuns = pgTable(
   (t) => [index("eval_runs_benchmark_idx").on(t.benchmarkId, t.createdAt)],
 );
 
-export const EVAL_PARSE_STATUSES = ["ok", "repaired", "format_error", "render_error"] as const;
+/**
+ * `ok`: strict format; `repaired`: params recovered from a malformed answer;
+ * `format_error`: no usable edit (scored as "no edit": the source against the
+ * reference); `failed`: the item could not be scored after every retry.
+ */
+export const EVAL_PARSE_STATUSES = ["ok", "repaired", "format_error", "failed"] as const;
 export type EvalParseStatus = (typeof EVAL_PARSE_STATUSES)[number];
 
 /** Pixel metrics of one output against its reference (see lib/imaging `computeEvalMetrics`). */

@@ -36,7 +36,7 @@ export async function actorFromApiToken({ ctx, token }: { ctx: Pick<Ctx, "db">; 
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, tokenId: apiTokens.id, scopes: apiTokens.scopes })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
     .limit(1);
   if (!row) return null;
   await ctx.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));

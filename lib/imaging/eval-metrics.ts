@@ -46,8 +46,9 @@ export function computeEvalMetrics({ edited, reference }: { edited: RawImage; re
     const dr = r1 - r2, dg = g1 - g2, db = b1 - b2;
     sumAbs += (dr < 0 ? -dr : dr) + (dg < 0 ? -dg : dg) + (db < 0 ? -db : db);
     sumSq += dr * dr + dg * dg + db * db;
-    x[p] = ca === 1 ? r1 : Math.round(wr * r1 + wg * g1 + wb * b1);
-    y[p] = cb === 1 ? r2 : Math.round(wr * r2 + wg * g2 + wb * b2);
+    // (v + 0.5) | 0 is Math.round for these non-negative values, and cheaper.
+    x[p] = ca === 1 ? r1 : (wr * r1 + wg * g1 + wb * b1 + 0.5) | 0;
+    y[p] = cb === 1 ? r2 : (wr * r2 + wg * g2 + wb * b2 + 0.5) | 0;
   }
   const samples = n * 3;
   const l1 = sumAbs / samples / 255;

@@ -26,6 +26,8 @@ export { resizeToMatch } from "./resize-to-match";
 export { SRGB_TO_LINEAR, srgbToLab } from "./srgb-to-lab";
 export { computeEvalMetrics } from "./eval-metrics";
 export type { EvalPixelMetrics } from "./eval-metrics";
+export { createMetricsPool, getMetricsPool } from "./metrics-pool";
+export type { MetricsPool } from "./metrics-pool";
 export { LUMA_WEIGHTS, lumaPlane, ssim, ssimOfLuma } from "./ssim";
 export type { SsimOptions } from "./ssim";
 export { renderCacheKey, renderStoredImage } from "./render-stored-image";

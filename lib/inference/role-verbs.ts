@@ -13,10 +13,12 @@ export const annotate = ({ ctx, input }: { ctx: Ctx; input: RoleInput<"annotator
 export const perturb = ({ ctx, input }: { ctx: Ctx; input: RoleInput<"perturber"> }) => runRole({ ctx, role: "perturber", input });
 
 /** Policy: (I0, instruction, n) → n samples of reasoning + params. */
-export const proposeEdit = ({ ctx, input }: { ctx: Ctx; input: RoleInput<"policy"> }) => runRole({ ctx, role: "policy", input });
+export const proposeEdit = ({ ctx, input, modelId }: { ctx: Ctx; input: RoleInput<"policy">; modelId?: string | null }) =>
+  runRole({ ctx, role: "policy", input, modelId });
 
 /** Generalist reward model (paper §4.1): (instruction, I0, A, B) → metrics, then scores for A and B. */
 export const scorePair = ({ ctx, input }: { ctx: Ctx; input: RoleInput<"reward"> }) => runRole({ ctx, role: "reward", input });
 
 /** Evaluation judge: (instruction, I0, output) → SC, PQ, O = √(SC·PQ). */
-export const judgeEdit = ({ ctx, input }: { ctx: Ctx; input: RoleInput<"judge"> }) => runRole({ ctx, role: "judge", input });
+export const judgeEdit = ({ ctx, input, modelId }: { ctx: Ctx; input: RoleInput<"judge">; modelId?: string | null }) =>
+  runRole({ ctx, role: "judge", input, modelId });

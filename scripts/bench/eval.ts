@@ -1,9 +1,12 @@
-// Evaluation-metric benchmark: `npm run bench:eval` — L1/L2/PSNR/SSIM per item at 1600 px.
-// Single thread. `pixelItemsPerS` scores decoded pixels (the eval worker holds the
-// rendered output as pixels and decodes each reference once); `decodedItemsPerS`
-// also decodes the reference JPEG each item. Prints a table, then one JSON line.
+// Evaluation-metric benchmark: `npm run bench:eval [items]` — L1/L2/PSNR/SSIM per item at 1600 px.
+// `pixelItemsPerS`: pairs of decoded pixels scored through the metrics pool (one worker thread
+// per core, as the eval worker does); `singleThreadItemsPerS`: the same on the main thread;
+// `decodedItemsPerS`: single thread, decoding the reference JPEG each item too.
+// Prints a table, then one JSON object as the last line.
+import { availableParallelism } from "node:os";
 import sharp from "sharp";
 import { computeEvalMetrics } from "../../lib/imaging/eval-metrics";
+import { createMetricsPool } from "../../lib/imaging/metrics-pool";
 import type { RawImage } from "../../lib/imaging/raw-image";
 
 const EDGE = 1600;
@@ -20,36 +23,52 @@ async function pair(name: string): Promise<Pair> {
   return { reference: raw(ref), edited: raw(edited), referenceJpeg: await base.clone().jpeg({ quality: 95 }).toBuffer() };
 }
 
+const seconds = async (fn: () => unknown) => {
+  const t = performance.now();
+  await fn();
+  return (performance.now() - t) / 1000;
+};
+
 async function main() {
-  sharp.concurrency(1);
   const pairs = await Promise.all(PHOTOS.map(pair));
-  computeEvalMetrics(pairs[0]); // warm-up (JIT)
+  const threads = availableParallelism();
+  const pool = createMetricsPool({ size: threads });
+  await Promise.all(Array.from({ length: threads }, () => pool.score(pairs[0]))); // warm-up (thread start, JIT)
+  computeEvalMetrics(pairs[0]);
 
-  let t = performance.now();
   let ssimSum = 0;
-  for (let i = 0; i < ITEMS; i++) ssimSum += computeEvalMetrics(pairs[i % pairs.length]).ssim;
-  const pixelS = (performance.now() - t) / 1000;
-
-  t = performance.now();
-  for (let i = 0; i < ITEMS; i++) {
-    const p = pairs[i % pairs.length];
-    const { data, info } = await sharp(p.referenceJpeg).raw().toBuffer({ resolveWithObject: true });
-    computeEvalMetrics({ edited: p.edited, reference: { data, width: info.width, height: info.height, channels: 3 } });
-  }
-  const decodedS = (performance.now() - t) / 1000;
+  const poolS = await seconds(async () => {
+    const results = await Promise.all(Array.from({ length: ITEMS }, (_, i) => pool.score(pairs[i % pairs.length])));
+    ssimSum = results.reduce((s, m) => s + m.ssim, 0);
+  });
+  await pool.close();
+  const singleS = await seconds(() => {
+    for (let i = 0; i < ITEMS; i++) computeEvalMetrics(pairs[i % pairs.length]);
+  });
+  sharp.concurrency(1);
+  const decodedS = await seconds(async () => {
+    for (let i = 0; i < ITEMS; i++) {
+      const p = pairs[i % pairs.length];
+      const { data, info } = await sharp(p.referenceJpeg).raw().toBuffer({ resolveWithObject: true });
+      computeEvalMetrics({ edited: p.edited, reference: { data, width: info.width, height: info.height, channels: 3 } });
+    }
+  });
 
   const { width, height } = pairs[0].reference;
+  const rate = (s: number) => Number((ITEMS / s).toFixed(2));
   const result = {
     bench: "eval",
     size: `${width}x${height}`,
     items: ITEMS,
-    pixelItemsPerS: Number((ITEMS / pixelS).toFixed(2)),
-    pixelMsPerItem: Number(((pixelS * 1000) / ITEMS).toFixed(1)),
-    decodedItemsPerS: Number((ITEMS / decodedS).toFixed(2)),
+    threads,
+    pixelItemsPerS: rate(poolS),
+    singleThreadItemsPerS: rate(singleS),
+    singleThreadMsPerItem: Number(((singleS * 1000) / ITEMS).toFixed(1)),
+    decodedItemsPerS: rate(decodedS),
     meanSsim: Number((ssimSum / ITEMS).toFixed(4)),
   };
-  console.log(`metrics (L1, L2, PSNR, SSIM) at ${result.size}: ${result.pixelItemsPerS} items/s (${result.pixelMsPerItem} ms/item)`);
-  console.log(`with reference JPEG decode: ${result.decodedItemsPerS} items/s`);
+  console.log(`metrics (L1, L2, PSNR, SSIM) at ${result.size}, ${threads} threads: ${result.pixelItemsPerS} items/s`);
+  console.log(`single thread: ${result.singleThreadItemsPerS} items/s (${result.singleThreadMsPerItem} ms/item); with reference JPEG decode: ${result.decodedItemsPerS} items/s`);
   console.log(JSON.stringify(result));
 }
 

@@ -1,11 +1,13 @@
 import { systemContext } from "@/lib/context";
 import { sweepUnannotatedTrajectories } from "@/lib/corpus";
+import { sweepEvalRuns } from "@/lib/eval";
 import { sweepPendingImages } from "@/lib/images";
-import { probeOpenBreakers } from "@/lib/inference";
+import { probeOpenBreakers, sweepAbandonedCalls } from "@/lib/inference";
+import { sweepPreference } from "@/lib/preference";
 import { queueWaitingReviews } from "@/lib/review";
 import type { Processor } from "./types";
 
-/** Re-enqueues work Postgres says is unfinished (pending ingests, trajectories to annotate or to queue for review) and probes open circuit breakers. */
+/** Re-enqueues work Postgres says is unfinished (pending ingests, trajectories to annotate or to queue for review, unscored eval items, instructions without pairs), probes open circuit breakers and closes abandoned model calls. */
 export const processSweep: Processor<"sweep"> = async () => {
   // Rows younger than 10 s are probably being enqueued by their own request right now.
   const ctx = systemContext();
@@ -13,7 +15,12 @@ export const processSweep: Processor<"sweep"> = async () => {
   const trajectories = await sweepUnannotatedTrajectories({ ctx, input: { olderThanMs: 10_000 } });
   // Trajectories waiting for review that have no queue slots (annotated before the queue existed).
   const review = await queueWaitingReviews({ ctx });
+  const evalItems = await sweepEvalRuns({ ctx, input: { olderThanMs: 10_000 } });
+  // Accepted instructions without pairs, and pairs without a model label.
+  const preference = await sweepPreference({ ctx, input: { olderThanMs: 10_000 } });
   // A breaker opened by a process that has since died is probed here, so its queues resume.
   const reopenedEndpoints = await probeOpenBreakers();
-  return { images, trajectories, review, reopenedEndpoints };
+  // Model calls whose process died mid-request are marked abandoned, never left open.
+  const calls = await sweepAbandonedCalls({ ctx });
+  return { images, trajectories, review, evalItems, preference, reopenedEndpoints, abandonedCalls: calls.abandoned };
 };

@@ -19,8 +19,8 @@ const input = z.object({ id: z.uuid("not a trajectory id") });
  * its reviews, the render fidelity and the import it came from.
  */
 export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof input> }) {
-  const { id } = parseInput(input, raw);
   const actor = requireRole(ctx.actor, ["annotator", "reviewer", "researcher"]);
+  const { id } = parseInput(input, raw);
   // Annotators open the items they review, nothing else, and see only their own decisions (blind).
   const blind = actor.role === "annotator";
   if (blind && !(await canSeeItem(ctx, id))) throw new AppError("FORBIDDEN", "Annotators can open the corpus items they review");

@@ -35,5 +35,6 @@ export { coerceNumber, coerceBoolean, roundTo } from "./coerce-value";
 export { coerceCurve } from "./coerce-curve";
 export { isMetadataKey, isUnsupportedSettingKey } from "./metadata-keys";
 export { isErrorIssue } from "./issue-severity";
-export { randomParams } from "./random-params";
+export { mulberry32, randomParams } from "./random-params";
 export type { RandomParamsOptions } from "./random-params";
+export { atStrength } from "./at-strength";

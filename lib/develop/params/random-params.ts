@@ -82,7 +82,8 @@ function randomCorrection(rand: () => number, i: number): Correction {
   };
 }
 
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): uniform on [0, 1), reproducible per seed. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
