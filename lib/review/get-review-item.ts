@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { instructions, reviews, trajectories, workSlots } from "@/db/schema";
 import { requireActor } from "@/lib/auth/actor";
@@ -8,7 +8,6 @@ import { editChanges } from "@/lib/corpus/browse/edit-changes";
 import type { DevelopParams } from "@/lib/develop";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { canSeeItem } from "./can-see-item";
 import { promptName } from "./prompt-name";
 
 export const getReviewItemInput = z.object({ trajectoryId: z.uuid("not a trajectory id") });
@@ -22,30 +21,30 @@ export const getReviewItemInput = z.object({ trajectoryId: z.uuid("not a traject
 export async function getReviewItem({ ctx, input }: { ctx: Ctx; input: z.input<typeof getReviewItemInput> }) {
   const actor = requireActor(ctx.actor);
   const { trajectoryId } = parseInput(getReviewItemInput, input);
-  if (!(await canSeeItem(ctx, trajectoryId))) throw new AppError("FORBIDDEN", "This item is not assigned to you; press Next for one that is");
-  const [t] = await ctx.db.select().from(trajectories).where(eq(trajectories.id, trajectoryId)).limit(1);
-  if (!t) throw new AppError("NOT_FOUND", `No trajectory ${trajectoryId}`);
-  const [latest] = await ctx.db
-    .select({ version: instructions.version })
-    .from(instructions)
-    .where(eq(instructions.trajectoryId, trajectoryId))
-    .orderBy(desc(instructions.version))
-    .limit(1);
-  if (!latest) throw new AppError("NOT_FOUND", "This trajectory has no instructions to review yet");
-  const variants = await ctx.db
-    .select()
-    .from(instructions)
-    .where(and(eq(instructions.trajectoryId, trajectoryId), eq(instructions.version, latest.version)))
-    .orderBy(sql`array_position(array['short','medium','long'], ${instructions.variant}::text)`, asc(instructions.id));
-  const mine = await ctx.db
-    .select()
-    .from(reviews)
-    .where(and(inArray(reviews.instructionId, variants.map((v) => v.id)), eq(reviews.reviewerId, actor.id), eq(reviews.stage, "annotation")));
+  // The actor's slot says both whether an annotator may see the item and how long they hold it.
   const [lease] = await ctx.db
     .select({ expiresAt: workSlots.expiresAt, doneAt: workSlots.doneAt })
     .from(workSlots)
     .where(and(eq(workSlots.kind, "review"), eq(workSlots.itemId, trajectoryId), eq(workSlots.userId, actor.id)))
     .limit(1);
+  if (actor.role === "annotator" && !lease) throw new AppError("FORBIDDEN", "This item is not assigned to you; press Next for one that is");
+  const [t] = await ctx.db.select().from(trajectories).where(eq(trajectories.id, trajectoryId)).limit(1);
+  if (!t) throw new AppError("NOT_FOUND", `No trajectory ${trajectoryId}`);
+  const variants = await ctx.db
+    .select()
+    .from(instructions)
+    .where(
+      and(
+        eq(instructions.trajectoryId, trajectoryId),
+        eq(instructions.version, sql`(select max(i2.version) from instructions i2 where i2.trajectory_id = ${trajectoryId})`),
+      ),
+    )
+    .orderBy(sql`array_position(array['short','medium','long'], ${instructions.variant}::text)`, asc(instructions.id));
+  if (variants.length === 0) throw new AppError("NOT_FOUND", "This trajectory has no instructions to review yet");
+  const mine = await ctx.db
+    .select()
+    .from(reviews)
+    .where(and(inArray(reviews.instructionId, variants.map((v) => v.id)), eq(reviews.reviewerId, actor.id), eq(reviews.stage, "annotation")));
   const first = variants[0];
   return {
     trajectoryId,
@@ -57,7 +56,7 @@ export async function getReviewItem({ ctx, input }: { ctx: Ctx; input: z.input<t
       afterLabel: t.targetRendered ? "After (engine render)" : "After",
     },
     ...editChanges(t.params as DevelopParams),
-    version: latest.version,
+    version: variants[0].version,
     model: first.modelName,
     backend: first.backend,
     prompt: promptName(first.promptVersion),

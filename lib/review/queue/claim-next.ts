@@ -66,8 +66,8 @@ export async function claimNext({ ctx, input }: { ctx: Ctx; input: z.input<typeo
     } catch (e) {
       // The same user claiming in two tabs at once can race for two slots of one item;
       // the unique (kind, item, user) index refuses the second, and a retry picks another.
-      if (attempt < 3 && (e as { code?: string; cause?: { code?: string } }).cause?.code === "23505") continue;
-      if (attempt < 3 && (e as { code?: string }).code === "23505") continue;
+      const err = e as { code?: string; cause?: { code?: string } };
+      if (attempt < 3 && (err.code ?? err.cause?.code) === "23505") continue;
       throw e;
     }
   }
