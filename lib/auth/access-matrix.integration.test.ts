@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { apiTokens, ROLES, type Role } from "@/db/schema";
+import { API_TOKEN_SCOPES, apiTokens, ROLES, type Role } from "@/db/schema";
 import { makeActor } from "@/test/actors";
 import { ACTIONS, isAllowed, ROUTES } from "./access-policy";
 
@@ -11,13 +11,13 @@ let currentHeaders = new Headers();
 vi.mock("next/headers", () => ({ headers: async () => currentHeaders }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-/** An API token for a fresh user of `role` (tokens carry their owner's role). */
+/** An API token with every scope for a fresh user of `role` (tokens carry their owner's role; scopes narrow trainer routes further). */
 async function tokenFor(role: Role): Promise<string> {
   const actor = await makeActor(role);
   const token = `riq_${randomBytes(24).toString("base64url")}`;
   await getDb()
     .insert(apiTokens)
-    .values({ userId: actor.id, name: "matrix", prefix: token.slice(0, 10), tokenHash: createHash("sha256").update(token).digest("hex") });
+    .values({ userId: actor.id, name: "matrix", scopes: [...API_TOKEN_SCOPES], prefix: token.slice(0, 10), tokenHash: createHash("sha256").update(token).digest("hex") });
   return token;
 }
 
@@ -36,9 +36,10 @@ describe("access matrix: every API route and server action × every role (API to
   const routeEntries = Object.entries(ROUTES).filter(([, allow]) => allow !== "anyone");
   it.each(routeEntries)("%s → %j", async (key, allow) => {
     const [method, path] = key.split(" ");
-    const mod = (await import(join(process.cwd(), "app", path, "route.ts"))) as Record<string, (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
-    const params = Object.fromEntries([...path.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], DUMMY[m[1]] ?? "x"]));
-    const url = `http://localhost${path.replace(/\[(\w+)\]/g, (_, p: string) => DUMMY[p] ?? "x")}`;
+    const mod = (await import(join(process.cwd(), "app", path, "route.ts"))) as Record<string, (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>>;
+    // `[name]` segments get a dummy value; catch-all `[...name]` segments an array of one.
+    const params = Object.fromEntries([...path.matchAll(/\[(\.\.\.)?(\w+)\]/g)].map((m) => [m[2], m[1] ? [DUMMY[m[2]] ?? "x"] : (DUMMY[m[2]] ?? "x")]));
+    const url = `http://localhost${path.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, p: string) => DUMMY[p] ?? "x")}`;
     for (const role of CALLERS) {
       const init: RequestInit = { method, headers: authHeaders(role) };
       if (method !== "GET") Object.assign(init, { body: "{}", headers: { ...authHeaders(role), "content-type": "application/json" } });

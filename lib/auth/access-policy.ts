@@ -18,8 +18,9 @@ import type { Role } from "@/db/schema";
  *   "anyone"    no sign-in (login, health, better-auth's own endpoints)
  *   "signed-in" any role
  *   [roles]     those roles; admins pass every check
- * API tokens act as their owner with the owner's role (there are no token
- * scopes), so each entry applies to a token of that role alike.
+ * API tokens act as their owner with the owner's role, so each entry applies
+ * to a token of that role alike; trainer-facing routes (exports, rewards,
+ * run events) additionally require the token's scope (lib/auth requireScope).
  */
 export type Allow = "anyone" | "signed-in" | readonly Role[];
 
@@ -69,6 +70,9 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/eval/leaderboard/[benchmarkId]": RESEARCHER,
   "GET /api/v1/eval/compare": RESEARCHER,
   "GET /api/v1/eval/outputs/[evalItemId]": RESEARCHER,
+  "GET /api/v1/exports": RESEARCHER,
+  "POST /api/v1/exports": RESEARCHER,
+  "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER,
 };
 
 /** Server actions as `file#export` (file relative to the repo root). */

@@ -26,14 +26,13 @@ export function requireRole(actor: Actor | null, roles: readonly Role[]): Actor 
 export const requireActor = (actor: Actor | null): Actor => requireRole(actor, ["annotator", "reviewer", "researcher"]);
 
 /**
- * For trainer-facing routes: a token must carry `scope`; a signed-in person
- * must hold one of `roles` instead. Returns the actor.
+ * For trainer-facing routes: the caller must hold one of `roles`, and a
+ * token must also carry `scope`. Returns the actor.
  */
 export function requireScope(actor: Actor | null, scope: string, roles: readonly Role[] = ["researcher"]): Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Send an API token");
-  if (actor.via === "token") {
-    if (actor.scopes?.includes(scope)) return actor;
-    throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope`);
-  }
+  // A token needs the scope AND an owner who still holds the role (a demoted
+  // owner's old trainer token stops working with the demotion).
+  if (actor.via === "token" && !actor.scopes?.includes(scope)) throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope`);
   return requireRole(actor, roles);
 }
