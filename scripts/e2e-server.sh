@@ -14,6 +14,7 @@ export WORKER_HEALTH_PORT=$((PORT + 99))
 export AUTH_SIGNIN_RATE_LIMIT=100 AUTH_ACCOUNT_SIGNIN_LIMIT=100
 export MAX_IMPORT_UPLOAD_BYTES=$((40 * 1024 * 1024)) # the security spec checks the 413 just above it
 export SEED_DEMO_CORPUS=0 # the corpus spec imports the same edits itself
+export SEED_DEMO_PAIRS=1 COMPARE_GOLD_RATE=0.1 # the compare spec labels these
 
 npx tsx e2e/assert-local-database.ts
 npx tsx e2e/reset-database.ts

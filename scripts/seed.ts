@@ -13,6 +13,7 @@ import { systemContext } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { uploadImage } from "@/lib/images";
 import { closeInferenceRedis, ensureDefaultModels } from "@/lib/inference";
+import { seedDemoPairs } from "@/lib/preference";
 import { closeQueues } from "@/lib/queue";
 import { ensureSampleBenchmark } from "./sample-benchmark";
 import { sampleLightroomExport } from "./sample-lightroom-export";
@@ -99,6 +100,10 @@ console.log(`[seed] sample benchmark: ${sampleBenchmark.benchmark.itemCount} ite
 if (process.env.SEED_DEMO_CORPUS !== "0") {
   const corpus = await seedDemoCorpus();
   console.log(`[seed] demo corpus: ${corpus.imported} trajectories imported, ${corpus.duplicates} already there, ${corpus.failed} failed`);
+}
+if (process.env.SEED_DEMO_PAIRS === "1") {
+  const demo = await seedDemoPairs({ ctx: systemContext() });
+  console.log(`[seed] demo preference pairs: ${demo.pairs}`);
 }
 console.log("[seed] logins (also in " + CREDENTIALS_FILE + "):");
 for (const l of logins) {

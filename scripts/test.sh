@@ -2,7 +2,8 @@
 # The one test command (`npm test`): installs what is missing (npm deps,
 # Debian's chromium), makes sure PostgreSQL and Redis run, then runs
 # typecheck, lint, unit + integration tests (vitest) and browser tests
-# (Playwright on the production build).
+# (Playwright on the production build), and the compact trainer's Python tests
+# (Debian's python3-torch, installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/retouchiq}"
@@ -17,6 +18,13 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# The compact trainer's tests need PyTorch + Pillow in Debian's python3 (not pip: CPU wheels from the distro).
+if ! /usr/bin/python3 -c "import torch, PIL" 2>/dev/null; then
+  echo "[deps] installing Debian's python3-torch and python3-pil for training/compact…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-torch python3-pil >/dev/null
+fi
+
 step "services"
 bash scripts/ensure-services.sh
 
@@ -27,6 +35,9 @@ npx tsc --noEmit -p lib/edits/tsconfig.json
 
 step "lint"
 npx eslint --max-warnings=0 .
+
+step "python tests (training/compact)"
+/usr/bin/python3 -m unittest discover -s training/compact/tests
 
 step "unit + integration tests"
 npx vitest run

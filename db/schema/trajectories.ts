@@ -2,7 +2,11 @@ import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { images } from "./images";
 
-export const TRAJECTORY_ORIGINS = ["import", "upload", "synthetic"] as const;
+/**
+ * `preset-derived`: a real photo crop × a real Camera Raw preset (scripts/make-preset-corpus.ts),
+ * training material for the compact trainer, never a real user's trajectory.
+ */
+export const TRAJECTORY_ORIGINS = ["import", "upload", "synthetic", "preset-derived"] as const;
 export const SPLITS = ["train", "val", "test"] as const;
 export const CATEGORIES = ["quality", "style", "local"] as const;
 export type Split = (typeof SPLITS)[number];

@@ -63,6 +63,10 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/corpus/trajectories": RESEARCHER,
   "POST /api/v1/corpus/imports": RESEARCHER,
   "GET /api/v1/corpus/imports/[id]": RESEARCHER,
+  "POST /api/v1/render/plan": RESEARCHER,
+  "GET /api/v1/exports": RESEARCHER,
+  "POST /api/v1/exports": RESEARCHER,
+  "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER,
   "GET /api/v1/eval/benchmarks": RESEARCHER,
   "POST /api/v1/eval/benchmarks": RESEARCHER,
   "GET /api/v1/eval/runs": RESEARCHER,
@@ -70,9 +74,6 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/eval/leaderboard/[benchmarkId]": RESEARCHER,
   "GET /api/v1/eval/compare": RESEARCHER,
   "GET /api/v1/eval/outputs/[evalItemId]": RESEARCHER,
-  "GET /api/v1/exports": RESEARCHER,
-  "POST /api/v1/exports": RESEARCHER,
-  "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER,
 };
 
 /** Server actions as `file#export` (file relative to the repo root). */

@@ -5,3 +5,5 @@ export type { Image8 } from "./pipeline/decode";
 export type { NotRendered } from "./pipeline/plan-render";
 export * from "./params";
 export * from "./xmp";
+export { bakePlan, bakedPlanToJson, bakeEditPlanJson, float32ToBase64, SPATIAL_STAGES } from "./bake-plan";
+export type { BakedPlan, BakedPlanJson, SpatialStage } from "./bake-plan";

@@ -3,6 +3,7 @@ import { corpusQueueConfig } from "./configs/corpus";
 import { evalQueueConfig } from "./configs/eval";
 import { ingestQueueConfig } from "./configs/ingest";
 import { maintenanceQueueConfig } from "./configs/maintenance";
+import { preferenceQueueConfig } from "./configs/preference";
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a sha256 hex digest");
 
@@ -12,6 +13,7 @@ export const QUEUES = {
   maintenance: maintenanceQueueConfig,
   corpus: corpusQueueConfig,
   eval: evalQueueConfig,
+  preference: preferenceQueueConfig,
 } as const;
 export type QueueName = keyof typeof QUEUES;
 
@@ -47,6 +49,24 @@ export const JOBS = {
     // One benchmark item of one eval run; the (run, item) row makes it idempotent.
     payload: z.object({ runId: z.uuid(), itemId: z.uuid() }),
     jobId: (p: { runId: string; itemId: string }) => `eval-item.${p.runId}.${p.itemId}`,
+  },
+  perturb: {
+    queue: "preference",
+    // Rule-based strategies + the perturber role for one instruction, at PGRT round `round`.
+    payload: z.object({ instructionId: z.uuid(), round: z.number().int().min(1).max(1000).default(1) }),
+    jobId: (p: { instructionId: string; round: number }) => `perturb.${p.instructionId}.r${p.round}`,
+  },
+  rollout: {
+    queue: "preference",
+    // n policy samples for one instruction from the active policy model, recorded as round `round`.
+    payload: z.object({ instructionId: z.uuid(), n: z.number().int().min(1).max(16).default(4), round: z.number().int().min(1).max(1000) }),
+    jobId: (p: { instructionId: string; round: number }) => `rollout.${p.instructionId}.r${p.round}`,
+  },
+  "judge-pair": {
+    queue: "preference",
+    // The reward role labels the pair twice, sides swapped.
+    payload: z.object({ pairId: z.uuid() }),
+    jobId: (p: { pairId: string }) => `judge-pair.${p.pairId}`,
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; jobId: (p: never) => string | undefined }>;
 

@@ -2,6 +2,7 @@ import { processAnnotateTrajectory } from "./annotate-trajectory";
 import { processEvalItem } from "./eval-item";
 import { processImportCorpus } from "./import-corpus";
 import { processIngestImage } from "./ingest-image";
+import { processJudgePair, processPerturb, processRollout } from "./preference";
 import { processSweep } from "./sweep";
 import type { ProcessorMap } from "./types";
 
@@ -11,4 +12,7 @@ export const processors: ProcessorMap = {
   "import-corpus": processImportCorpus,
   "annotate-trajectory": processAnnotateTrajectory,
   "eval-item": processEvalItem,
+  perturb: processPerturb,
+  rollout: processRollout,
+  "judge-pair": processJudgePair,
 };

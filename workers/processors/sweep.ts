@@ -3,18 +3,21 @@ import { sweepUnannotatedTrajectories } from "@/lib/corpus";
 import { sweepEvalRuns } from "@/lib/eval";
 import { sweepPendingImages } from "@/lib/images";
 import { probeOpenBreakers, sweepAbandonedCalls } from "@/lib/inference";
+import { sweepPreference } from "@/lib/preference";
 import type { Processor } from "./types";
 
-/** Re-enqueues work Postgres says is unfinished (pending ingests, trajectories to annotate, unscored eval items), probes open circuit breakers and closes abandoned model calls. */
+/** Re-enqueues work Postgres says is unfinished (pending ingests, trajectories to annotate, unscored eval items, instructions without pairs), probes open circuit breakers and closes abandoned model calls. */
 export const processSweep: Processor<"sweep"> = async () => {
   // Rows younger than 10 s are probably being enqueued by their own request right now.
   const ctx = systemContext();
   const images = await sweepPendingImages({ ctx, input: { olderThanMs: 10_000 } });
   const trajectories = await sweepUnannotatedTrajectories({ ctx, input: { olderThanMs: 10_000 } });
   const evalItems = await sweepEvalRuns({ ctx, input: { olderThanMs: 10_000 } });
+  // Accepted instructions without pairs, and pairs without a model label.
+  const preference = await sweepPreference({ ctx, input: { olderThanMs: 10_000 } });
   // A breaker opened by a process that has since died is probed here, so its queues resume.
   const reopenedEndpoints = await probeOpenBreakers();
   // Model calls whose process died mid-request are marked abandoned, never left open.
   const calls = await sweepAbandonedCalls({ ctx });
-  return { images, trajectories, evalItems, reopenedEndpoints, abandonedCalls: calls.abandoned };
+  return { images, trajectories, evalItems, preference, reopenedEndpoints, abandonedCalls: calls.abandoned };
 };

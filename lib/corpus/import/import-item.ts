@@ -16,6 +16,8 @@ export const manifestRowSchema = z
     category: z.enum(CATEGORIES).optional(),
     license: plainText(1000).optional(),
     consent: z.union([plainText(1000), z.boolean()]).transform(String).optional(),
+    /** `preset-derived` marks generated material (scripts/make-preset-corpus.ts); default `import`. */
+    origin: z.enum(["import", "preset-derived"]).optional(),
   })
   .refine((r) => (r.params === undefined) !== (r.xmp === undefined), "give exactly one of params or xmp");
 

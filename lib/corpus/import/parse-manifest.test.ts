@@ -26,6 +26,12 @@ describe("parseManifest", () => {
     expect(errors[3].reason).toMatch(/split/);
   });
 
+  it("marks generated rows with their origin and refuses origins a manifest may not claim", () => {
+    const { items, errors } = parseManifest('{"before":"a.jpg","params":{},"origin":"preset-derived"}\n{"before":"b.jpg","params":{},"origin":"upload"}');
+    expect(items.map((i) => i.origin)).toEqual(["preset-derived"]);
+    expect(errors[0].reason).toMatch(/origin/);
+  });
+
   it("accepts Windows line endings and numeric ids", () => {
     const { items, errors } = parseManifest('{"before":"a.jpg","params":{},"id":7}\r\n{"before":"b.jpg","params":{}}\r\n');
     expect(errors).toEqual([]);

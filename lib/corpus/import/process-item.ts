@@ -73,7 +73,7 @@ export async function processItem({
       params: params as Record<string, unknown>,
       paramsHash: paramsHashOf(params),
       contentKey,
-      origin: "import",
+      origin: item.origin ?? "import",
       split: item.split ?? assignSplit(sourceSha),
       category: decision.category,
       categoryReason: decision.reason,

@@ -37,3 +37,4 @@ export { isMetadataKey, isUnsupportedSettingKey } from "./metadata-keys";
 export { isErrorIssue } from "./issue-severity";
 export { mulberry32, randomParams } from "./random-params";
 export type { RandomParamsOptions } from "./random-params";
+export { atStrength } from "./at-strength";

@@ -1,0 +1,83 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, ANNOTATOR } from "./users";
+
+/** Votes on the pair on screen with one key and returns which side the user's edit was on. */
+async function voteByKey(page: Page, key: "a" | "b"): Promise<string> {
+  const ws = page.getByTestId("compare-workspace");
+  await expect(ws).toBeVisible();
+  await page.keyboard.press(key);
+  const reveal = page.getByTestId("compare-reveal");
+  await expect(reveal).toBeVisible();
+  const text = (await reveal.textContent()) ?? "";
+  return /The user's edit was (A|B)/.exec(text)?.[1] ?? "?";
+}
+
+test.describe.serial("compare workspace", () => {
+  test("an annotator labels 10 pairs by keyboard only; the user's edit shows up on both sides", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: ANNOTATOR.state });
+    const page = await context.newPage();
+    await page.goto("/compare");
+    await page.keyboard.press("?");
+    await expect(page.getByTestId("compare-help")).toBeVisible();
+    await page.keyboard.press("Escape");
+    const sides: string[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      const id = await page.getByTestId("compare-workspace").getAttribute("data-pair-id");
+      expect(seen.has(id!)).toBe(false);
+      seen.add(id!);
+      // Instruction and images are shown; nothing about where the edits came from before the vote.
+      await expect(page.getByTestId("compare-instruction")).not.toBeEmpty();
+      await expect(page.getByTestId("compare-workspace")).not.toContainText(/perturb|policy|round|gold/i);
+      if (i === 0) await page.keyboard.press("s"); // strength: slightly
+      sides.push(await voteByKey(page, i % 2 ? "b" : "a"));
+      await page.keyboard.press("n");
+      await expect(page.getByTestId("compare-workspace")).not.toHaveAttribute("data-pair-id", id!);
+    }
+    expect(new Set(sides)).toEqual(new Set(["A", "B"]));
+    await context.close();
+  });
+
+  test("Fix it saves a candidate and a pair that the researcher view lists", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: ANNOTATOR.state });
+    const page = await context.newPage();
+    await page.goto("/compare");
+    await voteByKey(page, "a");
+    await page.keyboard.press("f");
+    await expect(page.getByTestId("fix-panel")).toBeVisible();
+    await expect(page.getByTestId("fix-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+    const highlights = page.locator("#fix-Highlights2012");
+    await highlights.focus();
+    for (let i = 0; i < 40; i++) await page.keyboard.press("ArrowLeft");
+    await page.getByTestId("fix-save").click();
+    await expect(page.getByTestId("fix-saved")).toBeVisible();
+    await context.close();
+
+    const admin = await browser.newContext({ storageState: ADMIN.state });
+    const researcher = await admin.newPage();
+    await researcher.goto("/compare/researcher?origin=human_fix");
+    await expect(researcher.locator('[data-testid="pair-list"] tr[data-origin="human_fix"]')).toHaveCount(1);
+    await admin.close();
+  });
+
+  test("an annotator's gold accuracy appears in the researcher view", async ({ browser }) => {
+    const admin = await browser.newContext({ storageState: ADMIN.state });
+    const page = await admin.newPage();
+    await page.goto("/compare/researcher");
+    const gold = page.getByTestId("gold-accuracy");
+    await expect(gold).toContainText(ANNOTATOR.email);
+    await expect(gold).toContainText(/\d+\/\d+/);
+    // The judge worker labels the pairs in the background; the table appears once it has.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByTestId("reward-accuracy").count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(0);
+    await expect(page.getByTestId("reward-accuracy").first()).toContainText("Bigger change wins");
+    await admin.close();
+  });
+});

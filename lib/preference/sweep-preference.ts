@@ -1,0 +1,40 @@
+import "server-only";
+import { and, eq, lt, notExists, sql } from "drizzle-orm";
+import { candidates, instructions, labels, pairs } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
+import { enqueue } from "@/lib/queue";
+
+/**
+ * Re-enqueues preference work Postgres says is missing: accepted instructions
+ * with no strong candidate yet (→ perturb) and pairs without a model label
+ * (→ judge-pair). Job ids are derived from row ids, so queued work is not
+ * duplicated and a lost queue loses nothing.
+ */
+export async function sweepPreference({ ctx, input }: { ctx: Ctx; input: { olderThanMs?: number; limit?: number } }) {
+  const cutoff = new Date(Date.now() - (input.olderThanMs ?? 0));
+  const limit = input.limit ?? 2_000;
+  const pairless = await ctx.db
+    .select({ id: instructions.id })
+    .from(instructions)
+    .where(
+      and(
+        eq(instructions.status, "accepted"),
+        lt(instructions.updatedAt, cutoff),
+        notExists(ctx.db.select({ one: sql`1` }).from(candidates).where(and(eq(candidates.instructionId, instructions.id), eq(candidates.origin, "user")))),
+      ),
+    )
+    .limit(limit);
+  for (const { id } of pairless) await enqueue("perturb", { instructionId: id, round: 1 });
+  const unjudged = await ctx.db
+    .select({ id: pairs.id })
+    .from(pairs)
+    .where(
+      and(
+        lt(pairs.createdAt, cutoff),
+        notExists(ctx.db.select({ one: sql`1` }).from(labels).where(and(eq(labels.pairId, pairs.id), eq(labels.labelerKind, "model")))),
+      ),
+    )
+    .limit(limit);
+  for (const { id } of unjudged) await enqueue("judge-pair", { pairId: id });
+  return { perturb: pairless.length, judge: unjudged.length };
+}
