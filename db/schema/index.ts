@@ -7,3 +7,7 @@ export * from "./renders";
 export * from "./models";
 export * from "./inference-calls";
 export * from "./corpus";
+export * from "./work-queue";
+export * from "./preference";
+export * from "./eval";
+export * from "./training";

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { ApiTokenScope, Role } from "@/db/schema";
 
 /**
  * Who may use what: every page, API route and server action in app/, with
@@ -15,13 +15,17 @@ import type { Role } from "@/db/schema";
  *   - e2e/access-matrix.spec.ts opens every page as each role.
  *
  * Adding a page, route or action = one line below. Values:
- *   "anyone"    no sign-in (login, health, better-auth's own endpoints)
- *   "signed-in" any role
- *   [roles]     those roles; admins pass every check
- * API tokens act as their owner with the owner's role (there are no token
- * scopes), so each entry applies to a token of that role alike.
+ *   "anyone"                  no sign-in (login, health, better-auth's own endpoints)
+ *   "signed-in"               any role
+ *   [roles]                   those roles; admins pass every check
+ *   { roles, scope }          trainer-facing: a person needs one of `roles`; an API
+ *                             token needs `scope` (requireScope), whatever its owner's role
+ * Otherwise API tokens act as their owner with the owner's role, so each entry
+ * applies to a token of that role alike.
  */
-export type Allow = "anyone" | "signed-in" | readonly Role[];
+export type Allow = "anyone" | "signed-in" | readonly Role[] | { roles: readonly Role[]; scope: ApiTokenScope };
+/** Who is asking: null = anonymous; a token carries its scopes. */
+export type Caller = { role: Role; via: "session" | "token"; scopes?: readonly string[] } | null;
 
 const SIGNED_IN = "signed-in";
 const RESEARCHER = ["researcher"] as const;
@@ -60,6 +64,9 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/corpus/trajectories": RESEARCHER,
   "POST /api/v1/corpus/imports": RESEARCHER,
   "GET /api/v1/corpus/imports/[id]": RESEARCHER,
+  "GET /api/v1/exports": RESEARCHER,
+  "POST /api/v1/exports": RESEARCHER,
+  "GET /api/v1/exports/[id]/files/[...path]": { roles: RESEARCHER, scope: "export" },
 };
 
 /** Server actions as `file#export` (file relative to the repo root). */
@@ -78,10 +85,11 @@ export const ACTIONS: Record<string, Allow> = {
   "app/(app)/admin/users/actions.ts#revokeUserAccessAction": ADMIN,
 };
 
-/** Whether `role` (null = anonymous) may use an entry allowed to `allow`. */
-export function isAllowed(allow: Allow, role: Role | null): boolean {
+/** Whether `caller` may use an entry allowed to `allow`. */
+export function isAllowed(allow: Allow, caller: Caller): boolean {
   if (allow === "anyone") return true;
-  if (role === null) return false;
-  if (allow === "signed-in" || role === "admin") return true;
-  return allow.includes(role);
+  if (caller === null) return false;
+  if (allow === "signed-in") return true;
+  if ("scope" in allow) return caller.via === "token" ? (caller.scopes ?? []).includes(allow.scope) : caller.role === "admin" || allow.roles.includes(caller.role);
+  return caller.role === "admin" || allow.includes(caller.role);
 }

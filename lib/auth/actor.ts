@@ -2,7 +2,15 @@ import type { Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
 /** Who is asking: a signed-in user or the owner of an API token. */
-export type Actor = { id: string; email: string; name: string; role: Role; via: "session" | "token" };
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  via: "session" | "token";
+  /** A token's scopes (`reward`, `trainer`, `export`); absent for sessions. */
+  scopes?: readonly string[];
+};
 
 /**
  * Throws unless `actor` holds one of `roles`. Admins pass every check.
@@ -16,3 +24,16 @@ export function requireRole(actor: Actor | null, roles: readonly Role[]): Actor 
 
 /** Any signed-in user. */
 export const requireActor = (actor: Actor | null): Actor => requireRole(actor, ["annotator", "reviewer", "researcher"]);
+
+/**
+ * For trainer-facing routes: a token must carry `scope`; a signed-in person
+ * must hold one of `roles` instead. Returns the actor.
+ */
+export function requireScope(actor: Actor | null, scope: string, roles: readonly Role[] = ["researcher"]): Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Send an API token");
+  if (actor.via === "token") {
+    if (actor.scopes?.includes(scope)) return actor;
+    throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope`);
+  }
+  return requireRole(actor, roles);
+}

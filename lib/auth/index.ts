@@ -1,4 +1,4 @@
-export { type Actor, requireActor, requireRole } from "./actor";
+export { type Actor, requireActor, requireRole, requireScope } from "./actor";
 export { actorFromApiToken, createApiToken } from "./api-tokens";
 export { getAuth } from "./auth";
 export { createUser, createUserInput } from "./create-user";

@@ -28,3 +28,4 @@ export { slotsInUse } from "./gateway/concurrency-limiter";
 export { closeInferenceRedis } from "./gateway/redis";
 export { flushCallLog } from "./gateway/deferred-call-log";
 export { sweepAbandonedCalls } from "./gateway/sweep-abandoned-calls";
+export { contributionScale, rankContributions, type Contribution } from "./heuristic/param-effects";
