@@ -11,7 +11,7 @@
 // state. Exit 1 on lost, duplicated or unfinished work, a 500, or a budget overrun.
 // Last line: one JSON object.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -86,9 +86,10 @@ async function main() {
       WORKER_HEALTH_PORT: String(await freePort()),
       NODE_ENV: "production" as const,
     };
+    const childLog = openSync(join(tmpdir(), `riq-chaos-${process.pid}.log`), "w");
+    log(`app and worker output: ${join(tmpdir(), `riq-chaos-${process.pid}.log`)}`);
     const spawnChild = (cmd: string, args: string[]) => {
-      const child = spawn(cmd, args, { env, stdio: ["ignore", "ignore", "pipe"] });
-      child.stderr?.on("data", () => undefined);
+      const child = spawn(cmd, args, { env, stdio: ["ignore", childLog, childLog] });
       children.add(child);
       child.once("exit", () => children.delete(child));
       return child;
@@ -129,7 +130,12 @@ async function main() {
     const probe = async (since: number) => {
       const key = await waitFor(async () => (await uploadWorkload.submit({ baseUrl, token, seq: seq++ }).catch(() => null))?.key, 60_000, "an accepted probe upload");
       tally.accepted.get(uploadWorkload)!.push(key);
-      await waitFor(async () => (await sql`select status from images where sha256 = ${key}`.catch(() => []))[0]?.status === "ready", 60_000, "the probe processed");
+      const status = async () => (await sql<{ status: string; error: string | null }[]>`select status, error from images where sha256 = ${key}`.catch(() => []))[0];
+      await waitFor(async () => (await status())?.status !== "pending", 60_000, "the probe processed").catch(async (e: Error) => {
+        throw new Error(`${e.message} (probe ${key.slice(0, 12)}: ${JSON.stringify(await status())})`);
+      });
+      const end = await status();
+      if (end?.status !== "ready") throw new Error(`[chaos] the probe upload ended ${end?.status}: ${end?.error}`);
       return Number(((Date.now() - since) / 1000).toFixed(2));
     };
     const recoveryS: Record<string, number> = {};
