@@ -52,7 +52,10 @@ async function main() {
   const dirs = { storage: mkdtempSync(join(tmpdir(), "riq-chaos-blobs-")), staging: mkdtempSync(join(tmpdir(), "riq-chaos-staging-")) };
   const faultFlag = join(tmpdir(), `riq-chaos-enospc-${process.pid}`);
   const children = new Set<ChildProcess>();
+  let workerCrashes = 0;
+  let stopped = false;
   const cleanup = () => {
+    stopped = true;
     for (const c of children) c.kill("SIGKILL");
     redis.stop();
     pg.stop();
@@ -94,8 +97,20 @@ async function main() {
       child.once("exit", () => children.delete(child));
       return child;
     };
-    // Node itself, not npx, so a SIGKILL hits the worker process and not a wrapper.
-    const startWorkers = () => spawnChild(process.execPath, ["--import", "tsx", "--conditions=react-server", "workers/index.ts"]);
+    // Node itself, not npx, so a SIGKILL hits the worker process and not a wrapper. Like a
+    // supervisor (systemd, Kubernetes), the harness restarts workers that exit on their own,
+    // and counts it: a crash is a defect even when nothing is lost.
+    let killing = false;
+    const startWorkers = (): ChildProcess => {
+      const child = spawnChild(process.execPath, ["--import", "tsx", "--conditions=react-server", "workers/index.ts"]);
+      child.once("exit", () => {
+        if (killing || stopped) return;
+        workerCrashes++;
+        log("workers exited on their own; restarting them");
+        workers = startWorkers();
+      });
+      return child;
+    };
     spawnChild(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"]);
     let workers = startWorkers();
     await waitFor(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.ok, 60_000, "the app");
@@ -144,8 +159,10 @@ async function main() {
 
     log("fault 1: SIGKILL the workers mid-job");
     await waitFor(async () => Number((await sql`select count(*)::int as n from images where status = 'pending'`)[0].n) > 0, 10_000, "work in flight").catch(() => undefined);
+    killing = true;
     workers.kill("SIGKILL");
     await sleep(1_000);
+    killing = false;
     workers = startWorkers();
     recoveryS.workerKill = await probe(Date.now());
 
@@ -212,6 +229,7 @@ async function main() {
       refused503: tally.refused503,
       refusedOther: tally.refusedOther,
       unreachable: tally.unreachable,
+      workerCrashes,
       server500: tally.server500,
       whileDbDown: { answers: downAnswers.length, all503WithMessage: downAnswers.length > 0 && downAnswers.every((a) => a.ok) },
       badRefusals: tally.badRefusals.slice(0, 5),
