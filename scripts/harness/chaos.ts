@@ -172,6 +172,7 @@ async function main() {
     recoveryS.redisRestart = await probe(Date.now());
 
     log("fault 3: restart PostgreSQL hard (3 s down)");
+    const pgFault = Date.now();
     const pgDown = pg.restart(3_000);
     const watchDown = (async () => {
       const end = Date.now() + 3_500;
@@ -192,6 +193,7 @@ async function main() {
     })();
     await Promise.all([pgDown, watchDown]);
     const pgBack = Date.now();
+    const postgresOutageS = Number(((pgBack - pgFault) / 1000).toFixed(2)); // stop + 3 s + crash recovery on start
     await waitFor(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.ok, 30_000, "health after the database restart");
     recoveryS.postgresRestart = await probe(pgBack);
 
@@ -232,7 +234,7 @@ async function main() {
       unreachable: tally.unreachable,
       workerCrashes,
       server500: tally.server500,
-      whileDbDown: { answers: downAnswers.length, all503WithMessage: downAnswers.length > 0 && downAnswers.every((a) => a.ok) },
+      whileDbDown: { outageS: postgresOutageS, answers: downAnswers.length, all503WithMessage: downAnswers.length > 0 && downAnswers.every((a) => a.ok) },
       badRefusals: tally.badRefusals.slice(0, 5),
     };
     await sql.end();
