@@ -33,3 +33,17 @@ test.describe("upload limits", () => {
     expect((await tooBig.json()).error.message).toMatch(/40 MB limit/);
   });
 });
+
+test("a spoofed X-Forwarded-For does not change the address a session is recorded from (no TRUST_PROXY)", async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  const res = await api.post("/api/auth/sign-in/email", {
+    data: { email: ADMIN.email, password: ADMIN.password },
+    headers: { origin: baseURL!, "x-forwarded-for": "6.6.6.6" },
+  });
+  expect(res.status()).toBe(200);
+  const sessions = (await (await api.get("/api/auth/list-sessions")).json()) as { ipAddress: string | null }[];
+  expect(sessions.length).toBeGreaterThan(0);
+  // Loopback: 127.0.0.1, or ::1 which better-auth stores as its /64 prefix (all zeros).
+  for (const s of sessions) expect(s.ipAddress).toMatch(/^(127\.0\.0\.1|::1|0000(:0000){7})$/);
+  await api.dispose();
+});

@@ -55,4 +55,12 @@ test("an admin changes a role, disables, re-enables, resets the password and end
   await expect(again.page).toHaveURL(/\/login/);
   await dana.context.close();
   await again.context.close();
+
+  // The page works at desktop and phone widths without sideways scrolling.
+  await panel.getByRole("button", { name: "Close" }).click();
+  for (const width of [1440, 390]) {
+    await admin.setViewportSize({ width, height: 900 });
+    await admin.screenshot({ path: test.info().outputPath(`admin-users-${width}.png`), fullPage: true });
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
 });

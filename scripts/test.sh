@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`): installs what is missing (npm deps,
 # Debian's chromium), makes sure PostgreSQL and Redis run, then runs
-# typecheck, lint, unit + integration tests (vitest) and browser tests
-# (Playwright on the production build), and the compact trainer's Python tests
-# (Debian's python3-torch, installed here when missing).
+# typecheck, lint, unit + integration tests (vitest), browser tests
+# (Playwright on the production build), the chaos harness, and the compact
+# trainer's Python tests (Debian's python3-torch, installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/retouchiq}"
@@ -45,3 +45,8 @@ npx vitest run
 step "browser tests"
 npx next build >/tmp/riq-next-build.log 2>&1 || { tail -60 /tmp/riq-next-build.log; exit 1; }
 npx playwright test
+
+step "chaos (faults under load, own PostgreSQL and Redis, at most 3 min)"
+# Reuses the production build above; fails on lost, duplicated or unfinished work.
+CHAOS_STRICT=0 CHAOS_MAX_S=170 timeout 190 npx tsx scripts/harness/chaos.ts >/tmp/riq-chaos.log 2>&1 || { tail -30 /tmp/riq-chaos.log; exit 1; }
+tail -1 /tmp/riq-chaos.log

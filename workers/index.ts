@@ -14,6 +14,10 @@ await linkInferenceQueues(workers.map((w) => w.name));
 const health = startHealthServer({ port: workerHealthPort(), workers });
 console.log(`[workers] running queues: ${workers.map((w) => w.name).join(", ")}; health on :${workerHealthPort()}/health`);
 
+// A stray rejection (e.g. a job's Redis keys vanished when Redis lost its memory) is
+// logged; it must not take every other queue's jobs down with the process.
+process.on("unhandledRejection", (reason) => console.error("[workers] unhandled rejection:", reason));
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;

@@ -39,12 +39,18 @@ export async function startWorkers({ only }: { only?: QueueName[] } = {}) {
   });
 
   // The sweeper runs every minute; upsert keeps a single scheduler however many workers start.
+  // The scheduler lives in Redis, so it is checked every interval and recreated when
+  // missing: a Redis that restarted with its memory lost gets it back without a worker restart.
   if (names.includes("maintenance")) {
-    await getQueue("maintenance").upsertJobScheduler(
-      "sweep-every-minute",
-      { every: Number(process.env.SWEEP_INTERVAL_MS ?? 60_000) },
-      { name: "sweep", data: {} },
-    );
+    const every = Number(process.env.SWEEP_INTERVAL_MS ?? 60_000);
+    const upsert = () => getQueue("maintenance").upsertJobScheduler("sweep-every-minute", { every }, { name: "sweep", data: {} });
+    await upsert();
+    const ensure = async () => {
+      if (!(await getQueue("maintenance").getJobScheduler("sweep-every-minute"))) await upsert();
+    };
+    const timer = setInterval(() => void ensure().catch(() => undefined), Math.max(every, 5_000));
+    timer.unref();
+    workers.find((w) => w.name === "maintenance")?.on("closing", () => clearInterval(timer));
   }
   return workers;
 }

@@ -24,9 +24,14 @@ describe("access policy registry", () => {
   });
   it("admins pass every entry; anonymous callers only public ones", () => {
     for (const allow of [...Object.values(PAGES), ...Object.values(ROUTES), ...Object.values(ACTIONS)]) {
-      expect(isAllowed(allow, "admin")).toBe(true);
+      expect(isAllowed(allow, { role: "admin", via: "session" })).toBe(true);
       expect(isAllowed(allow, null)).toBe(allow === "anyone");
     }
-    expect(isAllowed(["researcher"], "annotator")).toBe(false);
+    expect(isAllowed(["researcher"], { role: "annotator", via: "session" })).toBe(false);
+    const scoped = { roles: ["researcher"] as const, scope: "export" as const };
+    expect(isAllowed(scoped, { role: "admin", via: "token", scopes: [] })).toBe(false);
+    expect(isAllowed(scoped, { role: "researcher", via: "token", scopes: ["export"] })).toBe(true);
+    // The scope alone is not enough: a demoted owner's token stops working.
+    expect(isAllowed(scoped, { role: "annotator", via: "token", scopes: ["export"] })).toBe(false);
   });
 });

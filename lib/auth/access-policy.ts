@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { ApiTokenScope, Role } from "@/db/schema";
 
 /**
  * Who may use what: every page, API route and server action in app/, with
@@ -15,14 +15,17 @@ import type { Role } from "@/db/schema";
  *   - e2e/access-matrix.spec.ts opens every page as each role.
  *
  * Adding a page, route or action = one line below. Values:
- *   "anyone"    no sign-in (login, health, better-auth's own endpoints)
- *   "signed-in" any role
- *   [roles]     those roles; admins pass every check
- * API tokens act as their owner with the owner's role, so each entry applies
- * to a token of that role alike; trainer-facing routes (exports, rewards,
- * run events) additionally require the token's scope (lib/auth requireScope).
+ *   "anyone"                  no sign-in (login, health, better-auth's own endpoints)
+ *   "signed-in"               any role
+ *   [roles]                   those roles; admins pass every check
+ *   { roles, scope }          trainer-facing: a person needs one of `roles`; an API
+ *                             token needs `scope` AND an owner holding one of `roles` (requireScope)
+ * Otherwise API tokens act as their owner with the owner's role, so each entry
+ * applies to a token of that role alike.
  */
-export type Allow = "anyone" | "signed-in" | readonly Role[];
+export type Allow = "anyone" | "signed-in" | readonly Role[] | { roles: readonly Role[]; scope: ApiTokenScope | readonly ApiTokenScope[] };
+/** Who is asking: null = anonymous; a token carries its scopes. */
+export type Caller = { role: Role; via: "session" | "token"; scopes?: readonly string[] } | null;
 
 const SIGNED_IN = "signed-in";
 const RESEARCHER = ["researcher"] as const;
@@ -34,6 +37,9 @@ export const PAGES: Record<string, Allow> = {
   "/forbidden": SIGNED_IN,
   "/": SIGNED_IN,
   "/review": SIGNED_IN,
+  "/review/disputes": ["reviewer", "researcher"],
+  "/review/disputes/[id]": ["reviewer", "researcher"],
+  "/review/stats": RESEARCHER,
   "/compare": SIGNED_IN,
   "/compare/researcher": RESEARCHER,
   "/images": SIGNED_IN,
@@ -64,19 +70,19 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/corpus/trajectories": RESEARCHER,
   "POST /api/v1/corpus/imports": RESEARCHER,
   "GET /api/v1/corpus/imports/[id]": RESEARCHER,
-  "POST /api/v1/render/plan": RESEARCHER,
+  "POST /api/v1/render/plan": { roles: RESEARCHER, scope: ["reward", "trainer"] },
   "GET /api/v1/exports": RESEARCHER,
   "POST /api/v1/exports": RESEARCHER,
-  "GET /api/v1/exports/[id]/files/[...path]": RESEARCHER, // tokens also need the `export` scope
-  "GET /api/v1/exports/[id]/urls": RESEARCHER, // tokens also need the `export` scope
-  "POST /api/v1/rewards/[action]": RESEARCHER, // tokens also need the `reward` scope
-  "POST /api/v1/render": RESEARCHER, // tokens also need the `reward` scope
-  "GET /api/v1/blobs/[key]": RESEARCHER, // tokens also need the `reward` scope
+  "GET /api/v1/exports/[id]/files/[...path]": { roles: RESEARCHER, scope: "export" },
+  "GET /api/v1/exports/[id]/urls": { roles: RESEARCHER, scope: "export" },
+  "POST /api/v1/rewards/[action]": { roles: RESEARCHER, scope: "reward" },
+  "POST /api/v1/render": { roles: RESEARCHER, scope: "reward" },
+  "GET /api/v1/blobs/[key]": { roles: RESEARCHER, scope: "reward" },
   "GET /api/v1/rounds": RESEARCHER,
   "POST /api/v1/rounds": RESEARCHER,
   "GET /api/v1/training-runs": RESEARCHER,
   "POST /api/v1/training-runs": RESEARCHER,
-  "POST /api/v1/training-runs/[id]/events": RESEARCHER, // tokens also need the `trainer` scope
+  "POST /api/v1/training-runs/[id]/events": { roles: RESEARCHER, scope: "trainer" },
   "GET /api/v1/eval/benchmarks": RESEARCHER,
   "POST /api/v1/eval/benchmarks": RESEARCHER,
   "GET /api/v1/eval/runs": RESEARCHER,
@@ -84,6 +90,11 @@ export const ROUTES: Record<string, Allow> = {
   "GET /api/v1/eval/leaderboard/[benchmarkId]": RESEARCHER,
   "GET /api/v1/eval/compare": RESEARCHER,
   "GET /api/v1/eval/outputs/[evalItemId]": RESEARCHER,
+  "POST /api/v1/review/next": SIGNED_IN,
+  "GET /api/v1/review/items/[id]": SIGNED_IN,
+  "POST /api/v1/review/items/[id]/decisions": SIGNED_IN,
+  "POST /api/v1/review/items/[id]/lease": SIGNED_IN,
+  "POST /api/v1/review/items/[id]/undo": SIGNED_IN,
   "POST /api/v1/compare/next": SIGNED_IN,
   "POST /api/v1/compare/labels": SIGNED_IN,
   "GET /api/v1/pairs/[id]/[side]": SIGNED_IN,
@@ -92,6 +103,8 @@ export const ROUTES: Record<string, Allow> = {
 
 /** Server actions as `file#export` (file relative to the repo root). */
 export const ACTIONS: Record<string, Allow> = {
+  "app/(app)/review/actions.ts#resolveDisputeAction": ["reviewer"],
+  "app/(app)/review/actions.ts#setReviewSettingsAction": RESEARCHER,
   "app/(app)/compare/actions.ts#nextPairAction": SIGNED_IN,
   "app/(app)/compare/actions.ts#submitLabelAction": SIGNED_IN,
   "app/(app)/compare/actions.ts#renewPairLeaseAction": SIGNED_IN,
@@ -117,10 +130,11 @@ export const ACTIONS: Record<string, Allow> = {
   "app/(app)/admin/users/actions.ts#revokeUserAccessAction": ADMIN,
 };
 
-/** Whether `role` (null = anonymous) may use an entry allowed to `allow`. */
-export function isAllowed(allow: Allow, role: Role | null): boolean {
+/** Whether `caller` may use an entry allowed to `allow`. */
+export function isAllowed(allow: Allow, caller: Caller): boolean {
   if (allow === "anyone") return true;
-  if (role === null) return false;
-  if (allow === "signed-in" || role === "admin") return true;
-  return allow.includes(role);
+  if (caller === null) return false;
+  if (allow === "signed-in") return true;
+  if ("scope" in allow) { const roleOk = caller.role === "admin" || allow.roles.includes(caller.role); return caller.via === "token" ? roleOk && [allow.scope].flat().some((scope) => (caller.scopes ?? []).includes(scope)) : roleOk; }
+  return caller.role === "admin" || allow.includes(caller.role);
 }

@@ -27,9 +27,9 @@ export async function getReviewItem({ ctx, input }: { ctx: Ctx; input: z.input<t
     .from(workSlots)
     .where(and(eq(workSlots.kind, "review"), eq(workSlots.itemId, trajectoryId), eq(workSlots.userId, actor.id)))
     .limit(1);
-  if (actor.role === "annotator" && !lease) throw new AppError("FORBIDDEN", "This item is not assigned to you; press Next for one that is");
   const [t] = await ctx.db.select().from(trajectories).where(eq(trajectories.id, trajectoryId)).limit(1);
   if (!t) throw new AppError("NOT_FOUND", `No trajectory ${trajectoryId}`);
+  if (actor.role === "annotator" && !lease) throw new AppError("FORBIDDEN", "This item is not assigned to you; press Next for one that is");
   const variants = await ctx.db
     .select()
     .from(instructions)

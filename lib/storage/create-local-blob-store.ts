@@ -96,6 +96,7 @@ export function createLocalBlobStore({ root }: LocalBlobStoreOptions): BlobStore
 }
 
 async function writeDurably(filePath: string, bytes: Uint8Array): Promise<void> {
+  await injectedFault();
   const handle = await open(filePath, "wx");
   try {
     await handle.writeFile(bytes);
@@ -141,4 +142,15 @@ function isMissing(error: unknown): boolean {
 
 function ignoreMissing(error: unknown): void {
   if (!isMissing(error)) throw error;
+}
+
+/**
+ * Fault injection for `npm run chaos`: while the file named by
+ * `BLOB_FAULT_FILE` exists, every write fails as a full disk would (ENOSPC).
+ * Unset in normal operation, so this costs nothing.
+ */
+async function injectedFault(): Promise<void> {
+  const flag = process.env.BLOB_FAULT_FILE;
+  if (!flag || !(await stat(flag).catch(() => null))) return;
+  throw Object.assign(new Error("ENOSPC: no space left on device, write (injected by BLOB_FAULT_FILE)"), { code: "ENOSPC" });
 }

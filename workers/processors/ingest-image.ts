@@ -9,9 +9,9 @@ import type { Processor } from "./types";
 export const processIngestImage: Processor<"ingest-image"> = async (payload, job) => {
   const ctx = systemContext();
   try {
-    await job.updateProgress(10);
+    await job.updateProgress(10).catch(() => undefined); // progress is cosmetic: never fail the work over it
     const result = await ingestImage({ ctx, input: payload });
-    await job.updateProgress(100);
+    await job.updateProgress(100).catch(() => undefined);
     return result;
   } catch (e) {
     // A bad image or a missing original cannot be fixed by retrying.

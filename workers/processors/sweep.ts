@@ -1,5 +1,5 @@
 import { systemContext } from "@/lib/context";
-import { sweepUnannotatedTrajectories } from "@/lib/corpus";
+import { sweepRunningImports, sweepUnannotatedTrajectories } from "@/lib/corpus";
 import { sweepEvalRuns } from "@/lib/eval";
 import { sweepPendingImages } from "@/lib/images";
 import { probeOpenBreakers, sweepAbandonedCalls } from "@/lib/inference";
@@ -8,12 +8,13 @@ import { queueWaitingReviews } from "@/lib/review";
 import { sweepStalledTraining } from "@/lib/rounds";
 import type { Processor } from "./types";
 
-/** Re-enqueues work Postgres says is unfinished (pending ingests, trajectories to annotate or to queue for review, unscored eval items, instructions without pairs, stalled rounds and training runs), probes open circuit breakers and closes abandoned model calls. */
+/** Re-enqueues work Postgres says is unfinished (pending ingests, imports still running, trajectories to annotate or to queue for review, unscored eval items, instructions without pairs, stalled rounds and training runs), probes open circuit breakers and closes abandoned model calls. */
 export const processSweep: Processor<"sweep"> = async () => {
   // Rows younger than 10 s are probably being enqueued by their own request right now.
   const ctx = systemContext();
   const images = await sweepPendingImages({ ctx, input: { olderThanMs: 10_000 } });
   const trajectories = await sweepUnannotatedTrajectories({ ctx, input: { olderThanMs: 10_000 } });
+  const importsResumed = await sweepRunningImports({ ctx, input: { olderThanMs: 10_000 } });
   // Trajectories waiting for review that have no queue slots (annotated before the queue existed).
   const review = await queueWaitingReviews({ ctx });
   const evalItems = await sweepEvalRuns({ ctx, input: { olderThanMs: 10_000 } });
@@ -25,5 +26,5 @@ export const processSweep: Processor<"sweep"> = async () => {
   const calls = await sweepAbandonedCalls({ ctx });
   // Rounds and training runs whose job chain was lost resume from their recorded step.
   const training = await sweepStalledTraining({ ctx, input: {} });
-  return { images, trajectories, review, evalItems, preference, reopenedEndpoints, abandonedCalls: calls.abandoned, training };
+  return { images, trajectories, imports: importsResumed, review, evalItems, preference, reopenedEndpoints, abandonedCalls: calls.abandoned, training };
 };

@@ -5,6 +5,7 @@ import { importRows, imports, type ImportRowStatus } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import { AppError, isAppError } from "@/lib/errors";
+import { toKnownError } from "@/lib/http/known-error";
 import { parseInput } from "@/lib/parse-input";
 import { enqueue } from "@/lib/queue";
 import { createFileSource, RowError } from "./file-source";
@@ -76,6 +77,9 @@ export async function runImport({
       await record(item.line, item.ref, result.status, null, result.trajectoryId);
       if (result.status === "imported") await enqueue("annotate-trajectory", { trajectoryId: result.trajectoryId, version: 1 }).catch(() => undefined);
     } catch (e) {
+      // A full disk or a database that went away is not the row's fault: leave the row
+      // unrecorded and fail the job, so the retry (or the sweeper) imports it later.
+      if (toKnownError(e)?.code === "UNAVAILABLE") throw e;
       if (!(e instanceof RowError) && !isAppError(e)) console.error(`[import ${importId}] line ${item.line}:`, e);
       await record(item.line, item.ref, "failed", (e as Error).message, null);
     }

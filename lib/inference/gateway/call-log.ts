@@ -1,6 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { inferenceCalls, type CallStatus } from "@/db/schema";
 import { groupCommit } from "./group-commit";
 
@@ -45,25 +44,16 @@ export const finishCall = groupCommit(async (db, batch: { id: number; end: CallE
   return batch.map(() => undefined);
 });
 
-/** The latest successful call with this request hash, if any (the cache of deterministic roles). */
-export async function findCachedCall(db: Db | Tx, hash: string): Promise<{ id: number; parsed: unknown } | undefined> {
-  const [row] = await cachedCallQuery(db).execute({ hash });
-  return row;
-}
-
-// Prepared once per database handle: query building is a visible share of a call's CPU.
-const prepared = new WeakMap<Db | Tx, ReturnType<typeof buildCachedCallQuery>>();
-function buildCachedCallQuery(db: Db | Tx) {
-  return db
-    .select({ id: inferenceCalls.id, parsed: inferenceCalls.parsed })
+/**
+ * The latest successful call with this request hash, if any (the cache of
+ * deterministic roles). Lookups of calls starting together share one query.
+ */
+export const findCachedCall = groupCommit(async (db, hashes: string[]) => {
+  const rows = await db
+    .selectDistinctOn([inferenceCalls.requestHash], { hash: inferenceCalls.requestHash, id: inferenceCalls.id, parsed: inferenceCalls.parsed })
     .from(inferenceCalls)
-    .where(and(eq(inferenceCalls.requestHash, sql.placeholder("hash")), eq(inferenceCalls.status, "ok")))
-    .orderBy(desc(inferenceCalls.id))
-    .limit(1)
-    .prepare("inference_cached_call");
-}
-function cachedCallQuery(db: Db | Tx) {
-  let q = prepared.get(db);
-  if (!q) prepared.set(db, (q = buildCachedCallQuery(db)));
-  return q;
-}
+    .where(and(inArray(inferenceCalls.requestHash, [...new Set(hashes)]), eq(inferenceCalls.status, "ok")))
+    .orderBy(inferenceCalls.requestHash, desc(inferenceCalls.id));
+  const byHash = new Map(rows.map((r) => [r.hash, { id: r.id, parsed: r.parsed as unknown }]));
+  return hashes.map((h) => byHash.get(h));
+});

@@ -68,12 +68,6 @@ export async function runRole<R extends RoleName>({
   });
   const ref = modelRef(model);
 
-  if (model.temperature === 0) {
-    const hit = await findCachedCall(ctx.db, hash);
-    const check = hit && spec.output.safeParse(hit.parsed);
-    if (hit && check?.success) return { ok: true, output: check.data as RoleOutput<R>, model: ref, callId: hit.id, cached: true };
-  }
-
   const start: CallStart = {
     requestHash: hash,
     role,
@@ -86,7 +80,17 @@ export async function runRole<R extends RoleName>({
     inputs: logged,
     deadlineAt: new Date(Date.now() + callBudgetMs(model)),
   };
+  // The started row and the cache lookup go out together (one round trip on the critical
+  // path instead of two); a cache hit removes the row again, since no call is made.
   const log = callLog(ctx, start);
+  if (model.temperature === 0) {
+    const hit = await findCachedCall(ctx.db, hash);
+    const check = hit && spec.output.safeParse(hit.parsed);
+    if (hit && check?.success) {
+      await log.cancel();
+      return { ok: true, output: check.data as RoleOutput<R>, model: ref, callId: hit.id, cached: true };
+    }
+  }
   await log.started;
   const started = performance.now();
   const outcome = await inputErrorsThrow(() =>
@@ -131,6 +135,7 @@ function callLog(ctx: Ctx, start: CallStart) {
     };
   }
   const started = startCall(ctx.db, start);
+  started.catch(() => undefined); // awaited later; never an unhandled rejection meanwhile
   return {
     started,
     finish: async (end: CallEnd) => {
@@ -139,8 +144,8 @@ function callLog(ctx: Ctx, start: CallStart) {
       return id;
     },
     cancel: async () => {
-      const id = await started;
-      await ctx.db.delete(inferenceCalls).where(eq(inferenceCalls.id, id));
+      const id = await started.catch(() => null);
+      if (id !== null) await ctx.db.delete(inferenceCalls).where(eq(inferenceCalls.id, id));
     },
   };
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { groupCommit } from "./group-commit";
+
+const fakeDb = () => ({}) as Db;
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("groupCommit", () => {
+  it("callers that arrive while a write is in flight share the next write, and each gets its own result", async () => {
+    const batches: number[][] = [];
+    const write = groupCommit(
+      async (_db, batch: number[]) => {
+        batches.push(batch);
+        await tick(10);
+        return batch.map((n) => n * 10);
+      },
+      { maxInFlight: 1 },
+    );
+    const db = fakeDb();
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => write(db, i)));
+    expect(results).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(batches).toEqual([[0], [1, 2, 3, 4, 5, 6, 7, 8, 9]]);
+  });
+
+  it("a failed write rejects only the callers in its batch", async () => {
+    let calls = 0;
+    const write = groupCommit(
+      async (_db, batch: string[]) => {
+        calls++;
+        await tick(5);
+        if (calls === 1) throw new Error("database down");
+        return batch;
+      },
+      { maxInFlight: 1 },
+    );
+    const db = fakeDb();
+    const [first, second] = await Promise.allSettled([write(db, "a"), write(db, "b")]);
+    expect(first).toMatchObject({ status: "rejected", reason: expect.objectContaining({ message: "database down" }) });
+    expect(second).toEqual({ status: "fulfilled", value: "b" });
+  });
+});
