@@ -4,16 +4,17 @@ import { applyGlobalLut, applyGlobalLutToLinear } from "./pipeline/apply-lut3d";
 import { assertImage8, decodeSrgb8, type Image8 } from "./pipeline/decode";
 import { encodeToImage8 } from "./pipeline/encode";
 import { bakeGlobalLut } from "./pipeline/lut3d";
-import { hasSpatialStages, planRender, type NotRendered } from "./pipeline/plan-render";
+import { hasSpatialStages, planRender, type NotRendered, type RenderContext } from "./pipeline/plan-render";
 import { runGlobalStages } from "./pipeline/run-global";
 import { runSpatialStages } from "./pipeline/run-spatial";
+import { toneRegionsFor, regionToneDelta } from "./pipeline/tone-regions";
 import type { FloatImage } from "./pipeline/types";
 
 /**
  * Version of the pixel output. Bump it whenever any change alters rendered bytes: render caches
  * key on it and the golden images in `golden/` must then be regenerated (see golden/README.md).
  */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
 /** Render options. */
 export type RenderOptions = {
@@ -25,6 +26,8 @@ export type RenderOptions = {
   exact?: boolean;
   /** Cube size of the baked colour stages (3–65). @default 25 below 2.5 MP, 33 above */
   gridSize?: number;
+  /** What is known about the source (as-shot white balance of a raw file). */
+  context?: RenderContext;
 };
 
 /** What the render did with the parameters. */
@@ -33,6 +36,8 @@ export type RenderReport = {
   applied: string[];
   /** Parameters (or mask components) that were not rendered, with the reason. */
   notRendered: NotRendered[];
+  /** Rendered keys whose meaning had to be guessed, and how (e.g. WB without as-shot values). */
+  approximated: NotRendered[];
 };
 
 /** Output of {@link renderImage}. */
@@ -57,14 +62,15 @@ export function gridSizeFor(pixels: number): number {
  */
 export function renderImage({ image, params, options = {} }: { image: Image8; params: DevelopParams; options?: RenderOptions }): RenderResult {
   assertImage8(image);
-  const plan = planRender(params);
-  const report = { applied: plan.applied, notRendered: plan.notRendered };
+  const plan = planRender(params, options.context);
+  const report = { applied: plan.applied, notRendered: plan.notRendered, approximated: plan.approximated };
   const seed = options.seed ?? 0;
   const spatial = hasSpatialStages(plan);
   if (options.exact) return { image: renderExactPixels({ image, plan, spatial, seed, out: options.out }), report };
   const lut = bakeGlobalLut({ settings: plan.global, size: options.gridSize ?? gridSizeFor(image.width * image.height) });
-  if (!spatial) return { image: applyGlobalLut({ image, lut, out: options.out }), report };
-  const linear = applyGlobalLutToLinear({ image, lut });
+  const regions = toneRegionsFor(image, plan.global);
+  if (!spatial) return { image: applyGlobalLut({ image, lut, out: options.out, regions }), report };
+  const linear = applyGlobalLutToLinear({ image, lut, regions });
   runSpatialStages({ image: linear, plan, seed });
   return { image: encodeToImage8({ image: linear, domain: "linear", channels: image.channels, alpha: image, out: options.out }), report };
 }
@@ -76,7 +82,7 @@ export function renderExact({ image, params, options = {} }: { image: Image8; pa
 
 function renderExactPixels({ image, plan, spatial, seed, out }: { image: Image8; plan: ReturnType<typeof planRender>; spatial: boolean; seed: number; out?: Uint8Array }): Image8 {
   const float: FloatImage = decodeSrgb8({ image });
-  runGlobalStages({ image: float, settings: plan.global });
+  runGlobalStages({ image: float, settings: plan.global, toneDelta: regionToneDelta(image, plan.global) });
   const d = float.data;
   if (!spatial) return encodeToImage8({ image: float, domain: "display", channels: image.channels, alpha: image, out });
   for (let i = 0; i < d.length; i++) d[i] = srgbToLinear(Math.min(1, d[i]));
