@@ -126,7 +126,7 @@ function regionsFor(lut: GlobalLut, regions: ToneRegions | null | undefined): To
 
 /**
  * The cube loop of {@link applyGlobalLut} when the head depends on each pixel's base level (tone
- * regions): the same kernel reading table row level·256 + code, with the level computed inline
+ * regions): the same kernel reading the compact head (GlobalLut.regionHead), with the level computed inline
  * from the pixel's own codes (base = a·Y + b, coefficients stepped along each span, see
  * tone-regions.ts) — one pass, no level plane. A separate loop so the plain path stays as is.
  */
@@ -134,7 +134,10 @@ function applyCubeWithRegions(o: { image: Image8; dst: Uint8Array; lut: GlobalLu
   const { image, dst, lut, grid, regions } = o;
   const { data: src, width, height, channels } = image;
   const code = NODE_TO_CODE;
-  const [TR, TG, TB] = packedCellTables(lut);
+  const head = lut.regionHead!;
+  const [PR_, PG_, PB_] = head.pre;
+  const [TR, TG, TB] = head.cells;
+  const lift = head.lift;
   const sg = lut.size;
   const sr = sg * sg;
   const srg = sr + sg;
@@ -161,10 +164,10 @@ function applyCubeWithRegions(o: { image: Image8; dst: Uint8Array; lut: GlobalLu
         const b = src[i + 2];
         // a·Y + b is a convex mix of window values in [0, 255] (see computeToneRegions), so the
         // rounded level needs no clamp; the mask only guards the table bounds.
-        const k = (((ca * ((54 * r + 183 * g + 19 * b + 128) >> 8) + cb) | 0) << 8) & 0xff00;
-        const tr = TR[k + r];
-        const tg = TG[k + g];
-        const tb = TB[k + b];
+        const d = lift[((ca * ((54 * r + 183 * g + 19 * b + 128) >> 8) + cb) | 0) & 255];
+        const tr = TR[(PR_[r] + d) | 0];
+        const tg = TG[(PG_[g] + d) | 0];
+        const tb = TB[(PB_[b] + d) | 0];
         const fr = tr & 511;
         const fg = tg & 511;
         const fb = tb & 511;
