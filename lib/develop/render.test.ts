@@ -146,3 +146,16 @@ describe("renderImage properties", () => {
     expect(Math.abs(at(1, 1) - 100)).toBeLessThanOrEqual(1);
   });
 });
+
+describe("stripe rendering (rows)", () => {
+  it("joins stripes into exactly the whole render, tone regions included", () => {
+    const image = syntheticImage({ width: 96, height: 70 });
+    const params = { Exposure2012: 0.4, Shadows2012: 60, Highlights2012: -40, Vibrance: 20 };
+    const whole = renderImage({ image, params }).image.data;
+    const out = new Uint8Array(whole.length);
+    renderImage({ image, params, options: { out, rows: [0, 33] } });
+    renderImage({ image, params, options: { out, rows: [33, 70] } });
+    expect(Array.from(out)).toEqual(Array.from(whole));
+    expect(() => renderImage({ image, params: { Clarity2012: 20 }, options: { rows: [0, 10] } })).toThrow(RangeError);
+  });
+});

@@ -28,6 +28,12 @@ export type RenderOptions = {
   gridSize?: number;
   /** What is known about the source (as-shot white balance of a raw file). */
   context?: RenderContext;
+  /**
+   * Only write rows [start, end) of the output (into `out`): one stripe of a multi-threaded render.
+   * Tone regions are still computed from the whole image, so stripes join seamlessly. Global
+   * edits only (spatial stages need their neighbourhood): throws otherwise.
+   */
+  rows?: readonly [number, number];
 };
 
 /** What the render did with the parameters. */
@@ -66,10 +72,12 @@ export function renderImage({ image, params, options = {} }: { image: Image8; pa
   const report = { applied: plan.applied, notRendered: plan.notRendered, approximated: plan.approximated };
   const seed = options.seed ?? 0;
   const spatial = hasSpatialStages(plan);
+  if (options.exact && options.rows) throw new RangeError("rows (stripe rendering) is not supported on the exact path");
   if (options.exact) return { image: renderExactPixels({ image, plan, spatial, seed, out: options.out }), report };
   const lut = bakeGlobalLut({ settings: plan.global, size: options.gridSize ?? gridSizeFor(image.width * image.height) });
   const regions = toneRegionsFor(image, plan.global);
-  if (!spatial) return { image: applyGlobalLut({ image, lut, out: options.out, regions }), report };
+  if (!spatial) return { image: applyGlobalLut({ image, lut, out: options.out, regions, rows: options.rows }), report };
+  if (options.rows) throw new RangeError("rows (stripe rendering) is only supported for global edits");
   const linear = applyGlobalLutToLinear({ image, lut, regions });
   runSpatialStages({ image: linear, plan, seed });
   return { image: encodeToImage8({ image: linear, domain: "linear", channels: image.channels, alpha: image, out: options.out }), report };

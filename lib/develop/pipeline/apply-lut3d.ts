@@ -59,7 +59,7 @@ function makeInterpolator(lut: GlobalLut, grid: Float64Array): (r: number, g: nu
  * Runs a baked global pipeline on an 8-bit image and writes 8-bit sRGB (same channel count; alpha
  * copied). One-dimensional tables when no stage mixes channels, the packed cube otherwise.
  */
-export function applyGlobalLut({ image, lut, out, regions }: { image: Image8; lut: GlobalLut; out?: Uint8Array; regions?: ToneRegions | null }): Image8 {
+export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Image8; lut: GlobalLut; out?: Uint8Array; regions?: ToneRegions | null; rows?: RowRange }): Image8 {
   assertImage8(image);
   const { width, height, channels } = image;
   const n = width * height;
@@ -67,12 +67,14 @@ export function applyGlobalLut({ image, lut, out, regions }: { image: Image8; lu
   if (dst.length !== n * channels) throw new RangeError(`out has ${dst.length} bytes, expected ${n * channels}`);
   const src = image.data;
   const grid = lut.grid;
-  const end = n * channels;
-  if (grid && lut.levels > 1) return applyCubeWithRegions({ image, dst, lut, grid, regions: regionsFor(lut, regions) });
+  const [y0, y1] = checkRows(rows, height);
+  const begin = y0 * width * channels;
+  const end = y1 * width * channels;
+  if (grid && lut.levels > 1) return applyCubeWithRegions({ image, dst, lut, grid, regions: regionsFor(lut, regions), y0, y1 });
   const lev = lut.levels > 1 ? regionLevels(regionsFor(lut, regions), image) : null;
   if (!grid) {
     const [tr, tg, tb] = lut.separable.map((t) => Uint8Array.from(t, (v) => Math.round(v * 255)));
-    for (let i = 0, p = 0; i < end; i += channels, p++) {
+    for (let i = begin, p = begin / channels; i < end; i += channels, p++) {
       const k = lev ? lev[p] << 8 : 0;
       dst[i] = tr[k + src[i]];
       dst[i + 1] = tg[k + src[i + 1]];
@@ -91,7 +93,7 @@ export function applyGlobalLut({ image, lut, out, regions }: { image: Image8; lu
   const srb = sr + 1;
   const sgb = sg + 1;
   const s111 = sr + sg + 1;
-  for (let i = 0; i < end; i += channels) {
+  for (let i = begin; i < end; i += channels) {
     const tr = TR[src[i]];
     const tg = TG[src[i + 1]];
     const tb = TB[src[i + 2]];
@@ -118,6 +120,16 @@ export function applyGlobalLut({ image, lut, out, regions }: { image: Image8; lu
   return { data: dst, width, height, channels };
 }
 
+/** Rows [start, end) of the image to process (the stripes of a multi-threaded render). */
+export type RowRange = readonly [number, number];
+
+function checkRows(rows: RowRange | undefined, height: number): [number, number] {
+  if (!rows) return [0, height];
+  const [a, b] = rows;
+  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= b && b <= height)) throw new RangeError(`rows must satisfy 0 ≤ start ≤ end ≤ ${height}, got [${a}, ${b}]`);
+  return [a, b];
+}
+
 /** The tone regions a LUT with per-level tables needs (see tone-regions.ts). */
 function regionsFor(lut: GlobalLut, regions: ToneRegions | null | undefined): ToneRegions {
   if (!regions) throw new RangeError(`this LUT has ${lut.levels} tone levels: pass the image's tone regions`);
@@ -130,8 +142,8 @@ function regionsFor(lut: GlobalLut, regions: ToneRegions | null | undefined): To
  * from the pixel's own codes (base = a·Y + b, coefficients stepped along each span, see
  * tone-regions.ts) — one pass, no level plane. A separate loop so the plain path stays as is.
  */
-function applyCubeWithRegions(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions }): Image8 {
-  const { image, dst, lut, grid, regions } = o;
+function applyCubeWithRegions(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions; y0: number; y1: number }): Image8 {
+  const { image, dst, lut, grid, regions, y0, y1 } = o;
   const { data: src, width, height, channels } = image;
   const code = NODE_TO_CODE;
   const head = lut.regionHead!;
@@ -147,7 +159,7 @@ function applyCubeWithRegions(o: { image: Image8; dst: Uint8Array; lut: GlobalLu
   const spans = regionSpans(regions, width);
   const rowA = new Float32Array(regions.width + 1);
   const rowB = new Float32Array(regions.width + 1);
-  for (let y = 0; y < height; y++) {
+  for (let y = y0; y < y1; y++) {
     regionRow(regions, y, rowA, rowB);
     for (let s = 0; s < spans.start.length; s++) {
       const j = spans.j[s];
