@@ -7,3 +7,4 @@ export * from "./renders";
 export * from "./models";
 export * from "./inference-calls";
 export * from "./corpus";
+export * from "./develop";

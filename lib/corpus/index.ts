@@ -29,3 +29,4 @@ export { createSnapshot, createSnapshotInput } from "./snapshots/create-snapshot
 export { listSnapshots } from "./snapshots/list-snapshots";
 export { stageUpload, stageUploadInput, importStagingDir } from "./import/stage-upload";
 export { sweepUnannotatedTrajectories } from "./annotate/sweep-unannotated";
+export { saveEdit, saveEditInput, listEdits } from "./edits/save-edit";
