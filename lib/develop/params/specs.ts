@@ -173,8 +173,8 @@ export const PARAM_SPECS = {
   SharpenRadius: num("detail", "Sharpening radius in pixels", { min: 0.5, max: 3, default: 1, decimals: 1, signed: true }),
   SharpenDetail: num("detail", "Sharpening detail", { min: 0, max: 100, default: 25 }),
   SharpenEdgeMasking: num("detail", "Sharpening edge masking", { min: 0, max: 100 }),
-  LuminanceSmoothing: num("detail", "Luminance noise reduction", { min: 0, max: 100, rendered: false }),
-  ColorNoiseReduction: num("detail", "Colour noise reduction (raw default 25)", { min: 0, max: 100, rendered: false }),
+  LuminanceSmoothing: num("detail", "Luminance noise reduction", { min: 0, max: 100 }),
+  ColorNoiseReduction: num("detail", "Colour noise reduction (raw default 25)", { min: 0, max: 100 }),
 
   // Calibration: kept and written back, not rendered (no camera profile for rendered images).
   ShadowTint: pm100("calibration", "Calibration: shadow tint", { rendered: false }),

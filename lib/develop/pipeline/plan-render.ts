@@ -1,4 +1,5 @@
 import { HSL_BANDS, PARAM_KEYS, PARAM_SPECS, isDefaultValue, type Correction, type CorrectionMask, type DevelopParams, type ParamSpec } from "../params";
+import type { DenoiseOptions } from "./denoise";
 import type { GlobalSettings } from "./global-settings";
 import type { GrainOptions } from "./grain";
 import type { SharpenOptions } from "./sharpen";
@@ -30,6 +31,7 @@ export type PlannedCorrection = {
 export type RenderPlan = {
   global: GlobalSettings;
   presence: { texture: number; clarity: number; dehaze: number };
+  denoise: DenoiseOptions | null;
   corrections: PlannedCorrection[];
   vignette: VignetteOptions | null;
   grain: Omit<GrainOptions, "seed"> | null;
@@ -208,6 +210,7 @@ export function planRender(params: DevelopParams, context: RenderContext = {}): 
   return {
     global,
     presence: { texture: n("Texture"), clarity: n("Clarity2012"), dehaze: n("Dehaze") },
+    denoise: n("LuminanceSmoothing") || n("ColorNoiseReduction") ? { luminance: n("LuminanceSmoothing"), color: n("ColorNoiseReduction") } : null,
     corrections,
     vignette: n("PostCropVignetteAmount")
       ? {
@@ -233,5 +236,5 @@ export function planRender(params: DevelopParams, context: RenderContext = {}): 
 /** Whether any stage after the global ones is active (they need the float image). */
 export function hasSpatialStages(plan: RenderPlan): boolean {
   const p = plan.presence;
-  return Boolean(p.texture || p.clarity || p.dehaze || plan.corrections.length || plan.vignette || plan.grain || plan.sharpen);
+  return Boolean(plan.denoise || p.texture || p.clarity || p.dehaze || plan.corrections.length || plan.vignette || plan.grain || plan.sharpen);
 }
