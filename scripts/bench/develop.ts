@@ -68,7 +68,10 @@ async function twoThreadRender(big: Rgb, params: DevelopParams, runs: number): P
   const src = new SharedArrayBuffer(big.data.length);
   new Uint8Array(src).set(big.data);
   const dst = new SharedArrayBuffer(big.data.length);
-  const workers = [0, 1].map(() => new Worker(new URL("./develop-stripe-worker.ts", import.meta.url), { execArgv: process.execArgv }));
+  // Node 20 workers do not inherit tsx's loader for a .ts entry: bootstrap through tsx's API.
+  const entry = new URL("./develop-stripe-worker.ts", import.meta.url).href;
+  const boot = `import("tsx/esm/api").then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
+  const workers = [0, 1].map(() => new Worker(boot, { eval: true }));
   const half = Math.floor(big.height / 2);
   const stripes: [number, number][] = [[0, half], [half, big.height]];
   const once = () =>
