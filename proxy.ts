@@ -2,23 +2,22 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
- * Optimistic gate: no session cookie → pages redirect to /login and APIs
- * answer 401. The real check (session validity + role) happens in every
- * page (requirePageRole) and route (route()/verbs).
+ * Optimistic gate for pages: no session cookie → redirect to /login. The
+ * real check (session validity + role) happens in every page
+ * (requirePageRole). API routes are not matched at all: route() refuses
+ * anonymous callers itself, and a proxy in front of them would cap request
+ * bodies (Next's proxyClientMaxBodySize, 10 MB) below the documented
+ * upload and import limits.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (getSessionCookie(request)) return NextResponse.next();
-  if (pathname.startsWith("/api/")) {
-    if (request.headers.get("authorization")) return NextResponse.next(); // API tokens are checked by the route
-    return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "Sign in or send an API token" } }, { status: 401 });
-  }
   const login = new URL("/login", request.url);
   login.searchParams.set("next", pathname + search);
   return NextResponse.redirect(login);
 }
 
 export const config = {
-  // Everything except the login page, better-auth's endpoints, health, Next internals and static files.
-  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  // Pages only: everything except the login page, API routes, Next internals and static files.
+  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico).*)"],
 };

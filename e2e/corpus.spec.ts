@@ -46,10 +46,13 @@ test.describe("corpus as admin", () => {
     await page.locator('[data-testid="corpus-row"][data-status="in_review"] a').first().click();
     await expect(page.getByTestId("instruction-version")).toHaveCount(1);
     await expect(page.getByTestId("instruction-version")).toContainText("heuristic");
-    const wipe = page.getByRole("slider", { name: "Wipe between before and after" });
+    const wipe = page.getByRole("slider", { name: "Wipe: share of Before shown" });
     await wipe.focus();
     await page.keyboard.press("End");
     await expect(wipe).toHaveValue("100");
+    // At its "all Before" end the before image fills the frame: the after image is fully covered.
+    await expect(page.getByTestId("wipe-left-label")).toHaveText("Before");
+    await expect(page.getByTestId("wipe-right-label")).toHaveCount(0);
   });
 });
 

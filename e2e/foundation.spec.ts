@@ -66,7 +66,7 @@ test.describe("user administration", () => {
     await expect(dialog.getByRole("alert")).toContainText(/already exists/);
     await dialog.getByLabel("Email").fill(email);
     await dialog.getByRole("button", { name: "Create" }).click();
-    await expect(page.getByRole("cell", { name: email })).toBeVisible();
+    await expect(page.getByTestId(`user-${email}`)).toBeVisible();
     await admin.close();
 
     const fresh = await browser.newContext();

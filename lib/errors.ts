@@ -2,7 +2,7 @@
  * The one error union every verb throws. Transports (route handlers, server
  * actions, job processors) map it in one place: `lib/http/to-response.ts`.
  */
-export const ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "UNAVAILABLE"] as const;
+export const ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "TOO_LARGE", "UNAVAILABLE"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -11,6 +11,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   VALIDATION: 422,
+  TOO_LARGE: 413,
   UNAVAILABLE: 503,
 };
 

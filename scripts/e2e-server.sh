@@ -11,7 +11,8 @@ export ADMIN_EMAIL=admin@e2e.local ADMIN_PASSWORD=e2e-password-1
 export BETTER_AUTH_SECRET="e2e-secret-$(date +%s)-0123456789abcdef"
 export PORT="${E2E_PORT:-3100}" APP_URL="http://localhost:${E2E_PORT:-3100}"
 export WORKER_HEALTH_PORT=$((PORT + 99))
-export AUTH_SIGNIN_RATE_LIMIT=100
+export AUTH_SIGNIN_RATE_LIMIT=100 AUTH_ACCOUNT_SIGNIN_LIMIT=100
+export MAX_IMPORT_UPLOAD_BYTES=$((40 * 1024 * 1024)) # the security spec checks the 413 just above it
 export SEED_DEMO_CORPUS=0 # the corpus spec imports the same edits itself
 
 npx tsx e2e/assert-local-database.ts

@@ -21,7 +21,7 @@ export function DashboardView() {
         <Stat label="Processing" value={counts.images.pending} testId="count-pending" />
         <Stat label="Failed" value={counts.images.failed} testId="count-failed" />
         <Stat label="Trajectories" value={data.corpus.total} testId="count-trajectories" />
-        <Stat label="Users" value={counts.users} testId="count-users" />
+        {counts.users !== null && <Stat label="Users" value={counts.users} testId="count-users" />}
       </div>
       {data.corpus.total > 0 && (
         <Card>

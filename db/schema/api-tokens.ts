@@ -1,5 +1,10 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+
+/** Scopes a token can carry; a token acts for its owner only within them on trainer-facing routes. */
+export const API_TOKEN_SCOPES = ["reward", "trainer", "export"] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 /**
  * Bearer tokens for trainers and scripts. Only a sha256 of the secret is
@@ -15,6 +20,8 @@ export const apiTokens = pgTable(
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
+    /** What the token may call beyond its owner's role: `reward` (reward service), `trainer` (run events), `export` (downloads). */
+    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),

@@ -7,4 +7,8 @@ export * from "./renders";
 export * from "./models";
 export * from "./inference-calls";
 export * from "./corpus";
+export * from "./work-queue";
+export * from "./preference";
+export * from "./eval";
+export * from "./training";
 export * from "./develop";

@@ -4,13 +4,14 @@ import { ROLES } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { plainText } from "@/lib/validation";
 import { requireRole } from "./actor";
 import { getAuth } from "./auth";
 import { recordAudit } from "./record-audit";
 
 export const createUserInput = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1).max(120),
+  name: plainText(120).pipe(z.string().trim().min(1, "Name is required")),
   password: z.string().min(8, "Password needs at least 8 characters").max(128),
   role: z.enum(ROLES),
 });
@@ -21,8 +22,8 @@ export const createUserInput = z.object({
  * The password is hashed by better-auth and never logged.
  */
 export async function createUser({ ctx, input }: { ctx: Ctx; input: z.input<typeof createUserInput> }) {
-  const data = parseInput(createUserInput, input);
   if (!ctx.system) requireRole(ctx.actor, ["admin"]);
+  const data = parseInput(createUserInput, input);
   const auth = await getAuth().$context;
   if (await auth.internalAdapter.findUserByEmail(data.email)) {
     throw new AppError("CONFLICT", `A user with email ${data.email} already exists`);

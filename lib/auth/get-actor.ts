@@ -17,5 +17,6 @@ export async function getActor(headers: Headers): Promise<Actor | null> {
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   const { user } = session;
+  if ((user as { disabledAt?: unknown }).disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: asRole((user as { role?: unknown }).role), via: "session" };
 }

@@ -1,7 +1,12 @@
-export { type Actor, requireActor, requireRole } from "./actor";
+export { type Actor, requireActor, requireRole, requireScope } from "./actor";
 export { actorFromApiToken, createApiToken } from "./api-tokens";
 export { getAuth } from "./auth";
 export { createUser, createUserInput } from "./create-user";
 export { getActor } from "./get-actor";
 export { listUsers } from "./list-users";
 export { recordAudit } from "./record-audit";
+export { getUserAccess } from "./admin/get-user-access";
+export { resetUserPassword } from "./admin/reset-user-password";
+export { revokeUserAccess } from "./admin/revoke-user-access";
+export { setUserDisabled } from "./admin/set-user-disabled";
+export { setUserRole } from "./admin/set-user-role";

@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { getActor } from "@/lib/auth/get-actor";
 import { createContext, type Ctx } from "@/lib/context";
-import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { toKnownError } from "./known-error";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -10,8 +11,10 @@ export type ActionResult<T> =
 
 /**
  * The one action client: every server action resolves the signed-in actor,
- * runs a verb (which validates input with zod and checks the role) and
- * returns a typed result instead of throwing across the wire.
+ * runs a verb (which checks the role, then validates input with zod) and
+ * returns a typed result instead of throwing across the wire. Actions take
+ * `input: unknown` and touch it only inside `fn`, so a hostile call with
+ * `[]` or `[null]` becomes a VALIDATION result, never a 500.
  */
 export async function runAction<T>(fn: (ctx: Ctx) => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -19,9 +22,14 @@ export async function runAction<T>(fn: (ctx: Ctx) => Promise<T>): Promise<Action
     if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended; sign in again");
     return { ok: true, data: await fn(createContext({ actor })) };
   } catch (e) {
-    if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
+    const known = toKnownError(e);
+    if (known) return { ok: false, error: { code: known.code, message: known.message, details: known.details } };
     const id = crypto.randomUUID();
     console.error(`[action] unhandled error ${id}:`, e);
     return { ok: false, error: { code: "INTERNAL", message: `Unexpected server error (ref ${id})` } };
   }
 }
+
+/** `input.field` when input is a plain object, else undefined (for actions that dispatch on a field). */
+export const fieldOf = (input: unknown, field: string): unknown =>
+  input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>)[field] : undefined;

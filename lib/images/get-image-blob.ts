@@ -16,8 +16,8 @@ const input = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), variant: z.
 
 /** The bytes and content type of one stored image variant. */
 export async function getImageBlob({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof input> }) {
-  const { sha256, variant } = parseInput(input, raw);
   requireActor(ctx.actor);
+  const { sha256, variant } = parseInput(input, raw);
   const [row] = await ctx.db.select().from(images).where(eq(images.sha256, sha256)).limit(1);
   if (!row) throw new AppError("NOT_FOUND", `No image ${sha256}`);
   const key = variant === "original" ? row.sha256 : variant === "thumbnail" ? row.thumbnailKey : row.previewKey;

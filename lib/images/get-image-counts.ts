@@ -4,12 +4,12 @@ import { images, users } from "@/db/schema";
 import { requireActor } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 
-/** Dashboard counts: images by ingest status, and users. */
+/** Dashboard counts: images by ingest status, and (for admins only; null for everyone else) users. */
 export async function getImageCounts({ ctx }: { ctx: Ctx }) {
-  requireActor(ctx.actor);
-  const [byStatus, [{ n: userCount }]] = await Promise.all([
+  const actor = requireActor(ctx.actor);
+  const [byStatus, userCount] = await Promise.all([
     ctx.db.select({ status: images.status, n: count() }).from(images).groupBy(images.status),
-    ctx.db.select({ n: count() }).from(users),
+    actor.role === "admin" ? ctx.db.select({ n: count() }).from(users).then(([r]) => r.n) : Promise.resolve(null),
   ]);
   const imagesByStatus = { pending: 0, ready: 0, failed: 0 };
   for (const row of byStatus) imagesByStatus[row.status] = row.n;

@@ -9,8 +9,8 @@ import { parseInput } from "@/lib/parse-input";
 
 /** One image's metadata and ingest state. */
 export async function getImageOrThrow({ ctx, input }: { ctx: Ctx; input: { sha256: string } }) {
-  const { sha256 } = parseInput(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, "not a sha256") }), input);
   requireActor(ctx.actor);
+  const { sha256 } = parseInput(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, "not a sha256") }), input);
   const [row] = await ctx.db.select().from(images).where(eq(images.sha256, sha256)).limit(1);
   if (!row) throw new AppError("NOT_FOUND", `No image ${sha256}`);
   return {

@@ -5,18 +5,19 @@ import { IMAGE_STATUSES, images } from "@/db/schema";
 import { requireActor } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/parse-input";
+import { isoDateTime } from "@/lib/validation";
 
 export const listImagesInput = z.object({
   status: z.enum(IMAGE_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(48),
   /** Keyset cursor: the `createdAt` ISO time of the last row seen. */
-  before: z.iso.datetime({ offset: true }).optional(),
+  before: isoDateTime().optional(),
 });
 
 /** Newest images first, keyset-paginated. */
 export async function listImages({ ctx, input }: { ctx: Ctx; input: z.input<typeof listImagesInput> }) {
-  const { status, limit, before } = parseInput(listImagesInput, input);
   requireActor(ctx.actor);
+  const { status, limit, before } = parseInput(listImagesInput, input);
   const where: SQL[] = [];
   if (status) where.push(eq(images.status, status));
   if (before) where.push(lt(images.createdAt, new Date(before)));

@@ -8,12 +8,13 @@ import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { decodeImage, ImageError, sha256Hex } from "@/lib/imaging";
 import { parseInput } from "@/lib/parse-input";
+import { plainText } from "@/lib/validation";
 import { enqueue } from "@/lib/queue";
 import { getBlobStore } from "@/lib/storage";
 
 export const uploadImageInput = z.object({
   bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, "expected the file bytes"),
-  filename: z.string().trim().max(255).optional(),
+  filename: plainText(255).optional(),
 });
 
 export type UploadResult = {
@@ -33,8 +34,8 @@ export type UploadResult = {
  * `ingest-image`. Uploading the same bytes twice is a no-op.
  */
 export async function uploadImage({ ctx, input }: { ctx: Ctx; input: z.input<typeof uploadImageInput> }): Promise<UploadResult> {
-  const { bytes, filename } = parseInput(uploadImageInput, input);
   requireRole(ctx.actor, ["researcher"]);
+  const { bytes, filename } = parseInput(uploadImageInput, input);
 
   let decoded;
   try {

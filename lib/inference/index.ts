@@ -27,3 +27,5 @@ export { linkQueueToEndpoint, setQueuePaused } from "./gateway/queue-pause";
 export { slotsInUse } from "./gateway/concurrency-limiter";
 export { closeInferenceRedis } from "./gateway/redis";
 export { flushCallLog } from "./gateway/deferred-call-log";
+export { contributionScale, rankContributions, type Contribution } from "./heuristic/param-effects";
+export { sweepAbandonedCalls } from "./gateway/sweep-abandoned-calls";

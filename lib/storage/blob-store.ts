@@ -10,6 +10,9 @@ export type PutBlobOptions = {
   contentType: string;
 };
 
+/** An inclusive byte range, as in `Range: bytes=start-end`. */
+export type ByteRange = { start: number; end: number };
+
 /** What {@link BlobStore.put} reports. */
 export type PutBlobResult = {
   /** Lowercase hex sha256 of the bytes: the blob's key. */
@@ -43,8 +46,13 @@ export type BlobStore = {
   has(key: string): Promise<boolean>;
   /** Remove a blob; `false` when there was none. */
   delete(key: string): Promise<boolean>;
-  /** A readable stream of the blob, or `null` when no blob has this key. */
-  stream(key: string): Promise<Readable | null>;
+  /**
+   * A readable stream of the blob (or of bytes `start`..`end` inclusive, as in
+   * an HTTP Range), or `null` when no blob has this key.
+   */
+  stream(key: string, range?: ByteRange): Promise<Readable | null>;
+  /** The blob's byte size, or `null` when no blob has this key. */
+  size(key: string): Promise<number | null>;
   /** Local filesystem path of a blob (local store only), e.g. to hand to sharp. */
   pathFor?(key: string): string;
 };

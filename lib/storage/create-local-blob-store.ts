@@ -5,7 +5,7 @@ import { link, mkdir, open, readFile, rename, stat, unlink } from "node:fs/promi
 import path from "node:path";
 
 import { blobKeyOf, blobRelativePath } from "./blob-key";
-import type { BlobStore, PutBlobResult } from "./blob-store";
+import type { BlobStore, ByteRange, PutBlobResult } from "./blob-store";
 
 /** Options for {@link createLocalBlobStore}. */
 export type LocalBlobStoreOptions = {
@@ -72,18 +72,27 @@ export function createLocalBlobStore({ root }: LocalBlobStoreOptions): BlobStore
     }
   }
 
-  async function stream(key: string) {
+  async function stream(key: string, range?: ByteRange) {
     // Open first so a missing blob is a null, not an error event later.
     try {
       const handle = await open(pathFor(key), "r");
-      return handle.createReadStream(); // autoClose: closes the handle at end or on destroy
+      return handle.createReadStream(range ? { start: range.start, end: range.end } : {}); // autoClose: closes the handle at end or on destroy
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;
     }
   }
 
-  return { put, get, has, delete: remove, stream, pathFor };
+  async function size(key: string): Promise<number | null> {
+    try {
+      return (await stat(pathFor(key))).size;
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  return { put, get, has, delete: remove, stream, size, pathFor };
 }
 
 async function writeDurably(filePath: string, bytes: Uint8Array): Promise<void> {

@@ -32,7 +32,8 @@ const WARMUP_MS = 2_000;
 
 async function recreateBenchDb(): Promise<string> {
   const url = new URL(process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/retouchiq");
-  url.pathname = "/retouchiq_bench_inference";
+  // Beside the configured database (retouchiq → retouchiq_bench_inference), so parallel checkouts never share it.
+  url.pathname = `${url.pathname.replace(/\/+$/, "") || "/retouchiq"}_bench_inference`;
   await recreateDatabase(url.toString());
   return url.toString();
 }

@@ -1,11 +1,12 @@
+import { safeNextPath } from "@/lib/http/safe-next-path";
 import { LoginForm } from "./login-form";
 
 export const metadata = { title: "Sign in · RetouchIQ Studio" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
-  // Only same-site paths, so the login page can't be used as an open redirect.
-  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  // Only same-origin relative paths, so the login page can't be used as an open redirect.
+  const target = safeNextPath(next);
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm">

@@ -14,8 +14,8 @@ export const reannotateInput = z.object({ ids: z.array(z.uuid()).min(1).max(5_00
  * after switching the annotator model or prompt. Earlier versions stay.
  */
 export async function reannotateTrajectories({ ctx, input }: { ctx: Ctx; input: z.input<typeof reannotateInput> }) {
-  const { ids } = parseInput(reannotateInput, input);
   requireRole(ctx.actor, ["researcher"]);
+  const { ids } = parseInput(reannotateInput, input);
   const latest = await ctx.db
     .select({ id: instructions.trajectoryId, version: max(instructions.version) })
     .from(instructions)

@@ -17,8 +17,8 @@ const input = z.object({ id: z.uuid("not a trajectory id") });
  * its reviews, the render fidelity and the import it came from.
  */
 export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof input> }) {
-  const { id } = parseInput(input, raw);
   requireRole(ctx.actor, ["researcher"]);
+  const { id } = parseInput(input, raw);
   const [t] = await ctx.db.select().from(trajectories).where(eq(trajectories.id, id)).limit(1);
   if (!t) throw new AppError("NOT_FOUND", `No trajectory ${id}`);
   const params = t.params as DevelopParams;

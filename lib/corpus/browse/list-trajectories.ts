@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { isPgTimestamp } from "@/lib/validation";
 import { corpusFilterSchema, filterConditions, whereOf } from "./corpus-filter";
 
 export const listTrajectoriesInput = corpusFilterSchema.extend({
@@ -32,7 +33,7 @@ export type TrajectoryListItem = {
 const encodeCursor = (ts: string, id: string) => Buffer.from(`${ts}|${id}`).toString("base64url");
 function decodeCursor(cursor: string): { ts: string; id: string } {
   const [ts, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!ts || !id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(Date.parse(ts))) throw new AppError("VALIDATION", "Invalid cursor");
+  if (!ts || !id || !z.uuid().safeParse(id).success || !isPgTimestamp(ts)) throw new AppError("VALIDATION", "Invalid cursor; start again from the first page");
   return { ts, id };
 }
 
@@ -42,8 +43,8 @@ function decodeCursor(cursor: string): { ts: string; id: string } {
  * carries its latest short instruction.
  */
 export async function listTrajectories({ ctx, input }: { ctx: Ctx; input: z.input<typeof listTrajectoriesInput> }) {
-  const { cursor, limit, ...filter } = parseInput(listTrajectoriesInput, input);
   requireRole(ctx.actor, ["researcher"]);
+  const { cursor, limit, ...filter } = parseInput(listTrajectoriesInput, input);
   const conditions = filterConditions(filter);
   if (cursor) {
     const c = decodeCursor(cursor);

@@ -19,8 +19,8 @@ export const updateTrajectoriesInput = z.discriminatedUnion("action", [
  * count triggers keep `corpus_counts` exact.
  */
 export async function updateTrajectories({ ctx, input }: { ctx: Ctx; input: z.input<typeof updateTrajectoriesInput> }) {
-  const parsed = parseInput(updateTrajectoriesInput, input);
   requireRole(ctx.actor, ["researcher"]);
+  const parsed = parseInput(updateTrajectoriesInput, input);
   const set =
     parsed.action === "move-split" ? { split: parsed.split } : { excluded: parsed.action === "exclude" };
   const updated = await ctx.db

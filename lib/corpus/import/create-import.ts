@@ -21,8 +21,8 @@ export const createImportInput = z.object({
  * is imported from that manifest.
  */
 export async function createImport({ ctx, input }: { ctx: Ctx; input: z.input<typeof createImportInput> }) {
-  const { path, source } = parseInput(createImportInput, input);
   if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
+  const { path, source } = parseInput(createImportInput, input);
   const full = resolve(path);
   const info = await stat(full).catch(() => null);
   if (!info) throw new AppError("VALIDATION", `Nothing to import at ${path}`);

@@ -1,18 +1,21 @@
 import { z } from "zod";
 import { CATEGORIES, SPLITS } from "@/db/schema/trajectories";
+import { plainText } from "@/lib/validation";
+
+const path = plainText(1000).pipe(z.string().min(1));
 
 /** One manifest line, as a researcher writes it. Paths are relative to the manifest. */
 export const manifestRowSchema = z
   .object({
-    before: z.string().min(1, "before is required"),
-    after: z.string().min(1).optional(),
+    before: z.string().min(1, "before is required").pipe(path),
+    after: path.optional(),
     params: z.record(z.string(), z.unknown()).optional(),
-    xmp: z.string().min(1).optional(),
-    id: z.union([z.string(), z.number()]).transform(String).optional(),
+    xmp: path.optional(),
+    id: z.union([plainText(200), z.number()]).transform(String).optional(),
     split: z.enum(SPLITS).optional(),
     category: z.enum(CATEGORIES).optional(),
-    license: z.string().optional(),
-    consent: z.union([z.string(), z.boolean()]).transform(String).optional(),
+    license: plainText(1000).optional(),
+    consent: z.union([plainText(1000), z.boolean()]).transform(String).optional(),
   })
   .refine((r) => (r.params === undefined) !== (r.xmp === undefined), "give exactly one of params or xmp");
 

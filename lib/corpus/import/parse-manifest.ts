@@ -17,7 +17,7 @@ export function parseManifest(text: string): { items: ImportItem[]; errors: Item
     try {
       json = JSON.parse(raw);
     } catch (e) {
-      errors.push({ line, ref: raw.slice(0, 40), reason: `not valid JSON (${(e as Error).message})` });
+      errors.push({ line, ref: raw.slice(0, 40).replace(/[\u0000-\u001f]/g, "?"), reason: `not valid JSON (${(e as Error).message.replace(/\0/g, "")})` });
       continue;
     }
     const parsed = manifestRowSchema.safeParse(json);
@@ -35,5 +35,6 @@ export function parseManifest(text: string): { items: ImportItem[]; errors: Item
 function refOf(json: unknown): string {
   if (!json || typeof json !== "object") return "";
   const row = json as Record<string, unknown>;
-  return String(row.id ?? row.before ?? "");
+  // The ref is stored with the row's report: printable and short, whatever the line holds.
+  return String(row.id ?? row.before ?? "").replace(/[\u0000-\u001f]/g, "?").slice(0, 200);
 }

@@ -35,8 +35,8 @@ export async function runImport({
   input: z.input<typeof runImportInput>;
   onProgress?: (p: ImportProgress) => void;
 }): Promise<ImportProgress> {
-  const { importId } = parseInput(runImportInput, input);
   if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
+  const { importId } = parseInput(runImportInput, input);
   const [run] = await ctx.db.select().from(imports).where(eq(imports.id, importId)).limit(1);
   if (!run) throw new AppError("NOT_FOUND", `No import ${importId}`);
 

@@ -25,8 +25,8 @@ export const createSnapshotInput = z.object({
  * twice gives the same hash and returns the existing snapshot.
  */
 export async function createSnapshot({ ctx, input }: { ctx: Ctx; input: z.input<typeof createSnapshotInput> }) {
-  const { name, filter, excludeTest } = parseInput(createSnapshotInput, input);
   requireRole(ctx.actor, ["researcher"]);
+  const { name, filter, excludeTest } = parseInput(createSnapshotInput, input);
   const conditions = [...filterConditions({ ...filter, excluded: undefined }), sql`not t.excluded`];
   if (excludeTest) conditions.push(sql`t.split <> 'test'`);
   const where = whereOf(conditions);

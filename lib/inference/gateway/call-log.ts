@@ -2,50 +2,48 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { inferenceCalls, type CallStatus } from "@/db/schema";
+import { groupCommit } from "./group-commit";
 
-/** One finished call, as written to `inference_calls`. */
+/** One finished call, as written to `inference_calls` in one go (the deferred log). */
 export type CallRecord = typeof inferenceCalls.$inferInsert & { status: CallStatus };
+/** What is known before the request goes out. */
+export type CallStart = Omit<CallRecord, "status" | "attempts" | "latencyMs" | "rawOutput" | "reasoning" | "parsed" | "error" | "promptTokens" | "completionTokens"> & {
+  deadlineAt: Date;
+};
+/** How the call ended. */
+export type CallEnd = Pick<CallRecord, "status" | "attempts" | "latencyMs" | "promptTokens" | "completionTokens" | "rawOutput" | "reasoning" | "parsed" | "error">;
 
-// Group commit: while inserts are in flight on a database handle (at most
-// MAX_IN_FLIGHT), rows from other calls queue up and go in the next multi-row insert. Every caller
-// awaits its own row id, so a call never returns before its row is written
-// and nothing is held in memory across a shutdown. Under load this turns
-// hundreds of single-row inserts per second into a few dozen batches.
-type Pending = { record: CallRecord; resolve: (id: number) => void; reject: (e: unknown) => void };
-type Queue = { pending: Pending[]; inFlight: number };
-const queues = new WeakMap<Db | Tx, Queue>();
-const MAX_BATCH = 200;
-const MAX_IN_FLIGHT = 3;
+/**
+ * Writes the call's `started` row before the request goes out (group
+ * committed with other calls starting now) and returns its id; a process
+ * killed mid-call leaves this row for the sweeper (sweepAbandonedCalls).
+ */
+export const startCall = groupCommit(async (db, batch: CallStart[]) => {
+  const rows = await db
+    .insert(inferenceCalls)
+    .values(batch.map((r) => ({ ...r, status: "started" as const, attempts: 0, latencyMs: 0 })))
+    .returning({ id: inferenceCalls.id });
+  // Ids come from one sequence in VALUES order; sort so the mapping never depends on RETURNING order.
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+});
 
-/** Writes the call's row and returns its id. */
-export function recordCall(db: Db | Tx, record: CallRecord): Promise<number> {
-  let q = queues.get(db);
-  if (!q) queues.set(db, (q = { pending: [], inFlight: 0 }));
-  const queue = q;
-  return new Promise<number>((resolve, reject) => {
-    queue.pending.push({ record, resolve, reject });
-    if (queue.inFlight < MAX_IN_FLIGHT) void flush(db, queue);
-  });
-}
-
-async function flush(db: Db | Tx, queue: Queue) {
-  queue.inFlight++;
-  while (queue.pending.length > 0) {
-    const batch = queue.pending.splice(0, MAX_BATCH);
-    try {
-      const rows = await db
-        .insert(inferenceCalls)
-        .values(batch.map((p) => p.record))
-        .returning({ id: inferenceCalls.id });
-      // Ids come from one sequence in VALUES order; sort so the mapping never depends on RETURNING order.
-      const ids = rows.map((r) => r.id).sort((a, b) => a - b);
-      batch.forEach((p, i) => p.resolve(ids[i]));
-    } catch (e) {
-      batch.forEach((p) => p.reject(e));
-    }
-  }
-  queue.inFlight--;
-}
+/** Completes a started row with the outcome; group committed as one UPDATE … FROM (VALUES …). */
+export const finishCall = groupCommit(async (db, batch: { id: number; end: CallEnd }[]) => {
+  const values = sql.join(
+    batch.map(
+      ({ id, end: e }) =>
+        sql`(${id}::bigint, ${e.status}::text, ${e.attempts ?? 1}::int, ${e.latencyMs}::int, ${e.promptTokens ?? null}::int, ${e.completionTokens ?? null}::int, ${e.rawOutput ?? null}::text, ${e.reasoning ?? null}::text, ${e.parsed === null || e.parsed === undefined ? null : JSON.stringify(e.parsed)}::jsonb, ${e.error ?? null}::text)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update inference_calls c set status = v.status, attempts = v.attempts, latency_ms = v.latency_ms,
+      prompt_tokens = v.prompt_tokens, completion_tokens = v.completion_tokens, raw_output = v.raw_output,
+      reasoning = v.reasoning, parsed = v.parsed, error = v.error, finished_at = now(), deadline_at = null
+    from (values ${values}) as v(id, status, attempts, latency_ms, prompt_tokens, completion_tokens, raw_output, reasoning, parsed, error)
+    where c.id = v.id`);
+  return batch.map(() => undefined);
+});
 
 /** The latest successful call with this request hash, if any (the cache of deterministic roles). */
 export async function findCachedCall(db: Db | Tx, hash: string): Promise<{ id: number; parsed: unknown } | undefined> {

@@ -58,7 +58,7 @@ beforeAll(async () => {
     INFERENCE_BACKOFF_MAX_MS: "40",
     INFERENCE_BREAKER_THRESHOLD: "3",
     INFERENCE_BREAKER_PROBE_MS: "100",
-    CONTRACT_TEST_KEY: "sk-contract-test",
+    MODEL_KEY_CONTRACT_TEST: "sk-contract-test",
   });
   server = await startWireServer({ servedModels: ["glm-test"] });
   const common = {
@@ -69,7 +69,7 @@ beforeAll(async () => {
     timeoutMs: 400,
     maxRetries: 2,
     formatRetries: 1,
-    apiKeyEnv: "CONTRACT_TEST_KEY",
+    apiKeyEnv: "MODEL_KEY_CONTRACT_TEST",
     active: true,
   };
   for (const role of ["annotator", "policy", "reward"] as const) {

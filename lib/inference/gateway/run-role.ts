@@ -1,6 +1,7 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import type { CallStatus } from "@/db/schema";
+import { inferenceCalls, type CallStatus } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import { AppError, isAppError } from "@/lib/errors";
@@ -13,7 +14,7 @@ import { modelRef, type ModelConfig, type ModelRef } from "../models/model-confi
 import { loadPrompt, renderPrompt } from "../prompts/load-prompt";
 import { roleSpec, type RoleInput, type RoleName, type RoleOutput } from "../roles";
 import { callModel, type CallOutcome } from "./call-model";
-import { findCachedCall, recordCall } from "./call-log";
+import { findCachedCall, finishCall, startCall, type CallEnd, type CallStart } from "./call-log";
 import { deferCall } from "./deferred-call-log";
 import { loggableInput, requestHash } from "./request-hash";
 
@@ -40,8 +41,8 @@ export async function runRole<R extends RoleName>({
   input: RoleInput<R>;
 }): Promise<InferenceResult<RoleOutput<R>>> {
   const spec = roleSpec(role);
-  const parsed = parseInput(spec.input, input);
   if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
+  const parsed = parseInput(spec.input, input);
   const model = await getActiveModel({ db: ctx.db, role });
   const template = loadPrompt(role, model.promptVersion);
   const visuals = spec.visuals(parsed);
@@ -67,11 +68,7 @@ export async function runRole<R extends RoleName>({
     if (hit && check?.success) return { ok: true, output: check.data as RoleOutput<R>, model: ref, callId: hit.id, cached: true };
   }
 
-  const started = performance.now();
-  const outcome = await inputErrorsThrow(() =>
-    model.backend === "heuristic" ? heuristicOutcome(spec, parsed, hash) : modelOutcome(spec, model, parsed, template, visuals),
-  );
-  const callId = await logCall(ctx, {
+  const start: CallStart = {
     requestHash: hash,
     role,
     modelId: model.id,
@@ -80,12 +77,24 @@ export async function runRole<R extends RoleName>({
     promptId: template.id,
     promptVersion: template.hash,
     temperature: model.temperature,
+    inputs: logged,
+    deadlineAt: new Date(Date.now() + callBudgetMs(model)),
+  };
+  const log = callLog(ctx, start);
+  await log.started;
+  const started = performance.now();
+  const outcome = await inputErrorsThrow(() =>
+    model.backend === "heuristic" ? heuristicOutcome(spec, parsed, hash) : modelOutcome(spec, model, parsed, template, visuals),
+  ).catch(async (e: unknown) => {
+    await log.cancel(); // bad input: no call was made, so no row stays behind
+    throw e;
+  });
+  const callId = await log.finish({
     status: outcome.status,
     attempts: outcome.attempts,
     latencyMs: Math.round(performance.now() - started),
     promptTokens: outcome.usage?.prompt ?? null,
     completionTokens: outcome.usage?.completion ?? null,
-    inputs: logged,
     rawOutput: outcome.raw ?? null,
     reasoning: outcome.reasoning ?? null,
     parsed: outcome.status === "ok" ? (outcome.output as object) : null,
@@ -97,10 +106,37 @@ export async function runRole<R extends RoleName>({
 
 type AnySpec = ReturnType<typeof roleSpec>;
 
-/** Synchronous by default; `INFERENCE_CALL_LOG=async` defers the write (process-wide db only, never inside a transaction). */
-function logCall(ctx: Ctx, record: Parameters<typeof recordCall>[1]): Promise<number> {
-  if (process.env.INFERENCE_CALL_LOG === "async" && ctx.db === getDb()) return deferCall(getDb(), record);
-  return recordCall(ctx.db, record);
+/** Longest a call can take: every attempt timing out, plus backoff; past it a `started` row is abandoned. */
+const callBudgetMs = (m: ModelConfig) => m.timeoutMs * (m.maxRetries + 1) * (m.formatRetries + 1) + Number(process.env.INFERENCE_ABANDON_MARGIN_MS ?? 60_000);
+
+/**
+ * Synchronous by default: a `started` row is durable before the request goes
+ * out and completed after (both group committed). `INFERENCE_CALL_LOG=async`
+ * writes one row at the end in the background instead (process-wide db only,
+ * never inside a transaction; rows pending at a crash are lost).
+ */
+function callLog(ctx: Ctx, start: CallStart) {
+  if (process.env.INFERENCE_CALL_LOG === "async" && ctx.db === getDb()) {
+    const { deadlineAt: _deadline, ...rest } = start;
+    return {
+      started: Promise.resolve(),
+      finish: (end: CallEnd) => deferCall(getDb(), { ...rest, ...end }),
+      cancel: async () => undefined,
+    };
+  }
+  const started = startCall(ctx.db, start);
+  return {
+    started,
+    finish: async (end: CallEnd) => {
+      const id = await started;
+      await finishCall(ctx.db, { id, end });
+      return id;
+    },
+    cancel: async () => {
+      const id = await started;
+      await ctx.db.delete(inferenceCalls).where(eq(inferenceCalls.id, id));
+    },
+  };
 }
 
 async function heuristicOutcome(spec: AnySpec, input: unknown, hash: string): Promise<CallOutcome<unknown>> {

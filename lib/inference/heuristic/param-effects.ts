@@ -47,6 +47,13 @@ const CONTRIBUTION_SCALE: Partial<Record<ParamKey, number>> = {
   PostCropVignetteAmount: 30,
 };
 
+/** Size of one clearly visible step of numeric parameter `key` (the unit of parameter distances). */
+export function contributionScale(key: ParamKey): number {
+  const spec = PARAM_SPECS[key];
+  if (spec.kind !== "number") return 1;
+  return CONTRIBUTION_SCALE[key] ?? (spec.max - spec.min) / 4;
+}
+
 /** One parameter's share of an edit. */
 export type Contribution = { key: ParamKey; value: unknown; weight: number };
 
@@ -62,8 +69,7 @@ export function rankContributions(params: DevelopParams): Contribution[] {
     const spec = PARAM_SPECS[key];
     let weight: number;
     if (spec.kind === "number") {
-      const scale = CONTRIBUTION_SCALE[key] ?? (spec.max - spec.min) / 4;
-      weight = Math.abs((value as number) - spec.default) / scale;
+      weight = Math.abs((value as number) - spec.default) / contributionScale(key);
     } else if (key === "ConvertToGrayscale") weight = value === true ? 4 : 0;
     else if (spec.kind === "curve") weight = 1;
     else weight = 0; // labels (WhiteBalance, curve names) change nothing by themselves

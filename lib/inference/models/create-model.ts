@@ -17,8 +17,8 @@ export const createModelInput = modelFields.extend({ active: z.boolean().default
 
 /** Adds a model (inactive unless `active`; activating deactivates the role's current model). */
 export async function createModel({ ctx, input }: { ctx: Ctx; input: z.input<typeof createModelInput> }): Promise<PublicModel> {
-  const { apiKey, active, ...fields } = parseInput(createModelInput, input);
   if (!ctx.system) requireRole(ctx.actor, ["admin"]);
+  const { apiKey, active, ...fields } = parseInput(createModelInput, input);
   assertPromptExists(fields.role, fields.promptVersion ?? "v1");
   const row = await ctx.db
     .transaction(async (tx) => {

@@ -40,9 +40,17 @@ export function builtinHeuristic(role: ModelRole): ModelConfig {
 
 export const modelRef = (m: ModelConfig): ModelRef => ({ id: m.id, name: m.name, backend: m.backend });
 
-/** The API key to send: from the named env var, else the decrypted stored key, else "EMPTY" (vLLM without --api-key). */
+/**
+ * Model API keys may only come from env vars with this prefix, so an admin
+ * can never point a model (and "test connection" to any URL) at the auth
+ * secret or the database URL.
+ */
+export const MODEL_KEY_PREFIX = "MODEL_KEY_";
+export const isModelKeyVar = (name: string) => /^MODEL_KEY_[A-Z0-9_]{1,100}$/.test(name);
+
+/** The API key to send: from the named MODEL_KEY_* env var, else the decrypted stored key, else "EMPTY" (vLLM without --api-key). */
 export function resolveApiKey(m: Pick<ModelConfig, "apiKeyEnv" | "apiKeyEncrypted">): string {
-  if (m.apiKeyEnv) return process.env[m.apiKeyEnv] || "EMPTY";
+  if (m.apiKeyEnv) return (isModelKeyVar(m.apiKeyEnv) && process.env[m.apiKeyEnv]) || "EMPTY";
   if (m.apiKeyEncrypted) return decryptSecret(m.apiKeyEncrypted);
   return "EMPTY";
 }

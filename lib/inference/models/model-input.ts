@@ -32,7 +32,8 @@ export const modelFields = z.object({
   apiKeyEnv: z
     .string()
     .trim()
-    .regex(/^[A-Z_][A-Z0-9_]*$/, "an env var name such as GRM_API_KEY")
+    .max(110)
+    .regex(/^MODEL_KEY_[A-Z0-9_]+$/, "an env var name starting with MODEL_KEY_, such as MODEL_KEY_GRM")
     .nullish(),
   /** Write-only: stored encrypted, never returned. Empty string clears it. */
   apiKey: z.string().max(1000).optional(),

@@ -85,8 +85,14 @@ describe("model configuration", () => {
     const w = await testModelConnection({ ctx: admin, input: { id: wrong.id } });
     expect(w.ok).toBe(false);
     expect(w.message).toMatch(/does not serve "other"/);
-    const missingEnv = await createModel({ ctx: admin, input: grm("conn-env", { apiKeyEnv: "NO_SUCH_KEY_VAR_XYZ" }) });
-    expect((await testModelConnection({ ctx: admin, input: { id: missingEnv.id } })).message).toMatch(/NO_SUCH_KEY_VAR_XYZ is not set/);
+    const missingEnv = await createModel({ ctx: admin, input: grm("conn-env", { apiKeyEnv: "MODEL_KEY_NO_SUCH_XYZ" }) });
+    expect((await testModelConnection({ ctx: admin, input: { id: missingEnv.id } })).message).toMatch(/MODEL_KEY_NO_SUCH_XYZ is not set/);
+    // Any other variable is refused by name, with one answer whether or not it exists on the server.
+    for (const apiKeyEnv of ["BETTER_AUTH_SECRET", "DATABASE_URL", "NO_SUCH_VAR_AT_ALL"])
+      await expect(createModel({ ctx: admin, input: grm(`conn-${apiKeyEnv}`, { apiKeyEnv }) })).rejects.toMatchObject({
+        code: "VALIDATION",
+        message: expect.stringMatching(/MODEL_KEY_/),
+      });
     await server.down();
     try {
       const down = await testModelConnection({ ctx: admin, input: { id: ok.id } });
@@ -103,7 +109,7 @@ describe("model configuration", () => {
       .where(inArray(models.role, ["judge", "perturber"]));
     process.env.MODEL_JUDGE_BASE_URL = "http://judge.internal:8000/v1";
     process.env.MODEL_JUDGE_NAME = "glm-4.5v";
-    process.env.MODEL_JUDGE_API_KEY_ENV = "JUDGE_KEY";
+    process.env.MODEL_JUDGE_API_KEY_ENV = "MODEL_KEY_JUDGE";
     try {
       const created = await ensureDefaultModels({ ctx: sys });
       expect(created).toEqual(expect.arrayContaining(["heuristic-judge", "judge-glm-4.5v", "heuristic-perturber"]));
@@ -112,7 +118,7 @@ describe("model configuration", () => {
         backend: "openai-compatible",
         endpoint: "http://judge.internal:8000/v1",
         servedModel: "glm-4.5v",
-        apiKeyEnv: "JUDGE_KEY",
+        apiKeyEnv: "MODEL_KEY_JUDGE",
       });
       expect(await ensureDefaultModels({ ctx: sys })).toEqual([]);
     } finally {

@@ -18,8 +18,8 @@ export const setModelActiveInput = z.object({ id: z.string().uuid(), active: z.b
  * deactivates it, after which the role falls back to the built-in heuristic.
  */
 export async function setModelActive({ ctx, input }: { ctx: Ctx; input: z.input<typeof setModelActiveInput> }): Promise<PublicModel> {
-  const { id, active } = parseInput(setModelActiveInput, input);
   if (!ctx.system) requireRole(ctx.actor, ["admin"]);
+  const { id, active } = parseInput(setModelActiveInput, input);
   const row = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(models).where(eq(models.id, id)).for("update");
     if (!current) throw new AppError("NOT_FOUND", `No model ${id}`);

@@ -7,7 +7,7 @@ import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { probeHealth } from "../gateway/health-url";
-import { resolveApiKey } from "./model-config";
+import { isModelKeyVar, MODEL_KEY_PREFIX, resolveApiKey } from "./model-config";
 
 /** What "test connection" found. */
 export type ConnectionReport = { ok: boolean; message: string; latencyMs: number; servedModels: string[] };
@@ -18,13 +18,16 @@ export type ConnectionReport = { ok: boolean; message: string; latencyMs: number
  * is down; the report says why.
  */
 export async function testModelConnection({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<ConnectionReport> {
-  const { id } = parseInput(z.object({ id: z.string().uuid() }), input);
   if (!ctx.system) requireRole(ctx.actor, ["admin"]);
+  const { id } = parseInput(z.object({ id: z.string().uuid() }), input);
   const [m] = await ctx.db.select().from(models).where(eq(models.id, id)).limit(1);
   if (!m) throw new AppError("NOT_FOUND", `No model ${id}`);
   if (m.backend === "heuristic") return { ok: true, message: "Built-in heuristic: no server needed.", latencyMs: 0, servedModels: [] };
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  // Only MODEL_KEY_* variables are ever read, and the answer is the same whether any other variable exists.
+  if (m.apiKeyEnv && !isModelKeyVar(m.apiKeyEnv))
+    return { ok: false, message: `API key variables must be named ${MODEL_KEY_PREFIX}…; edit the model.`, latencyMs: 0, servedModels: [] };
   if (m.apiKeyEnv && !process.env[m.apiKeyEnv])
     return { ok: false, message: `The env var ${m.apiKeyEnv} is not set on this server.`, latencyMs: 0, servedModels: [] };
   let apiKey: string;

@@ -20,8 +20,8 @@ export const updateModelInput = modelFields.partial().extend({ id: z.string().uu
  * other value replaces it (encrypted). Activation is {@link setModelActive}.
  */
 export async function updateModel({ ctx, input }: { ctx: Ctx; input: z.input<typeof updateModelInput> }): Promise<PublicModel> {
-  const { id, apiKey, ...changes } = parseInput(updateModelInput, input);
   if (!ctx.system) requireRole(ctx.actor, ["admin"]);
+  const { id, apiKey, ...changes } = parseInput(updateModelInput, input);
   const row = await ctx.db
     .transaction(async (tx) => {
       const [current] = await tx.select().from(models).where(eq(models.id, id)).for("update");

@@ -88,7 +88,7 @@ export function ModelFormButton({ model }: { model?: PublicModel }) {
             <>
               {field("endpoint", "Endpoint (base URL with /v1)", { placeholder: "http://grm:8000/v1" })}
               {field("servedModel", "Served model name")}
-              {field("apiKeyEnv", "API key env var (name)", { placeholder: "GRM_API_KEY" })}
+              {field("apiKeyEnv", "API key env var (name)", { placeholder: "MODEL_KEY_GRM" })}
               <div>
                 <Label htmlFor={`${id}-apiKey`}>
                   {model?.hasStoredKey ? "API key (stored; leave empty to keep)" : "API key (stored encrypted)"}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ImageViewer } from "@/app/_components/image-viewer";
 import { rolesFor } from "@/app/_components/nav";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardTitle } from "@/app/_components/ui/card";
@@ -8,7 +9,6 @@ import { requirePageRole } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
 import { getTrajectoryOrThrow } from "@/lib/corpus";
 import { isAppError } from "@/lib/errors";
-import { WipeSlider } from "./wipe-slider";
 
 export default async function TrajectoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -31,12 +31,18 @@ export default async function TrajectoryPage({ params }: { params: Promise<{ id:
         {t.excluded && <Badge tone="bad">excluded</Badge>}
         {t.hasLocalCorrections && <Badge>local masks</Badge>}
       </div>
-      <p className="text-sm text-zinc-600">
+      <p className="text-sm text-zinc-600 [overflow-wrap:anywhere]">
         Category rule: {t.categoryReason ?? "—"} · source {t.source ?? "—"}
         {detail.importSource ? ` (import ${detail.importSource.id.slice(0, 8)})` : ""} · license {t.license ?? "—"}
         {t.error ? ` · error: ${t.error}` : ""}
       </p>
-      <WipeSlider before={`/api/v1/images/${t.sourceSha}/preview`} after={t.targetSha ? `/api/v1/images/${t.targetSha}/preview` : null} />
+      <ImageViewer
+        mode="wipe"
+        panes={[
+          { src: `/api/v1/images/${t.sourceSha}/preview`, label: "Before" },
+          ...(t.targetSha ? [{ src: `/api/v1/images/${t.targetSha}/preview`, label: t.targetRendered ? "After (engine render)" : "After" }] : []),
+        ]}
+      />
       <Card>
         <CardTitle>Edit</CardTitle>
         <p className="mb-2" data-testid="edit-description">
@@ -54,9 +60,9 @@ export default async function TrajectoryPage({ params }: { params: Promise<{ id:
           <tbody>
             {detail.changes.map((c) => (
               <tr key={c.key}>
-                <Td className="font-mono">{c.key}</Td>
-                <Td>{c.from}</Td>
-                <Td>{c.to}</Td>
+                <Td className="font-mono break-all">{c.key}</Td>
+                <Td className="break-all">{c.from}</Td>
+                <Td className="break-all">{c.to}</Td>
                 <Td>{c.delta ?? ""}</Td>
               </tr>
             ))}
