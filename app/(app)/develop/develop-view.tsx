@@ -12,7 +12,7 @@ import { PREVIEW_SLIDERS, sliderLabel, sliderSpec, sliderSteps } from "./sliders
 
 type TrajectoryRef = { id: string; sourceSha: string; edits: { id: string; version: number }[] };
 
-type Status = { state: "loading" | "rendering" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
+type Status = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
 
 /** Slider edits previewed live in a Web Worker running lib/develop. */
 export function DevelopView({
@@ -35,6 +35,9 @@ export function DevelopView({
   const workerRef = useRef<Worker | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const requestId = useRef(0);
+  /** Frame timestamps (performance.now) of drawn previews, read by bench:preview. */
+  const frames = useRef<number[]>([]);
+  const dragging = useRef(false);
 
   useEffect(() => {
     const worker = new Worker(new URL("./develop.worker.ts", import.meta.url), { type: "module" });
@@ -43,9 +46,19 @@ export function DevelopView({
       if (msg.id !== requestId.current) return; // a newer request is on its way
       if (msg.type === "error") return setStatus({ state: "error", id: msg.id, message: msg.message });
       const canvas = canvasRef.current!;
+      const pixels = new ImageData(msg.data as Uint8ClampedArray<ArrayBuffer>, msg.width, msg.height);
+      if (msg.draft && canvas.width > 0) {
+        // A half-size render during a drag, scaled up onto the full-size canvas.
+        const small = new OffscreenCanvas(msg.width, msg.height);
+        small.getContext("2d")!.putImageData(pixels, 0, 0);
+        canvas.getContext("2d")!.drawImage(small, 0, 0, canvas.width, canvas.height);
+        frames.current.push(performance.now());
+        return setStatus({ state: "draft", id: msg.id, ms: msg.ms });
+      }
       canvas.width = msg.width;
       canvas.height = msg.height;
-      canvas.getContext("2d")!.putImageData(new ImageData(msg.data as Uint8ClampedArray<ArrayBuffer>, msg.width, msg.height), 0, 0);
+      canvas.getContext("2d")!.putImageData(pixels, 0, 0);
+      frames.current.push(performance.now());
       setStatus({ state: "done", id: msg.id, ms: msg.ms, notRendered: msg.notRendered.map((n) => `${n.key}: ${n.reason}`) });
     };
     workerRef.current = worker;
@@ -74,17 +87,29 @@ export function DevelopView({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- params are sent by the slider handler; only the image reloads the source
   }, [image]);
 
-  function requestRender(next: DevelopParams) {
+  function requestRender(next: DevelopParams, draft = false) {
     const id = ++requestId.current;
     setStatus((s) => ({ ...s, state: "rendering", id }));
-    workerRef.current?.postMessage({ type: "render", id, params: next } satisfies ToWorker);
+    workerRef.current?.postMessage({ type: "render", id, params: next, draft } satisfies ToWorker);
+  }
+
+  // Expose the frame log for the preview bench (no effect on the page).
+  useEffect(() => {
+    (window as unknown as { __developFrames?: number[] }).__developFrames = frames.current;
+  }, []);
+
+  /** End of a drag: render the full preview of the current params. */
+  function endDrag() {
+    if (!dragging.current) return;
+    dragging.current = false;
+    requestRender(params);
   }
 
   function setParam(key: string, value: number) {
     const next = { ...params, [key]: value };
     setParams(next);
     setShowBefore(false);
-    requestRender(next);
+    requestRender(next, dragging.current);
   }
 
   // The edit lives in the URL (replaceState: no history entry per slider step), so a reload or a
@@ -182,6 +207,10 @@ export function DevelopView({
                 title={spec.label}
                 onChange={(e) => setParam(key, Number(e.target.value))}
                 onKeyDown={(e) => onSliderKey(key, value, e)}
+                onPointerDown={() => (dragging.current = true)}
+                onPointerUp={endDrag}
+                onPointerCancel={endDrag}
+                onBlur={endDrag}
                 className="w-full"
               />
             </div>
