@@ -42,4 +42,8 @@ test("open a trajectory in Develop, change a slider, save a new edit; the URL ro
   await page.goto(page.url());
   await expect(page.getByLabel(/^Shadows/)).toHaveValue(String(shadows));
   await expect(page.getByTestId("develop-trajectory")).toContainText(`${savedBefore + 1} saved edit`);
+  await page.screenshot({ path: "test-results/develop-1440.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "test-results/develop-390.png", fullPage: true });
 });
