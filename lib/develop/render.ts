@@ -14,7 +14,7 @@ import type { FloatImage } from "./pipeline/types";
  * Version of the pixel output. Bump it whenever any change alters rendered bytes: render caches
  * key on it and the golden images in `golden/` must then be regenerated (see golden/README.md).
  */
-export const ENGINE_VERSION = 5;
+export const ENGINE_VERSION = 6;
 
 /** Render options. */
 export type RenderOptions = {

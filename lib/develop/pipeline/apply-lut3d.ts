@@ -165,10 +165,11 @@ function applyCubeWithRegions(o: { image: Image8; dst: Uint8Array; lut: GlobalLu
       const j = spans.j[s];
       const dA = rowA[j + 1] - rowA[j];
       const dB = rowB[j + 1] - rowB[j];
-      let ca = rowA[j] + dA * spans.f0[s];
-      let cb = rowB[j] + dB * spans.f0[s] + 0.5;
-      const sa = dA * spans.df[s];
-      const sb = dB * spans.df[s];
+      // Coefficients scaled by 2^16 so `>> 16` both truncates and rounds (cb carries + 0.5).
+      let ca = (rowA[j] + dA * spans.f0[s]) * 65536;
+      let cb = (rowB[j] + dB * spans.f0[s] + 0.5) * 65536;
+      const sa = dA * spans.df[s] * 65536;
+      const sb = dB * spans.df[s] * 65536;
       const end = (y * width + spans.end[s]) * channels;
       for (let i = (y * width + spans.start[s]) * channels; i < end; i += channels, ca += sa, cb += sb) {
         const r = src[i];
@@ -176,10 +177,10 @@ function applyCubeWithRegions(o: { image: Image8; dst: Uint8Array; lut: GlobalLu
         const b = src[i + 2];
         // a·Y + b is a convex mix of window values in [0, 255] (see computeToneRegions), so the
         // rounded level needs no clamp; the mask only guards the table bounds.
-        const d = lift[((ca * ((54 * r + 183 * g + 19 * b + 128) >> 8) + cb) | 0) & 255];
-        const tr = TR[(PR_[r] + d) | 0];
-        const tg = TG[(PG_[g] + d) | 0];
-        const tb = TB[(PB_[b] + d) | 0];
+        const d = lift[((ca * ((54 * r + 183 * g + 19 * b + 128) >> 8) + cb) >> 16) & 255];
+        const tr = TR[PR_[r] + d];
+        const tg = TG[PG_[g] + d];
+        const tb = TB[PB_[b] + d];
         const fr = tr & 511;
         const fg = tg & 511;
         const fb = tb & 511;

@@ -31,8 +31,8 @@ export type GlobalLut = {
   /**
    * With tone regions, the compact form the cube kernel reads (≈ 100 KB instead of 3 × 256 KB of
    * per-level rows, which thrash the cache where the level changes from pixel to pixel): per
-   * channel the pre-lift value of each code and the lift of each level, both pre-scaled so that
-   * `(pre[c][code] + lift[level]) | 0` indexes `cells[c]`, the packed cell offset·512 + position
+   * channel the pre-lift value of each code and the lift of each level, both pre-scaled integers so
+   * that `pre[c][code] + lift[level]` indexes `cells[c]`, the packed cell offset·512 + position
    * of the head on a 1/4096-display grid of pre-lift values.
    */
   regionHead: RegionHead | null;
@@ -61,7 +61,7 @@ function bakeSeparable(settings: GlobalSettings): [Float32Array, Float32Array, F
 }
 
 /** Compact per-level head for the cube kernel (see GlobalLut.regionHead). */
-export type RegionHead = { pre: [Float32Array, Float32Array, Float32Array]; lift: Float32Array; cells: [Int32Array, Int32Array, Int32Array] };
+export type RegionHead = { pre: [Int32Array, Int32Array, Int32Array]; lift: Int32Array; cells: [Int32Array, Int32Array, Int32Array] };
 
 /** Resolution of the tabulated post-lift part of the head (clip → contrast → curves). */
 const POST_STEPS = 4096;
@@ -117,15 +117,17 @@ function bakeRegionHead({ ramp, post, lifts, size }: { ramp: Float32Array; post:
     dHi = Math.max(dHi, d);
   }
   const qMin = lo + dLo;
-  const steps = Math.ceil((hi + dHi - qMin) * HEAD_STEPS) + 2;
-  const offset = -qMin * HEAD_STEPS + 0.5; // + 0.5: truncation rounds to the nearest grid step
+  // Integer indices: round(pre) + round(lift) can land one step off either end, so the grid has
+  // one spare step below (index 0 is q = qMin − 1/4096) and a few above.
+  const steps = Math.ceil((hi + dHi - qMin) * HEAD_STEPS) + 4;
+  const offset = -qMin * HEAD_STEPS + 1;
   const strides = [size * size, size, 1];
-  const pre: RegionHead["pre"] = [new Float32Array(256), new Float32Array(256), new Float32Array(256)];
+  const pre: RegionHead["pre"] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
   const cells: RegionHead["cells"] = [new Int32Array(steps), new Int32Array(steps), new Int32Array(steps)];
   for (let c = 0; c < 3; c++) {
-    for (let v = 0; v < 256; v++) pre[c][v] = ramp[v * 3 + c] * HEAD_STEPS + offset;
+    for (let v = 0; v < 256; v++) pre[c][v] = Math.round(ramp[v * 3 + c] * HEAD_STEPS + offset);
     for (let j = 0; j < steps; j++) {
-      const q = qMin + j / HEAD_STEPS;
+      const q = qMin + (j - 1) / HEAD_STEPS;
       const t0 = q <= 0 ? 0 : q >= 1 ? POST_STEPS : q * POST_STEPS;
       const i = Math.min(POST_STEPS - 1, t0 | 0);
       const value = post[i * 3 + c] + (post[i * 3 + 3 + c] - post[i * 3 + c]) * (t0 - i);
@@ -134,7 +136,7 @@ function bakeRegionHead({ ramp, post, lifts, size }: { ramp: Float32Array; post:
       cells[c][j] = cell * strides[c] * 512 + Math.round((t - cell) * FRAC_ONE);
     }
   }
-  return { pre, lift: lifts.map((d) => d * HEAD_STEPS), cells };
+  return { pre, lift: Int32Array.from(lifts, (d) => Math.round(d * HEAD_STEPS)), cells };
 }
 
 /** Runs the colour stages on every node of a `size³` cube and packs the results. */
