@@ -49,7 +49,7 @@ test("moving a slider with the keyboard re-renders the preview", async ({ page }
   const slider = page.getByLabel(/^Exposure/);
   await slider.focus();
   for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
-  await expect(page.getByTestId("develop-edit-text")).toContainText("exposure=+0.05");
+  await expect(page.getByTestId("develop-edit-text")).toContainText("exposure=+0.25"); // arrow step 0.05 EV
   await expect.poll(async () => Number(await canvas.getAttribute("data-render-id"))).toBeGreaterThan(before);
   await expect(canvas).toHaveAttribute("data-state", "done");
 });

@@ -12,3 +12,4 @@ export * from "./preference";
 export * from "./eval";
 export * from "./training";
 export * from "./rounds";
+export * from "./develop";

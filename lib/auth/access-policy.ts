@@ -103,6 +103,7 @@ export const ROUTES: Record<string, Allow> = {
 
 /** Server actions as `file#export` (file relative to the repo root). */
 export const ACTIONS: Record<string, Allow> = {
+  "app/(app)/develop/actions.ts#saveEditAction": ["reviewer", "researcher"],
   "app/(app)/review/actions.ts#resolveDisputeAction": ["reviewer"],
   "app/(app)/review/actions.ts#setReviewSettingsAction": RESEARCHER,
   "app/(app)/compare/actions.ts#nextPairAction": SIGNED_IN,

@@ -31,3 +31,5 @@ export { listSnapshots } from "./snapshots/list-snapshots";
 export { stageUpload, stageUploadInput, importStagingDir } from "./import/stage-upload";
 export { sweepUnannotatedTrajectories } from "./annotate/sweep-unannotated";
 export { sweepRunningImports } from "./import/sweep-running-imports";
+export { saveEdit, saveEditInput, listEdits } from "./edits/save-edit";
+export { getDevelopTrajectory } from "./edits/get-develop-trajectory";

@@ -4,7 +4,7 @@ import { planRender, type NotRendered, type RenderPlan } from "./pipeline/plan-r
 import { ENGINE_VERSION } from "./render";
 
 /** Names of the spatial stages a render runs after the baked global stages. */
-export const SPATIAL_STAGES = ["presence", "localCorrections", "vignette", "grain", "sharpen"] as const;
+export const SPATIAL_STAGES = ["toneRegions", "presence", "localCorrections", "vignette", "grain", "sharpen"] as const;
 export type SpatialStage = (typeof SPATIAL_STAGES)[number];
 
 /**
@@ -30,6 +30,8 @@ export type BakedPlan = {
 function spatialStagesOf(plan: RenderPlan): SpatialStage[] {
   const p = plan.presence;
   const on: Record<SpatialStage, boolean> = {
+    // Edge-aware Highlights/Shadows need the image (a guided filter); the plan bakes them as global curves.
+    toneRegions: Boolean(plan.global.toneRegions),
     presence: Boolean(p.texture || p.clarity || p.dehaze),
     localCorrections: plan.corrections.length > 0,
     vignette: Boolean(plan.vignette),
@@ -42,7 +44,10 @@ function spatialStagesOf(plan: RenderPlan): SpatialStage[] {
 /** Bakes the global stages of `params` (cube size 3–65, default 25 as for previews). */
 export function bakePlan({ params, size = 25 }: { params: DevelopParams; size?: number }): BakedPlan {
   const plan = planRender(params);
-  const lut = bakeGlobalLut({ settings: plan.global, size });
+  // Per-channel tables cannot carry the edge-aware tone regions (their tables are indexed by the
+  // local brightness too), so the plan bakes Highlights/Shadows as global curves and lists
+  // "toneRegions" among the stages a trainer must take from the render API for an exact match.
+  const lut = bakeGlobalLut({ settings: { ...plan.global, toneRegions: false }, size });
   const separable = new Float32Array(3 * 256);
   for (let c = 0; c < 3; c++) separable.set(lut.separable[c], c * 256);
   let grid: Float32Array | null = null;

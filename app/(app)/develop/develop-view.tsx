@@ -3,21 +3,41 @@ import { useEffect, useRef, useState } from "react";
 import { Card } from "@/app/_components/ui/card";
 import { Label, Select } from "@/app/_components/ui/input";
 import { Button } from "@/app/_components/ui/button";
-import { parseEdit, serializeRetouchIq } from "@/lib/edits";
+import { parseEdit, serializeJarvisArt, serializeRetouchIq } from "@/lib/edits";
 import type { DevelopParams } from "@/lib/develop/params";
+import { writeXmp } from "@/lib/develop/xmp";
+import { saveEditAction } from "./actions";
 import type { FromWorker, ToWorker } from "./preview-protocol";
-import { PREVIEW_SLIDERS, sliderLabel, sliderSpec } from "./sliders";
+import { PREVIEW_SLIDERS, sliderLabel, sliderSpec, sliderSteps } from "./sliders";
 
-type Status = { state: "loading" | "rendering" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
+type TrajectoryRef = { id: string; sourceSha: string; edits: { id: string; version: number }[] };
+
+type Status = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
 
 /** Slider edits previewed live in a Web Worker running lib/develop. */
-export function DevelopView({ images, initialImage, initialParams }: { images: { sha256: string; name: string }[]; initialImage?: string; initialParams?: string }) {
+export function DevelopView({
+  images,
+  initialImage,
+  initialParams,
+  trajectory: initialTrajectory,
+}: {
+  images: { sha256: string; name: string }[];
+  initialImage?: string;
+  initialParams?: string;
+  trajectory?: TrajectoryRef;
+}) {
   const [image, setImage] = useState(initialImage);
+  const [trajectory, setTrajectory] = useState(initialTrajectory);
   const [params, setParams] = useState<DevelopParams>(() => (initialParams ? parseEdit(initialParams).params : {}));
+  const [showBefore, setShowBefore] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ state: "loading", id: 0 });
   const workerRef = useRef<Worker | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const requestId = useRef(0);
+  /** Frame timestamps (performance.now) of drawn previews, read by bench:preview. */
+  const frames = useRef<number[]>([]);
+  const dragging = useRef(false);
 
   useEffect(() => {
     const worker = new Worker(new URL("./develop.worker.ts", import.meta.url), { type: "module" });
@@ -26,9 +46,19 @@ export function DevelopView({ images, initialImage, initialParams }: { images: {
       if (msg.id !== requestId.current) return; // a newer request is on its way
       if (msg.type === "error") return setStatus({ state: "error", id: msg.id, message: msg.message });
       const canvas = canvasRef.current!;
+      const pixels = new ImageData(msg.data as Uint8ClampedArray<ArrayBuffer>, msg.width, msg.height);
+      if (msg.draft && canvas.width > 0) {
+        // A half-size render during a drag, scaled up onto the full-size canvas.
+        const small = new OffscreenCanvas(msg.width, msg.height);
+        small.getContext("2d")!.putImageData(pixels, 0, 0);
+        canvas.getContext("2d")!.drawImage(small, 0, 0, canvas.width, canvas.height);
+        frames.current.push(performance.now());
+        return setStatus({ state: "draft", id: msg.id, ms: msg.ms });
+      }
       canvas.width = msg.width;
       canvas.height = msg.height;
-      canvas.getContext("2d")!.putImageData(new ImageData(msg.data as Uint8ClampedArray<ArrayBuffer>, msg.width, msg.height), 0, 0);
+      canvas.getContext("2d")!.putImageData(pixels, 0, 0);
+      frames.current.push(performance.now());
       setStatus({ state: "done", id: msg.id, ms: msg.ms, notRendered: msg.notRendered.map((n) => `${n.key}: ${n.reason}`) });
     };
     workerRef.current = worker;
@@ -57,16 +87,89 @@ export function DevelopView({ images, initialImage, initialParams }: { images: {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- params are sent by the slider handler; only the image reloads the source
   }, [image]);
 
-  function requestRender(next: DevelopParams) {
+  function requestRender(next: DevelopParams, draft = false) {
     const id = ++requestId.current;
     setStatus((s) => ({ ...s, state: "rendering", id }));
-    workerRef.current?.postMessage({ type: "render", id, params: next } satisfies ToWorker);
+    workerRef.current?.postMessage({ type: "render", id, params: next, draft } satisfies ToWorker);
+  }
+
+  // Expose the frame log for the preview bench (no effect on the page).
+  useEffect(() => {
+    (window as unknown as { __developFrames?: number[] }).__developFrames = frames.current;
+  }, []);
+
+  /** End of a drag: render the full preview of the current params. */
+  function endDrag() {
+    if (!dragging.current) return;
+    dragging.current = false;
+    requestRender(params);
   }
 
   function setParam(key: string, value: number) {
     const next = { ...params, [key]: value };
     setParams(next);
-    requestRender(next);
+    setShowBefore(false);
+    requestRender(next, dragging.current);
+  }
+
+  // The edit lives in the URL (replaceState: no history entry per slider step), so a reload or a
+  // shared link opens the same image, trajectory and edit.
+  useEffect(() => {
+    const q = new URLSearchParams();
+    if (trajectory) q.set("trajectory", trajectory.id);
+    else if (image) q.set("image", image);
+    const text = serializeRetouchIq(params);
+    if (text !== "{}") q.set("params", text);
+    window.history.replaceState(null, "", `/develop?${q.toString()}`);
+  }, [image, trajectory, params]);
+
+  function switchImage(next: string) {
+    setImage(next);
+    if (trajectory && next !== trajectory.sourceSha) setTrajectory(undefined);
+    setParams({}); // slider values belong to the photo they were set on
+    setShowBefore(false);
+  }
+
+  function toggleBefore() {
+    const next = !showBefore;
+    setShowBefore(next);
+    requestRender(next ? {} : params);
+  }
+
+  async function save() {
+    if (!trajectory) return;
+    const basedOn = trajectory.edits[0]?.id;
+    const result = await saveEditAction({ trajectoryId: trajectory.id, params: params as Record<string, unknown>, basedOn });
+    if (!result.ok) return setNotice(`Not saved: ${result.error.message}`);
+    setTrajectory({ ...trajectory, edits: [{ id: result.data.id, version: result.data.version }, ...trajectory.edits] });
+    setNotice(`Saved as edit v${result.data.version} of this trajectory`);
+  }
+
+  async function copy(kind: "retouchiq" | "jarvisart") {
+    const text = kind === "retouchiq" ? serializeRetouchIq(params) : serializeJarvisArt({ params });
+    await navigator.clipboard.writeText(text).then(
+      () => setNotice(`Copied as ${kind === "retouchiq" ? "RetouchIQ text" : "JarvisArt JSON"}`),
+      () => setNotice("Copy failed: the browser refused clipboard access"),
+    );
+  }
+
+  function downloadXmp() {
+    const url = URL.createObjectURL(new Blob([writeXmp(params)], { type: "application/rdf+xml" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `${trajectory ? `trajectory-${trajectory.id.slice(0, 8)}` : "edit"}.xmp`;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  function onSliderKey(key: (typeof PREVIEW_SLIDERS)[number], value: number, e: React.KeyboardEvent<HTMLInputElement>) {
+    const dir = e.key === "ArrowRight" || e.key === "ArrowUp" ? 1 : e.key === "ArrowLeft" || e.key === "ArrowDown" ? -1 : 0;
+    if (!dir) return;
+    e.preventDefault();
+    const spec = sliderSpec(key);
+    const { small, large } = sliderSteps(key);
+    const next = Math.min(spec.max, Math.max(spec.min, value + dir * (e.shiftKey ? large : small)));
+    setParam(key, Number(next.toFixed(2)));
   }
 
   return (
@@ -77,13 +180,30 @@ export function DevelopView({ images, initialImage, initialParams }: { images: {
       <Card className="space-y-3">
         <div>
           <Label htmlFor="develop-image">Image</Label>
-          <Select id="develop-image" value={image} onChange={(e) => setImage(e.target.value)}>
+          <Select id="develop-image" value={image} onChange={(e) => switchImage(e.target.value)}>
             {images.map((i) => (
               <option key={i.sha256} value={i.sha256}>
                 {i.name}
               </option>
             ))}
           </Select>
+          <div className="mt-2 flex gap-1 overflow-x-auto pb-1" role="list" aria-label="Pick an image" data-testid="develop-thumbs">
+            {images.slice(0, 24).map((i) => (
+              <button
+                key={i.sha256}
+                type="button"
+                role="listitem"
+                title={i.name}
+                aria-label={i.name}
+                aria-current={i.sha256 === image}
+                onClick={() => switchImage(i.sha256)}
+                className={`shrink-0 rounded border-2 ${i.sha256 === image ? "border-blue-600" : "border-transparent"}`}
+              >
+                {/* eslint-disable-next-line @next/next/no-img-element -- authenticated, content-addressed API bytes; next/image would proxy them */}
+                <img src={`/api/v1/images/${i.sha256}/thumbnail`} alt="" loading="lazy" className="h-12 w-12 rounded object-cover" />
+              </button>
+            ))}
+          </div>
         </div>
         {PREVIEW_SLIDERS.map((key) => {
           const spec = sliderSpec(key);
@@ -103,11 +223,45 @@ export function DevelopView({ images, initialImage, initialParams }: { images: {
                 value={value}
                 title={spec.label}
                 onChange={(e) => setParam(key, Number(e.target.value))}
+                onKeyDown={(e) => onSliderKey(key, value, e)}
+                onPointerDown={() => (dragging.current = true)}
+                onPointerUp={endDrag}
+                onPointerCancel={endDrag}
+                onBlur={endDrag}
                 className="w-full"
               />
             </div>
           );
         })}
+        <div className="flex flex-wrap gap-2">
+          <Button variant="ghost" onClick={toggleBefore} aria-pressed={showBefore} data-testid="develop-before">
+            {showBefore ? "Showing before" : "Before / after"}
+          </Button>
+          {trajectory && (
+            <Button onClick={save} data-testid="develop-save">
+              Save as new edit
+            </Button>
+          )}
+          <Button variant="ghost" onClick={() => copy("retouchiq")}>
+            Copy RetouchIQ
+          </Button>
+          <Button variant="ghost" onClick={() => copy("jarvisart")}>
+            Copy JarvisArt
+          </Button>
+          <Button variant="ghost" onClick={downloadXmp}>
+            XMP
+          </Button>
+        </div>
+        {notice && (
+          <p className="text-xs text-zinc-600" role="status" data-testid="develop-notice">
+            {notice}
+          </p>
+        )}
+        {trajectory && (
+          <p className="text-xs text-zinc-500" data-testid="develop-trajectory">
+            Trajectory {trajectory.id.slice(0, 8)} · {trajectory.edits.length} saved edit{trajectory.edits.length === 1 ? "" : "s"}
+          </p>
+        )}
         <div className="flex items-center justify-between text-xs text-zinc-500">
           <span data-testid="develop-status">
             {status.state === "done" ? `rendered in ${status.ms?.toFixed(0)} ms` : status.state === "error" ? status.message : `${status.state}…`}

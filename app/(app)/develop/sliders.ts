@@ -35,3 +35,8 @@ export function sliderLabel(key: (typeof PREVIEW_SLIDERS)[number]): string {
   };
   return special[key] ?? key.replace(/2012$/, "");
 }
+
+/** Arrow-key steps of a slider: Exposure moves by 0.05 EV (Shift: 0.5), the others by 1 (Shift: 10). */
+export function sliderSteps(key: (typeof PREVIEW_SLIDERS)[number]): { small: number; large: number } {
+  return key === "Exposure2012" ? { small: 0.05, large: 0.5 } : { small: 1, large: 10 };
+}

@@ -39,7 +39,7 @@ describe("withDefaults / isIdentity", () => {
   it("treats defaults, labels and unrendered keys as identity, any slider as not", () => {
     expect(isIdentity({})).toBe(true);
     expect(isIdentity({ ToneCurveName2012: "Custom", ColorGradeBlending: 50 })).toBe(true);
-    expect(isIdentity({ LuminanceSmoothing: 30 })).toBe(true);
+    expect(isIdentity({ RedHue: 30 })).toBe(true);
     expect(isIdentity({ Vibrance: 1 })).toBe(false);
   });
 

@@ -29,6 +29,8 @@ export function correctionHasEffect(c: Correction): boolean {
   return LOCAL_PARAM_KEYS.some((k) => typeof c[k] === "number" && c[k] !== 0);
 }
 
+const AS_SHOT_RELATIVE = new Set<ParamKey>(["Temperature", "Tint", "AsShotTemperature", "AsShotTint"]);
+
 /**
  * The non-default part of `params`, keys in table order, numbers rounded to each key's precision.
  * Two parameter sets that render identically-by-definition get the same object.
@@ -37,7 +39,10 @@ export function pruneDefaults(params: DevelopParams): DevelopParams {
   const out: Record<string, unknown> = {};
   for (const key of PARAM_KEYS) {
     const value = params[key];
-    if (isDefaultValue(key, value)) continue;
+    // With a known as-shot reference, an absolute Temperature/Tint at the table default is still a
+    // white-balance edit (measured from as-shot), so it is kept.
+    const keptForAsShot = value !== undefined && AS_SHOT_RELATIVE.has(key) && params.AsShotTemperature !== undefined;
+    if (isDefaultValue(key, value) && !keptForAsShot) continue;
     const spec: ParamSpec = PARAM_SPECS[key];
     out[key] = spec.kind === "number" ? roundTo(value as number, spec.decimals) : value;
   }

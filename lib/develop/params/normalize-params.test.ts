@@ -31,13 +31,13 @@ describe("normalizeParams", () => {
       ProcessVersion: "15.4",
       SupportsAmount: "True",
       CropTop: 0.1,
-      LuminanceSmoothing: 20,
+      RedHue: 20,
     });
-    expect(params).toEqual({ LuminanceSmoothing: 20 });
+    expect(params).toEqual({ RedHue: 20 });
     expect(issues.map((i) => [i.key, i.code])).toEqual([
       ["Sparkle", "unknown_key"],
       ["CropTop", "not_rendered"],
-      ["LuminanceSmoothing", "not_rendered"],
+      ["RedHue", "not_rendered"],
     ]);
   });
 

@@ -5,6 +5,7 @@ import { clamp, coerceBoolean, coerceNumber, roundTo, showValue } from "./coerce
 import type { DevelopParams } from "./develop-params";
 import { isMetadataKey, isNeutralRawValue, isUnsupportedSettingKey } from "./metadata-keys";
 import { normalizeCorrections } from "./normalize-corrections";
+import { kelvinOffsetToRelative } from "../pipeline/white-balance";
 import { PARAM_SPECS } from "./specs";
 import type { ParamKey } from "./specs";
 import type { ParamIssue, ParamSpec } from "./types";
@@ -26,6 +27,7 @@ export function normalizeParams(input: Record<string, unknown>): NormalizedParam
     return { params, issues: [{ key: "", code: "malformed", message: "parameters must be an object of key/value pairs", value: input }] };
   }
   const taken = new Map<ParamKey, { name: string; rank: number }>();
+  let temperatureOffset: { name: string; offset: number } | null = null;
   for (const [name, raw] of Object.entries(input)) {
     if (name.toLowerCase() === "maskgroupbasedcorrections") {
       const { corrections, issues: found } = normalizeCorrections(raw);
@@ -39,6 +41,10 @@ export function normalizeParams(input: Record<string, unknown>): NormalizedParam
       continue;
     }
     const { key } = match;
+    if (key === "Temperature" && isKelvinOffset(raw)) {
+      temperatureOffset = { name, offset: coerceNumber(raw)! };
+      continue;
+    }
     const prev = taken.get(key);
     if (prev && prev.rank <= RANK[match.via]) {
       issues.push({
@@ -58,7 +64,32 @@ export function normalizeParams(input: Record<string, unknown>): NormalizedParam
     taken.set(key, { name, rank: RANK[match.via] });
     params[key] = value;
   }
+  if (temperatureOffset) applyKelvinOffset(params, temperatureOffset, issues);
   return { params: params as DevelopParams, issues };
+}
+
+/**
+ * A signed `Temperature` ("+400", "-300") is a preset's Kelvin offset from as-shot, not an absolute
+ * Kelvin value (which is never below 2000): it is added to IncrementalTemperature on the relative
+ * scale, taken at the as-shot Kelvin when known, else 5500 K (see pipeline/white-balance.ts).
+ */
+function isKelvinOffset(raw: unknown): boolean {
+  if (typeof raw === "string") return /^\s*[+-]/.test(raw) && coerceNumber(raw) !== undefined;
+  return typeof raw === "number" && Number.isFinite(raw) && raw < 1000;
+}
+
+function applyKelvinOffset(params: Record<string, unknown>, { name, offset }: { name: string; offset: number }, issues: ParamIssue[]): void {
+  const asShot = typeof params.AsShotTemperature === "number" ? params.AsShotTemperature : undefined;
+  const relative = kelvinOffsetToRelative(offset, asShot);
+  const before = typeof params.IncrementalTemperature === "number" ? params.IncrementalTemperature : 0;
+  const total = roundTo(clamp(before + relative, -100, 100), 0);
+  if (total !== 0) params.IncrementalTemperature = total;
+  issues.push({
+    key: name,
+    code: "converted",
+    message: `Temperature ${offset > 0 ? "+" : ""}${offset} is a Kelvin offset from as-shot; read as IncrementalTemperature ${relative >= 0 ? "+" : ""}${roundTo(relative, 0)} (at ${asShot ?? 5500} K)`,
+    value: offset,
+  });
 }
 
 function reportUnmatched(name: string, raw: unknown, issues: ParamIssue[]): void {

@@ -91,6 +91,10 @@ export const PARAM_SPECS = {
   WhiteBalance: WHITE_BALANCE,
   Temperature: num("whiteBalance", "White balance temperature in Kelvin (raw files)", { min: 2000, max: 50000, default: 5500 }),
   Tint: num("whiteBalance", "White balance tint (raw files); negative greener, positive more magenta", { min: -150, max: 150 }),
+  // The as-shot white balance of a raw source (Camera Raw writes it beside Temperature/Tint): the
+  // reference absolute Temperature/Tint are measured from. Context, not an edit.
+  AsShotTemperature: num("whiteBalance", "As-shot white balance temperature in Kelvin (raw files; reference of Temperature)", { min: 2000, max: 50000, default: 5500 }),
+  AsShotTint: num("whiteBalance", "As-shot white balance tint (raw files; reference of Tint)", { min: -150, max: 150 }),
   IncrementalTemperature: pm100("whiteBalance", "Relative temperature for rendered images; positive warmer"),
   IncrementalTint: pm100("whiteBalance", "Relative tint for rendered images; negative greener, positive more magenta"),
 
@@ -169,8 +173,8 @@ export const PARAM_SPECS = {
   SharpenRadius: num("detail", "Sharpening radius in pixels", { min: 0.5, max: 3, default: 1, decimals: 1, signed: true }),
   SharpenDetail: num("detail", "Sharpening detail", { min: 0, max: 100, default: 25 }),
   SharpenEdgeMasking: num("detail", "Sharpening edge masking", { min: 0, max: 100 }),
-  LuminanceSmoothing: num("detail", "Luminance noise reduction", { min: 0, max: 100, rendered: false }),
-  ColorNoiseReduction: num("detail", "Colour noise reduction (raw default 25)", { min: 0, max: 100, rendered: false }),
+  LuminanceSmoothing: num("detail", "Luminance noise reduction", { min: 0, max: 100 }),
+  ColorNoiseReduction: num("detail", "Colour noise reduction (raw default 25)", { min: 0, max: 100 }),
 
   // Calibration: kept and written back, not rendered (no camera profile for rendered images).
   ShadowTint: pm100("calibration", "Calibration: shadow tint", { rendered: false }),

@@ -57,7 +57,7 @@ export type CurveSpec = SpecBase & { kind: "curve"; default: ToneCurve };
 export type ParamSpec = NumberSpec | BooleanSpec | EnumSpec | CurveSpec;
 
 /** Why a value was changed, dropped or flagged while normalising user data. */
-export type ParamIssueCode = "unknown_key" | "out_of_range" | "wrong_type" | "not_rendered" | "malformed";
+export type ParamIssueCode = "unknown_key" | "out_of_range" | "wrong_type" | "not_rendered" | "malformed" | "converted";
 
 /** One problem found in user-supplied parameters; never thrown, always returned. */
 export type ParamIssue = {

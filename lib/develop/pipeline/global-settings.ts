@@ -15,6 +15,12 @@ export type GlobalSettings = {
   /** Exposure in EV. */
   exposure?: number;
   tone?: ToneOptions | null;
+  /**
+   * Highlights/Shadows as edge-aware regions (tone-regions.ts): the lift is taken at each pixel's
+   * base brightness, given to the float path as a per-pixel `toneDelta` and to the LUT path as a
+   * base level per pixel. Off: the per-value curve of tone.ts (as in local corrections).
+   */
+  toneRegions?: boolean;
   curves?: CurvesOptions | null;
   hsl?: HslOptions | null;
   colorGrading?: ColorGradingOptions | null;

@@ -15,7 +15,7 @@ const MIX_STOPS = 1;
 
 /**
  * Converts display-encoded RGB to grey: Y = Rec. 709 luminance of the linear values, scaled by
- * 2^(s·Σw(h)·mix/100) where w are the hue-band weights and s the HSV saturation (a neutral pixel
+ * 2^(s·Σw(h)·mix/100) where w are the hue-band weights and s the HSV saturation, at most 1 (a neutral pixel
  * keeps its luminance whatever the mixer), then re-encoded and written to all three channels.
  */
 export function applyGrayscale({ image, out, mixer }: { image: FloatImage; out?: Float32Array } & GrayscaleOptions): FloatImage {
@@ -36,7 +36,10 @@ export function applyGrayscale({ image, out, mixer }: { image: FloatImage; out?:
       const min = r < g ? (r < b ? r : b) : g < b ? g : b;
       if (max > 0 && max > min) {
         hueBandWeights(hueOf(r, g, b), w);
-        y *= Math.pow(2, (MIX_STOPS * ((max - min) / max) * weighted(w, mix)) / 100);
+        // Saturation capped at 1: earlier stages do not clip, so min may be < 0 (near black the
+        // uncapped ratio exploded and a dark pixel jumped to white).
+        const s = Math.min(1, (max - min) / max);
+        y *= Math.pow(2, (MIX_STOPS * s * weighted(w, mix)) / 100);
       }
     }
     const p = Math.min(1, linearToSrgb(y));

@@ -7,6 +7,7 @@ import { bakeGlobalLut } from "./lut3d";
 import { planRender } from "./plan-render";
 import { runGlobalStages } from "./run-global";
 import { syntheticImage } from "./synthetic-image";
+import { toneRegionsFor, regionToneDelta } from "./tone-regions";
 
 /**
  * Random global edits of "typical" strength: a random draw of the parameter table, every numeric
@@ -58,9 +59,9 @@ describe("baked global LUT", () => {
       for (let seed = 1; seed <= 12; seed++) {
         const settings = planRender(typicalGlobalParams(seed)).global;
         const float = decodeSrgb8({ image });
-        runGlobalStages({ image: float, settings });
+        runGlobalStages({ image: float, settings, toneDelta: regionToneDelta(image, settings) });
         const exact = encodeToImage8({ image: float, domain: "display" }).data;
-        const fast = applyGlobalLut({ image, lut: bakeGlobalLut({ settings, size }) }).data;
+        const fast = applyGlobalLut({ image, lut: bakeGlobalLut({ settings, size }), regions: toneRegionsFor(image, settings) }).data;
         const { within2 } = agreement(fast, exact);
         expect(within2, `seed ${seed}`).toBeGreaterThanOrEqual(0.999);
       }

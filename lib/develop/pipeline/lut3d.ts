@@ -1,6 +1,7 @@
 import { SRGB_DECODE_LUT, srgbToLinear } from "../color/srgb";
 import { hasColorStages, type GlobalSettings } from "./global-settings";
 import { runColorStages, runSeparableStages } from "./run-global";
+import { makeRegionDelta, needsToneRegions } from "./tone-regions";
 
 /**
  * The global pipeline baked for 8-bit input.
@@ -20,7 +21,21 @@ import { runColorStages, runSeparableStages } from "./run-global";
  *   its position inside the cell (0–128), so the per-pixel work has no float math before the lookup.
  */
 export type GlobalLut = {
+  /**
+   * 256 entries per channel, or 256 × 256 with tone regions: row k (entries k·256 … k·256 + 255)
+   * is the head for pixels whose edge-aware base brightness is k (see tone-regions.ts).
+   */
   separable: [Float32Array, Float32Array, Float32Array];
+  /** 1, or 256 when the Highlights/Shadows lift depends on each pixel's base level. */
+  levels: number;
+  /**
+   * With tone regions, the compact form the cube kernel reads (≈ 100 KB instead of 3 × 256 KB of
+   * per-level rows, which thrash the cache where the level changes from pixel to pixel): per
+   * channel the pre-lift value of each code and the lift of each level, both pre-scaled integers so
+   * that `pre[c][code] + lift[level]` indexes `cells[c]`, the packed cell offset·512 + position
+   * of the head on a 1/4096-display grid of pre-lift values.
+   */
+  regionHead: RegionHead | null;
   grid: Float64Array | null;
   size: number;
   cellOffset: [Int32Array, Int32Array, Int32Array];
@@ -43,6 +58,85 @@ function bakeSeparable(settings: GlobalSettings): [Float32Array, Float32Array, F
   const out: [Float32Array, Float32Array, Float32Array] = [new Float32Array(256), new Float32Array(256), new Float32Array(256)];
   for (let v = 0; v < 256; v++) for (let c = 0; c < 3; c++) out[c][v] = ramp[v * 3 + c];
   return out;
+}
+
+/** Compact per-level head for the cube kernel (see GlobalLut.regionHead). */
+export type RegionHead = { pre: [Int32Array, Int32Array, Int32Array]; lift: Int32Array; cells: [Int32Array, Int32Array, Int32Array] };
+
+/** Resolution of the tabulated post-lift part of the head (clip → contrast → curves). */
+const POST_STEPS = 4096;
+
+/**
+ * The separable head for each of the 256 base levels of the tone regions: the value before the
+ * lift (WB → exposure → levels → encode) per code, plus the level's lift, through the tabulated
+ * rest (clip → contrast → curves, 4096 steps, linear interpolation: < 0.05 code from the formula).
+ */
+function bakeSeparableLevels(settings: GlobalSettings, size: number): { separable: [Float32Array, Float32Array, Float32Array]; head: RegionHead } {
+  const tone = settings.tone ?? {};
+  const ramp = new Float32Array(256 * 3);
+  for (let v = 0; v < 256; v++) ramp.fill(SRGB_DECODE_LUT[v], v * 3, v * 3 + 3);
+  runSeparableStages({ image: { data: ramp, width: 256, height: 1 }, settings, stop: "pre" });
+  const post = new Float32Array((POST_STEPS + 1) * 3);
+  for (let j = 0; j <= POST_STEPS; j++) post.fill(j / POST_STEPS, j * 3, j * 3 + 3);
+  runSeparableStages({ image: { data: post, width: POST_STEPS + 1, height: 1 }, settings, stop: "post" });
+  const delta = makeRegionDelta({ exposure: settings.exposure, tone });
+  const out: [Float32Array, Float32Array, Float32Array] = [new Float32Array(65536), new Float32Array(65536), new Float32Array(65536)];
+  const lifts = Float32Array.from({ length: 256 }, (_, k) => delta(k / 255));
+  const head = bakeRegionHead({ ramp, post, lifts, size });
+  for (let k = 0; k < 256; k++) {
+    const d = lifts[k];
+    for (let c = 0; c < 3; c++) {
+      const o = out[c];
+      for (let v = 0; v < 256; v++) {
+        const q = ramp[v * 3 + c] + d;
+        const t = q <= 0 ? 0 : q >= 1 ? POST_STEPS : q * POST_STEPS;
+        const i = Math.min(POST_STEPS - 1, t | 0);
+        const lo = post[i * 3 + c];
+        o[k * 256 + v] = lo + (post[i * 3 + 3 + c] - lo) * (t - i);
+      }
+    }
+  }
+  return { separable: out, head };
+}
+
+/** Steps of the compact head's grid per display unit (1/128 of a 33-node cell). */
+const HEAD_STEPS = 4096;
+
+/** Builds {@link RegionHead}: the head on a 1/4096 grid of pre-lift values spanning every code + lift. */
+function bakeRegionHead({ ramp, post, lifts, size }: { ramp: Float32Array; post: Float32Array; lifts: Float32Array; size: number }): RegionHead {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of ramp) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  let dLo = 0;
+  let dHi = 0;
+  for (const d of lifts) {
+    dLo = Math.min(dLo, d);
+    dHi = Math.max(dHi, d);
+  }
+  const qMin = lo + dLo;
+  // Integer indices: round(pre) + round(lift) can land one step off either end, so the grid has
+  // one spare step below (index 0 is q = qMin − 1/4096) and a few above.
+  const steps = Math.ceil((hi + dHi - qMin) * HEAD_STEPS) + 4;
+  const offset = -qMin * HEAD_STEPS + 1;
+  const strides = [size * size, size, 1];
+  const pre: RegionHead["pre"] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+  const cells: RegionHead["cells"] = [new Int32Array(steps), new Int32Array(steps), new Int32Array(steps)];
+  for (let c = 0; c < 3; c++) {
+    for (let v = 0; v < 256; v++) pre[c][v] = Math.round(ramp[v * 3 + c] * HEAD_STEPS + offset);
+    for (let j = 0; j < steps; j++) {
+      const q = qMin + (j - 1) / HEAD_STEPS;
+      const t0 = q <= 0 ? 0 : q >= 1 ? POST_STEPS : q * POST_STEPS;
+      const i = Math.min(POST_STEPS - 1, t0 | 0);
+      const value = post[i * 3 + c] + (post[i * 3 + 3 + c] - post[i * 3 + c]) * (t0 - i);
+      const t = value * (size - 1);
+      const cell = Math.min(size - 2, Math.max(0, Math.floor(t)));
+      cells[c][j] = cell * strides[c] * 512 + Math.round((t - cell) * FRAC_ONE);
+    }
+  }
+  return { pre, lift: Int32Array.from(lifts, (d) => Math.round(d * HEAD_STEPS)), cells };
 }
 
 /** Runs the colour stages on every node of a `size³` cube and packs the results. */
@@ -68,12 +162,15 @@ function bakeGrid(settings: GlobalSettings, size: number): Float64Array {
 /** Bakes the global stages of `settings` for 8-bit input; `size` is the cube size (3–65). */
 export function bakeGlobalLut({ settings, size = DEFAULT_GRID_SIZE }: { settings: GlobalSettings; size?: number }): GlobalLut {
   if (!Number.isInteger(size) || size < 3 || size > 65) throw new RangeError(`size must be an integer in [3, 65], got ${size}`);
-  const separable = bakeSeparable(settings);
+  const levels = settings.toneRegions && needsToneRegions(settings.tone) ? 256 : 1;
+  const baked = levels > 1 ? bakeSeparableLevels(settings, size) : { separable: bakeSeparable(settings), head: null };
+  const separable = baked.separable;
   const strides = [size * size, size, 1];
-  const cellOffset: [Int32Array, Int32Array, Int32Array] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
-  const cellFrac: [Int32Array, Int32Array, Int32Array] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+  const entries = 256 * levels;
+  const cellOffset: [Int32Array, Int32Array, Int32Array] = [new Int32Array(entries), new Int32Array(entries), new Int32Array(entries)];
+  const cellFrac: [Int32Array, Int32Array, Int32Array] = [new Int32Array(entries), new Int32Array(entries), new Int32Array(entries)];
   for (let c = 0; c < 3; c++) {
-    for (let v = 0; v < 256; v++) {
+    for (let v = 0; v < entries; v++) {
       const t = separable[c][v] * (size - 1);
       const cell = Math.min(size - 2, Math.max(0, Math.floor(t)));
       cellOffset[c][v] = cell * strides[c];
@@ -81,7 +178,7 @@ export function bakeGlobalLut({ settings, size = DEFAULT_GRID_SIZE }: { settings
     }
   }
   const grid = hasColorStages(settings) ? bakeGrid(settings, size) : null;
-  return { separable, grid, size, cellOffset, cellFrac };
+  return { separable, levels, regionHead: baked.head, grid, size, cellOffset, cellFrac };
 }
 
 /** Node code of display value 0 (node codes are half-codes + this offset). */

@@ -1,10 +1,11 @@
 import { HSL_BANDS, PARAM_KEYS, PARAM_SPECS, isDefaultValue, type Correction, type CorrectionMask, type DevelopParams, type ParamSpec } from "../params";
+import type { DenoiseOptions } from "./denoise";
 import type { GlobalSettings } from "./global-settings";
 import type { GrainOptions } from "./grain";
 import type { SharpenOptions } from "./sharpen";
 import type { ToneOptions } from "./tone";
 import type { VignetteOptions } from "./vignette";
-import { absoluteToRelativeWhiteBalance } from "./white-balance";
+import { absoluteToRelativeWhiteBalance, FALLBACK_AS_SHOT } from "./white-balance";
 
 /** A parameter the engine did not render, and why. */
 export type NotRendered = { key: string; reason: string };
@@ -30,6 +31,7 @@ export type PlannedCorrection = {
 export type RenderPlan = {
   global: GlobalSettings;
   presence: { texture: number; clarity: number; dehaze: number };
+  denoise: DenoiseOptions | null;
   corrections: PlannedCorrection[];
   vignette: VignetteOptions | null;
   grain: Omit<GrainOptions, "seed"> | null;
@@ -37,10 +39,47 @@ export type RenderPlan = {
   /** Non-default keys that are rendered. */
   applied: string[];
   notRendered: NotRendered[];
+  /** Rendered keys whose meaning had to be guessed (e.g. absolute WB with an unknown as-shot). */
+  approximated: NotRendered[];
 };
 
-/** Keys that are labels only: their value is carried by other keys. */
-const LABEL_KEYS = new Set(["WhiteBalance", "ToneCurveName2012"]);
+/** What is known about the source beyond the params (e.g. from a trajectory's metadata). */
+export type RenderContext = {
+  /** As-shot white balance of a raw source; `AsShotTemperature`/`AsShotTint` in the params win. */
+  asShot?: { temperature: number; tint?: number };
+};
+
+/** Keys that are labels or context only: their value is carried by other keys. */
+const LABEL_KEYS = new Set(["WhiteBalance", "ToneCurveName2012", "AsShotTemperature", "AsShotTint"]);
+
+/**
+ * White balance in relative units. Lightroom's semantics: rendered files (JPEG/PNG/TIFF) use the
+ * relative −100…+100 `IncrementalTemperature/Tint`; raw sources use absolute Kelvin/Tint measured
+ * from the as-shot values (from the params, else `context.asShot`). `WhiteBalance="As Shot"` means
+ * no absolute shift. Fallback when an absolute value comes without a known as-shot: 5500 K / 0,
+ * reported in `approximated`.
+ */
+function planWhiteBalance(params: DevelopParams, context: RenderContext, approximated: NotRendered[]): { temperature: number; tint: number } {
+  let temperature = numberOf(params, "IncrementalTemperature");
+  let tint = numberOf(params, "IncrementalTint");
+  const hasAbsolute = typeof params.Temperature === "number" || typeof params.Tint === "number";
+  if (hasAbsolute && params.WhiteBalance !== "As Shot") {
+    const shotK = typeof params.AsShotTemperature === "number" ? params.AsShotTemperature : context.asShot?.temperature;
+    const shotTint = typeof params.AsShotTint === "number" ? params.AsShotTint : (context.asShot?.tint ?? (shotK !== undefined ? 0 : undefined));
+    const asShot = { kelvin: shotK ?? FALLBACK_AS_SHOT.kelvin, tint: shotTint ?? FALLBACK_AS_SHOT.tint };
+    const kelvin = typeof params.Temperature === "number" ? params.Temperature : asShot.kelvin;
+    const abs = absoluteToRelativeWhiteBalance({ kelvin, tint: typeof params.Tint === "number" ? params.Tint : asShot.tint, asShot });
+    temperature += abs.temperature;
+    tint += abs.tint;
+    if (shotK === undefined && (abs.temperature !== 0 || abs.tint !== 0)) {
+      approximated.push({
+        key: "Temperature",
+        reason: `absolute white balance without an as-shot value: measured from ${FALLBACK_AS_SHOT.kelvin} K / tint ${FALLBACK_AS_SHOT.tint} (fallback); pass AsShotTemperature/AsShotTint`,
+      });
+    }
+  }
+  return { temperature: Math.max(-200, Math.min(200, temperature)), tint: Math.max(-200, Math.min(200, tint)) };
+}
 
 function numberOf(params: DevelopParams, key: keyof DevelopParams): number {
   const v = params[key];
@@ -113,9 +152,9 @@ function planCorrection(c: Correction, index: number, notRendered: NotRendered[]
 /**
  * Maps Lightroom-named parameters onto the engine's stage options, skipping stages whose
  * parameters are neutral, and lists what was applied and what was not rendered (never silently
- * ignored). Absolute Temperature/Tint are read relative to 5500 K / 0 (see white-balance.ts).
+ * ignored). White balance: see {@link planWhiteBalance}.
  */
-export function planRender(params: DevelopParams): RenderPlan {
+export function planRender(params: DevelopParams, context: RenderContext = {}): RenderPlan {
   const n = (k: keyof DevelopParams) => numberOf(params, k);
   const applied: string[] = [];
   const notRendered: NotRendered[] = [];
@@ -125,9 +164,8 @@ export function planRender(params: DevelopParams): RenderPlan {
     if (spec.rendered) applied.push(key);
     else notRendered.push({ key, reason: `${spec.group} is not rendered by the engine` });
   }
-  const abs = absoluteToRelativeWhiteBalance({ kelvin: n("Temperature"), tint: n("Tint") });
-  const temperature = Math.max(-200, Math.min(200, n("IncrementalTemperature") + abs.temperature));
-  const tint = Math.max(-200, Math.min(200, n("IncrementalTint") + abs.tint));
+  const approximated: NotRendered[] = [];
+  const { temperature, tint } = planWhiteBalance(params, context, approximated);
   const band = (prefix: string) => HSL_BANDS.map((b) => n(`${prefix}${b}` as keyof DevelopParams));
   const nonZero = (xs: number[]) => xs.some((x) => x !== 0);
   const hsl = { hue: band("HueAdjustment"), saturation: band("SaturationAdjustment"), luminance: band("LuminanceAdjustment") };
@@ -160,6 +198,7 @@ export function planRender(params: DevelopParams): RenderPlan {
     whiteBalance: temperature || tint ? { temperature, tint } : null,
     exposure: n("Exposure2012"),
     tone: { contrast: n("Contrast2012"), highlights: n("Highlights2012"), shadows: n("Shadows2012"), whites: n("Whites2012"), blacks: n("Blacks2012") },
+    toneRegions: Boolean(n("Highlights2012") || n("Shadows2012")),
     curves,
     hsl: nonZero([...hsl.hue, ...hsl.saturation, ...hsl.luminance]) ? hsl : null,
     colorGrading: gradingActive ? grading : null,
@@ -171,6 +210,7 @@ export function planRender(params: DevelopParams): RenderPlan {
   return {
     global,
     presence: { texture: n("Texture"), clarity: n("Clarity2012"), dehaze: n("Dehaze") },
+    denoise: n("LuminanceSmoothing") || n("ColorNoiseReduction") ? { luminance: n("LuminanceSmoothing"), color: n("ColorNoiseReduction") } : null,
     corrections,
     vignette: n("PostCropVignetteAmount")
       ? {
@@ -189,11 +229,12 @@ export function planRender(params: DevelopParams): RenderPlan {
         : null,
     applied,
     notRendered,
+    approximated,
   };
 }
 
 /** Whether any stage after the global ones is active (they need the float image). */
 export function hasSpatialStages(plan: RenderPlan): boolean {
   const p = plan.presence;
-  return Boolean(p.texture || p.clarity || p.dehaze || plan.corrections.length || plan.vignette || plan.grain || plan.sharpen);
+  return Boolean(plan.denoise || p.texture || p.clarity || p.dehaze || plan.corrections.length || plan.vignette || plan.grain || plan.sharpen);
 }

@@ -4,7 +4,7 @@ import { applyExposure } from "./exposure";
 import type { GlobalSettings } from "./global-settings";
 import { applyGrayscale } from "./grayscale";
 import { applyHsl } from "./hsl";
-import { applyTone } from "./tone";
+import { applyTone, makeTonePost, makeTonePre } from "./tone";
 import type { FloatImage } from "./types";
 import { applyVibranceSaturation } from "./vibrance-saturation";
 import { applyWhiteBalance } from "./white-balance";
@@ -14,14 +14,33 @@ import { applyWhiteBalance } from "./white-balance";
  * white balance → exposure (linear light) → tone (linear → display-encoded, clipped to [0, 1]) → curves.
  * Returns display-encoded values.
  */
-export function runSeparableStages({ image, settings }: { image: FloatImage; settings: GlobalSettings }): FloatImage {
+export function runSeparableStages({ image, settings, toneDelta, stop }: SeparableRun): FloatImage {
   const buf = image.data;
-  if (settings.whiteBalance) applyWhiteBalance({ image, out: buf, ...settings.whiteBalance });
-  if (settings.exposure) applyExposure({ image, out: buf, ev: settings.exposure });
-  applyTone({ image, out: buf, ...(settings.tone ?? {}) });
+  const tone = settings.tone ?? {};
+  if (stop === "post") {
+    const post = makeTonePost(tone);
+    for (let i = 0; i < buf.length; i++) buf[i] = post(buf[i]);
+  } else {
+    if (settings.whiteBalance) applyWhiteBalance({ image, out: buf, ...settings.whiteBalance });
+    if (settings.exposure) applyExposure({ image, out: buf, ev: settings.exposure });
+    if (stop === "pre") {
+      const pre = makeTonePre(tone);
+      for (let i = 0; i < buf.length; i++) buf[i] = pre(buf[i]);
+      return image;
+    }
+    applyTone({ image, out: buf, ...tone, delta: settings.toneRegions ? toneDelta : null });
+  }
   if (settings.curves) applyCurves({ image, out: buf, ...settings.curves });
   return image;
 }
+
+/**
+ * Input of {@link runSeparableStages}. `toneDelta`: the per-pixel Highlights/Shadows lift of the
+ * tone regions (used when `settings.toneRegions`; without it the lift is the per-value curve).
+ * `stop`: "pre" runs WB → exposure → levels/encode only (linear in, display out, unclipped);
+ * "post" runs clip → contrast → curves only (display in and out). Both serve the LUT bake.
+ */
+type SeparableRun = { image: FloatImage; settings: GlobalSettings; toneDelta?: Float32Array | null; stop?: "pre" | "post" };
 
 /**
  * The channel-mixing tail on a display-encoded image, in place:
@@ -37,7 +56,7 @@ export function runColorStages({ image, settings }: { image: FloatImage; setting
 }
 
 /** The whole global pipeline in float (the exact path): linear image in, display-encoded out, in place. */
-export function runGlobalStages({ image, settings }: { image: FloatImage; settings: GlobalSettings }): FloatImage {
-  runSeparableStages({ image, settings });
+export function runGlobalStages({ image, settings, toneDelta }: { image: FloatImage; settings: GlobalSettings; toneDelta?: Float32Array | null }): FloatImage {
+  runSeparableStages({ image, settings, toneDelta });
   return runColorStages({ image, settings });
 }

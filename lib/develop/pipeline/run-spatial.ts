@@ -1,5 +1,6 @@
 import { applyClarity } from "./clarity";
 import { applyDehaze } from "./dehaze";
+import { applyDenoise } from "./denoise";
 import { applyGrain } from "./grain";
 import { applyLocalCorrections } from "./local-corrections";
 import { buildCorrectionMask } from "./masks/build-correction-mask";
@@ -11,7 +12,7 @@ import { applyVignette } from "./vignette";
 
 /**
  * The spatial tail in place on a linear image: masks are built once from the globally edited
- * image; then texture → clarity → dehaze (global amount plus each correction's local amount through
+ * image; then noise reduction → texture → clarity → dehaze (global amount plus each correction's local amount through
  * its mask) → local tone/colour corrections → vignette → grain → sharpening.
  */
 export function runSpatialStages({ image, plan, seed }: { image: FloatImage; plan: RenderPlan; seed: number }): FloatImage {
@@ -23,6 +24,7 @@ export function runSpatialStages({ image, plan, seed }: { image: FloatImage; pla
     for (const [v, w] of used) for (let p = 0; p < map.length; p++) map[p] += v * w[p];
     return map;
   };
+  if (plan.denoise) applyDenoise({ image, ...plan.denoise });
   const { texture, clarity, dehaze } = plan.presence;
   const textureMap = localMap("texture");
   if (texture || textureMap) applyTexture({ image, amount: texture, amountMap: textureMap });

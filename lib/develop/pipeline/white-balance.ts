@@ -28,16 +28,35 @@ export function whiteBalanceGains({ temperature = 0, tint = 0 }: WhiteBalanceOpt
   return [r / y, g / y, b / y];
 }
 
+/** Reference illuminant used when a raw file's as-shot white balance is unknown (the fallback). */
+export const FALLBACK_AS_SHOT = { kelvin: 5500, tint: 0 } as const;
+
+/** Relative units per mired: 1 unit of the relative (Incremental) scale ≈ 1.5 mired. */
+const MIRED_PER_UNIT = 1.5;
+
 /**
- * Converts Lightroom's absolute raw white balance (Temperature in K, Tint) into relative units,
- * taking 5500 K / 0 as the "as shot" reference of an already rendered image. This is an
- * approximation: the true shot illuminant of a JPEG is unknown. 1 relative unit ≈ 1.5 mired.
+ * Converts Lightroom's absolute raw white balance (Temperature in K, Tint) into the relative units
+ * the engine renders, measured from the as-shot values — Lightroom's semantics for raw sources: the
+ * image we render is the as-shot rendition, so only the difference from as-shot is applied.
+ * Temperature moves by the mired difference (1e6/asShotK − 1e6/K)/1.5 (so 3800 K from an as-shot
+ * 4400 K is a −600 K shift, cooler); tint by (tint − asShotTint)·100/150. Without a known as-shot
+ * value pass {@link FALLBACK_AS_SHOT} (5500 K / 0) and report the approximation.
  */
-export function absoluteToRelativeWhiteBalance({ kelvin, tint }: { kelvin: number; tint: number }): { temperature: number; tint: number } {
+export function absoluteToRelativeWhiteBalance({ kelvin, tint, asShot = FALLBACK_AS_SHOT }: { kelvin: number; tint: number; asShot?: { kelvin: number; tint: number } }): { temperature: number; tint: number } {
   assertRange("kelvin", kelvin, 1000, 100000);
+  assertRange("asShot.kelvin", asShot.kelvin, 1000, 100000);
   const mired = (k: number) => 1e6 / k;
-  const temperature = Math.max(-200, Math.min(200, (mired(5500) - mired(kelvin)) / 1.5));
-  return { temperature, tint: Math.max(-200, Math.min(200, (tint * 100) / 150)) };
+  const temperature = Math.max(-200, Math.min(200, (mired(asShot.kelvin) - mired(kelvin)) / MIRED_PER_UNIT));
+  return { temperature, tint: Math.max(-200, Math.min(200, ((tint - asShot.tint) * 100) / 150)) };
+}
+
+/**
+ * Converts a preset's signed Kelvin offset (`Temperature="+400"`: relative to as-shot) into the
+ * relative scale, taking the offset at `referenceKelvin` (5500 K unless the as-shot value is known).
+ */
+export function kelvinOffsetToRelative(offset: number, referenceKelvin: number = FALLBACK_AS_SHOT.kelvin): number {
+  const target = Math.max(1000, referenceKelvin + offset);
+  return Math.max(-200, Math.min(200, (1e6 / referenceKelvin - 1e6 / target) / MIRED_PER_UNIT));
 }
 
 /** Multiplies each channel of a linear image by its white-balance gain. */

@@ -24,6 +24,8 @@ function componentWeights(mask: CorrectionMask, image: FloatImage): Float32Array
       angle: num("Angle", 0),
       feather: num("Feather", 0.5),
       flipped: m.Flipped === true,
+      midpoint: num("Midpoint", 0.5),
+      roundness: num("Roundness", 0),
     });
   }
   const range = m.CorrectionRangeMask as RangeMask;

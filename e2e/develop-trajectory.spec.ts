@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { ADMIN } from "./users";
+
+test.use({ storageState: ADMIN.state });
+
+/** A trajectory id: the first in the corpus, else one imported through the API (a photo + its sidecar). */
+async function someTrajectory(request: APIRequestContext): Promise<string> {
+  const list = async () => (await (await request.get("/api/v1/corpus/trajectories")).json()).items as { id: string }[];
+  const existing = await list();
+  if (existing.length > 0) return existing[0].id;
+  const form = new FormData();
+  form.append("files", new Blob([readFileSync("public/samples/astronaut.jpg")], { type: "image/jpeg" }), "astronaut.jpg");
+  form.append("files", new Blob([readFileSync("test/fixtures/corpus/edits/astronaut.xmp")], { type: "application/rdf+xml" }), "astronaut.xmp");
+  form.append("paths", JSON.stringify(["astronaut.jpg", "astronaut.xmp"]));
+  const res = await request.post("/api/v1/corpus/imports", { multipart: form });
+  expect(res.status(), await res.text()).toBe(202);
+  await expect.poll(async () => (await list()).length, { timeout: 60_000 }).toBeGreaterThan(0);
+  return (await list())[0].id;
+}
+
+test("open a trajectory in Develop, change a slider, save a new edit; the URL round-trips the edit", async ({ page, request }) => {
+  const id = await someTrajectory(request);
+  await page.goto(`/develop?trajectory=${id}`);
+  const canvas = page.getByTestId("develop-canvas");
+  await expect(canvas).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await expect(page.getByTestId("develop-trajectory")).toContainText(id.slice(0, 8));
+
+  const slider = page.getByLabel(/^Shadows/);
+  await slider.focus();
+  await page.keyboard.press("Shift+ArrowRight"); // Shift: a large step (10)
+  await page.keyboard.press("ArrowRight"); // then a small one (1)
+  const shadows = Number(await slider.inputValue());
+  await expect(page).toHaveURL(/params=/);
+  expect(decodeURIComponent(new URL(page.url()).searchParams.get("params") ?? "")).toContain(`shadows=${shadows > 0 ? "+" : ""}${shadows}`);
+
+  const savedBefore = Number((await page.getByTestId("develop-trajectory").textContent())?.match(/(\d+) saved edit/)?.[1] ?? 0);
+  await page.getByTestId("develop-save").click();
+  await expect(page.getByTestId("develop-notice")).toContainText(`Saved as edit v${savedBefore + 1}`);
+
+  // Reload from the URL: same trajectory, same slider value, and the saved edit is on the trajectory.
+  await page.goto(page.url());
+  await expect(page.getByLabel(/^Shadows/)).toHaveValue(String(shadows));
+  await expect(page.getByTestId("develop-trajectory")).toContainText(`${savedBefore + 1} saved edit`);
+  await page.screenshot({ path: "test-results/develop-1440.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "test-results/develop-390.png", fullPage: true });
+});
