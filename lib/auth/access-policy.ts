@@ -45,7 +45,7 @@ export const PAGES: Record<string, Allow> = {
   "/images": SIGNED_IN,
   "/develop": SIGNED_IN,
   "/corpus": RESEARCHER,
-  "/corpus/[id]": RESEARCHER,
+  "/corpus/[id]": ["reviewer", "researcher"], // annotators too, for the items they review (checked per item)
   "/corpus/import": RESEARCHER,
   "/upload": RESEARCHER,
   "/rounds": RESEARCHER,

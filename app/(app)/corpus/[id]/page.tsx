@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { EditTable } from "@/app/_components/edit-table";
 import { ImageViewer } from "@/app/_components/image-viewer";
 import { Badge } from "@/app/_components/ui/badge";
@@ -15,6 +15,8 @@ export default async function TrajectoryPage({ params }: { params: Promise<{ id:
   const actor = await requirePageRole(["annotator", "reviewer", "researcher"], `/corpus/${id}`);
   const detail = await getTrajectoryOrThrow({ ctx: createContext({ actor }), input: { id } }).catch((e) => {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
+    // An annotator asking for an item they were not assigned.
+    if (isAppError(e) && e.code === "FORBIDDEN") redirect("/forbidden");
     throw e;
   });
   const t = detail.trajectory;

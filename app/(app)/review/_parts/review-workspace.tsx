@@ -218,7 +218,9 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
   // Keyboard: every action has a key (see the ? overlay).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (help || e.defaultPrevented || !form || !item) return;
+      // The overlay's own state lags its native <dialog> by a render (Esc closes the dialog at once,
+      // React learns of it on the close event), so a quick Esc → Enter reads the DOM, not `help`.
+      if (e.defaultPrevented || !form || !item || document.querySelector("dialog[open]")) return;
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         return void submit();
