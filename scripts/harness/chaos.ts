@@ -15,11 +15,11 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { ensureDatabase, migrateDatabase } from "../db-setup";
 import { freePort, startPrivatePostgres, startPrivateRedis } from "./services";
-import { uploadWorkload, WORKLOADS, type Workload } from "./workloads";
+import { seedUserToken, uploadWorkload, WORKLOADS, type Workload } from "./workloads";
 
 const BUDGET_S = Number(process.env.CHAOS_MAX_S ?? 170);
 const started = Date.now();
@@ -253,15 +253,6 @@ async function main() {
     clearTimeout(watchdog);
     cleanup();
   }
-}
-
-/** A user of `role` and an API token for a simulated user (written straight to the private database). */
-async function seedUserToken(sql: postgres.Sql, role: "annotator" | "reviewer" | "researcher"): Promise<{ id: string; token: string }> {
-  const id = randomUUID();
-  await sql`insert into "user" (id, name, email, role, email_verified) values (${id}, 'Chaos', ${`chaos-${id.slice(0, 8)}@chaos.local`}, ${role}, true)`;
-  const token = `riq_${randomBytes(24).toString("base64url")}`;
-  await sql`insert into api_tokens (user_id, name, prefix, token_hash) values (${id}, 'chaos', ${token.slice(0, 10)}, ${createHash("sha256").update(token).digest("hex")})`;
-  return { id, token };
 }
 
 async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs: number, what: string): Promise<T> {

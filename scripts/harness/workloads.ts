@@ -2,7 +2,7 @@
 // work through the app's HTTP API (as a user would) and, after the run, checks
 // that everything the app accepted is stored exactly once and reached its final
 // state. Add a workload by adding an object to WORKLOADS.
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import sharp from "sharp";
 import type postgres from "postgres";
 
@@ -94,6 +94,15 @@ export const importWorkload: Workload = {
   },
 };
 
+/** A user of `role` and an API token for a simulated user (written straight to the harness database). */
+export async function seedUserToken(sql: postgres.Sql, role: "annotator" | "reviewer" | "researcher"): Promise<{ id: string; token: string }> {
+  const id = randomUUID();
+  await sql`insert into "user" (id, name, email, role, email_verified) values (${id}, 'Harness', ${`harness-${id.slice(0, 8)}@harness.local`}, ${role}, true)`;
+  const token = `riq_${randomBytes(24).toString("base64url")}`;
+  await sql`insert into api_tokens (user_id, name, prefix, token_hash) values (${id}, 'harness', ${token.slice(0, 10)}, ${createHash("sha256").update(token).digest("hex")})`;
+  return { id, token };
+}
+
 const NONE: Verdict = { stored: 0, duplicates: 0, unfinished: 0, failed: 0, retries: 0 };
 const json = (token: string, body: unknown) => ({ method: "POST", headers: { ...auth(token), "content-type": "application/json" }, body: JSON.stringify(body) });
 /** Keys are `<item id>:<user id>`; split them for a query. */
@@ -109,10 +118,11 @@ const randomHex = () => randomBytes(32).toString("hex");
 
 /**
  * `n` in-review trajectories with three instruction variants each and `overlap` review queue
- * slots each (as e2e/review-fixtures.ts does, in three statements). Returns nothing: the queue hands them out.
+ * slots each (as e2e/review-fixtures.ts does, in one statement), over `photos` or two placeholder
+ * images rows without blobs. Returns nothing: the queue hands them out.
  */
-export async function seedReviewItems(sql: postgres.Sql, n: number, overlap: number) {
-  const [a, b] = await seedPhotos(sql);
+export async function seedReviewItems(sql: postgres.Sql, n: number, overlap: number, photos?: [string, string]) {
+  const [a, b] = photos ?? (await seedPhotos(sql));
   await sql`
     with t as (
       insert into trajectories (source_sha, target_sha, params, origin, status, category, target_rendered)
@@ -129,8 +139,8 @@ export async function seedReviewItems(sql: postgres.Sql, n: number, overlap: num
  * `n` strong/weak pairs (accepted instruction, a `user` strong candidate so no perturb job is
  * due, a perturbed weak one) with `overlap` compare queue slots each.
  */
-export async function seedComparePairs(sql: postgres.Sql, n: number, overlap: number) {
-  const [a, b] = await seedPhotos(sql);
+export async function seedComparePairs(sql: postgres.Sql, n: number, overlap: number, photos?: [string, string]) {
+  const [a, b] = photos ?? (await seedPhotos(sql));
   await sql`
     with t as (
       insert into trajectories (source_sha, target_sha, params, origin, status, category, target_rendered)
