@@ -15,11 +15,11 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { ensureDatabase, migrateDatabase } from "../db-setup";
 import { freePort, startPrivatePostgres, startPrivateRedis } from "./services";
-import { uploadWorkload, WORKLOADS, type Workload } from "./workloads";
+import { seedUserToken, uploadWorkload, WORKLOADS, type Workload } from "./workloads";
 
 const BUDGET_S = Number(process.env.CHAOS_MAX_S ?? 170);
 const started = Date.now();
@@ -72,7 +72,11 @@ async function main() {
     await ensureDatabase(pg.url);
     await migrateDatabase(pg.url);
     const sql = postgres(pg.url, { max: 4, onnotice: () => undefined });
-    const token = await seedResearcherToken(sql);
+    const researcher = await seedUserToken(sql, "researcher");
+    const token = researcher.token;
+    for (const w of WORKLOADS) await w.seed?.(sql);
+    // One account per simulated user where the workload says so (review and compare are per person).
+    const accounts = new Map(await Promise.all(WORKLOADS.map(async (w) => [w, await Promise.all(Array.from({ length: w.users }, () => (w.role ? seedUserToken(sql, w.role) : researcher)))] as const)));
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const env = {
@@ -120,12 +124,13 @@ async function main() {
     // Simulated users: each workload's users submit in a loop until told to stop.
     let running = true;
     let seq = Math.floor(Math.random() * 1e6);
-    const user = async (w: Workload) => {
+    const user = async (w: Workload, account: { id: string; token: string }) => {
       while (running) {
         const n = seq++;
         try {
-          const { res, key } = await w.submit({ baseUrl, token, seq: n });
+          const { res, key, idle } = await w.submit({ baseUrl, token: account.token, userId: account.id, seq: n });
           if (key) tally.accepted.get(w)!.push(key);
+          else if (idle) await sleep(1_000);
           else if (res.status >= 500 && res.status !== 503) {
             tally.server500++;
             tally.badRefusals.push(`${w.name} ${res.status}: ${(await res.text()).slice(0, 200)}`);
@@ -140,11 +145,11 @@ async function main() {
         await sleep(150);
       }
     };
-    const users = WORKLOADS.flatMap((w) => Array.from({ length: w.users }, () => user(w)));
+    const users = WORKLOADS.flatMap((w) => accounts.get(w)!.map((a) => user(w, a)));
 
     /** Time from `since` until a fresh upload is accepted and fully processed. */
     const probe = async (since: number) => {
-      const key = await waitFor(async () => (await uploadWorkload.submit({ baseUrl, token, seq: seq++ }).catch(() => null))?.key, 60_000, "an accepted probe upload");
+      const key = await waitFor(async () => (await uploadWorkload.submit({ baseUrl, token, userId: researcher.id, seq: seq++ }).catch(() => null))?.key, 60_000, "an accepted probe upload");
       tally.accepted.get(uploadWorkload)!.push(key);
       const status = async () => (await sql<{ status: string; error: string | null }[]>`select status, error from images where sha256 = ${key}`.catch(() => []))[0];
       await waitFor(async () => (await status())?.status !== "pending", 60_000, "the probe processed").catch(async (e: Error) => {
@@ -248,15 +253,6 @@ async function main() {
     clearTimeout(watchdog);
     cleanup();
   }
-}
-
-/** A researcher and an API token for the simulated users (written straight to the private database). */
-async function seedResearcherToken(sql: postgres.Sql): Promise<string> {
-  const id = randomUUID();
-  await sql`insert into "user" (id, name, email, role, email_verified) values (${id}, 'Chaos', ${`chaos-${id.slice(0, 8)}@chaos.local`}, 'researcher', true)`;
-  const token = `riq_${randomBytes(24).toString("base64url")}`;
-  await sql`insert into api_tokens (user_id, name, prefix, token_hash) values (${id}, 'chaos', ${token.slice(0, 10)}, ${createHash("sha256").update(token).digest("hex")})`;
-  return token;
 }
 
 async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs: number, what: string): Promise<T> {

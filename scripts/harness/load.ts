@@ -2,8 +2,9 @@
 // (next start; built when .next is missing), with the workers running.
 // Each user signs in once (shared session of the seeded researcher) and loops
 // over a weighted mix of what people do: dashboard, image grid, corpus browse,
-// counts, a trajectory, thumbnails, pages. Prints p50/p95/p99 per route and the
-// error rate; last line one JSON object. Uses its own database
+// counts, a trajectory, thumbnails, pages — and, each as an annotator of its
+// own (API token), reviews (next → decide) and compares (next → label). Prints
+// p50/p95/p99 per route and the error rate; last line one JSON object. Uses its own database
 // (<DATABASE_URL name>_load, recreated and seeded) and queue prefix.
 //   npm run load [-- --users 100 --seconds 60]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -12,7 +13,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
 import { recreateDatabase } from "../db-setup";
+import { randomUUID } from "node:crypto";
 import { freePort } from "./services";
+import { seedComparePairs, seedReviewItems, seedUserToken } from "./workloads";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,12 +25,35 @@ const USERS = arg("users", 100);
 const SECONDS = arg("seconds", 60);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A route in the mix: its label in the report, how often users hit it, and the URL (from seeded ids). */
-type Route = { name: string; weight: number; path: (ids: Ids) => string | null };
+/**
+ * A route in the mix: its label in the report, how often users hit it, and the URL (from seeded
+ * ids). A `step` route is a user's action in a workspace (POST, and what follows from the answer);
+ * it times its own requests under their route names.
+ */
+type Route = { name: string; weight: number; path: (ids: Ids) => string | null; step?: Step };
+type Step = (call: (name: string, path: string, body: unknown) => Promise<Response | null>, user: number) => Promise<void>;
 type Ids = { images: string[]; trajectories: string[] };
 const pick = <T,>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
-/** Add a workload route here (review and compare join when they land). */
+/** Review: Next (the held item or a new lease), then a decision on every variant. */
+const reviewStep: Step = async (call) => {
+  const next = await call("POST /api/v1/review/next", "/api/v1/review/next", {});
+  const item = next?.ok ? ((await next.json()) as { item: { trajectoryId: string; variants: { id: string; lockVersion: number }[] } | null }).item : null;
+  if (!item) return;
+  await call("POST /api/v1/review/items/[id]/decisions", `/api/v1/review/items/${item.trajectoryId}/decisions`, {
+    submissionId: randomUUID(),
+    decisions: item.variants.map((v) => ({ instructionId: v.id, lockVersion: v.lockVersion, decision: "reject", reason: "unclear_intent" })),
+  });
+};
+/** Compare: Next pair, then a verdict. */
+const compareStep: Step = async (call, user) => {
+  const next = await call("POST /api/v1/compare/next", "/api/v1/compare/next", {});
+  const pair = next?.ok ? ((await next.json()) as { pair: { pairId: string } | null }).pair : null;
+  if (!pair) return;
+  await call("POST /api/v1/compare/labels", "/api/v1/compare/labels", { pairId: pair.pairId, choice: user % 2 ? "a" : "b", durationMs: 900 });
+};
+
+/** Add a workload route here. */
 const ROUTES: Route[] = [
   { name: "GET /api/v1/dashboard", weight: 3, path: () => "/api/v1/dashboard" },
   { name: "GET /api/v1/images", weight: 3, path: () => "/api/v1/images?limit=48" },
@@ -37,7 +63,11 @@ const ROUTES: Route[] = [
   { name: "GET /corpus/[id] (page)", weight: 1, path: (ids) => (ids.trajectories.length ? `/corpus/${pick(ids.trajectories)}` : null) },
   { name: "GET / (page)", weight: 1, path: () => "/" },
   { name: "GET /corpus (page)", weight: 1, path: () => "/corpus" },
+  { name: "review: next → decide", weight: 3, path: () => "", step: reviewStep },
+  { name: "compare: next → label", weight: 3, path: () => "", step: compareStep },
 ];
+/** The route names steps report under (they join the table). */
+const STEP_ROUTES = ["POST /api/v1/review/next", "POST /api/v1/review/items/[id]/decisions", "POST /api/v1/compare/next", "POST /api/v1/compare/labels"];
 
 async function main() {
   if (!existsSync(".next/BUILD_ID") && spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
@@ -85,30 +115,45 @@ async function main() {
       images: (await sql<{ sha256: string }[]>`select sha256 from images where status = 'ready'`).map((r) => r.sha256),
       trajectories: (await sql<{ id: string }[]>`select id from trajectories limit 200`).map((r) => r.id),
     };
+    // Work for the review and compare workspaces over two sample photos: plenty, so the queues do not run dry.
+    const photos = ids.images.slice(0, 2) as [string, string];
+    if (photos.length < 2) throw new Error("the seed should have sample photos");
+    await seedReviewItems(sql, USERS * 40, 1, photos);
+    await seedComparePairs(sql, USERS * 40, 1, photos);
+    const annotators = await Promise.all(Array.from({ length: USERS }, () => seedUserToken(sql, "annotator")));
     const routes = ROUTES.filter((r) => r.path(ids) !== null);
     const bag = routes.flatMap((r) => Array.from({ length: r.weight }, () => r));
-    const samples = new Map<string, number[]>(routes.map((r) => [r.name, []]));
-    const errors = new Map<string, number>(routes.map((r) => [r.name, 0]));
+    const names = [...routes.filter((r) => !r.step).map((r) => r.name), ...STEP_ROUTES];
+    const samples = new Map<string, number[]>(names.map((n) => [n, []]));
+    const errors = new Map<string, number>(names.map((n) => [n, 0]));
+    const timed = async (name: string, init: () => Promise<Response>) => {
+      const t0 = performance.now();
+      const res = await init().catch(() => null);
+      const body = res ? await res.arrayBuffer() : null;
+      samples.get(name)!.push(performance.now() - t0);
+      if (!res || res.status >= 400 || res.status === 307) errors.set(name, errors.get(name)! + 1);
+      // Hand the caller a readable response (the body was read for the timing).
+      return res ? new Response(body, { status: res.status, headers: res.headers }) : null;
+    };
     console.log(`[load] ${USERS} users for ${SECONDS} s against ${baseUrl} (${ids.images.length} images, ${ids.trajectories.length} trajectories)`);
     const stopAt = Date.now() + SECONDS * 1000;
-    const user = async () => {
+    const user = async (_: unknown, n: number) => {
+      // Browsing as the signed-in researcher; reviewing and comparing as this user's own annotator account.
+      const post = (name: string, path: string, body: unknown) =>
+        timed(name, () => fetch(`${baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${annotators[n].token}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
       await sleep(Math.random() * 1000); // users arrive over the first second
       while (Date.now() < stopAt) {
         const route = pick(bag);
-        const t0 = performance.now();
-        const res = await fetch(`${baseUrl}${route.path(ids)}`, { headers: { cookie }, redirect: "manual" }).catch(() => null);
-        if (res) await res.arrayBuffer();
-        const ms = performance.now() - t0;
-        samples.get(route.name)!.push(ms);
-        if (!res || res.status >= 400 || res.status === 307) errors.set(route.name, errors.get(route.name)! + 1);
+        if (route.step) await route.step(post, n);
+        else await timed(route.name, () => fetch(`${baseUrl}${route.path(ids)}`, { headers: { cookie }, redirect: "manual" }));
         await sleep(100 + Math.random() * 400); // think time
       }
     };
     await Promise.all(Array.from({ length: USERS }, user));
     const q = (xs: number[], p: number) => Number((xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN).toFixed(1));
-    const table = routes.map((r) => {
-      const xs = samples.get(r.name)!.sort((a, b) => a - b);
-      return { route: r.name, requests: xs.length, p50: q(xs, 0.5), p95: q(xs, 0.95), p99: q(xs, 0.99), errors: errors.get(r.name)! };
+    const table = names.map((name) => {
+      const xs = samples.get(name)!.sort((a, b) => a - b);
+      return { route: name, requests: xs.length, p50: q(xs, 0.5), p95: q(xs, 0.95), p99: q(xs, 0.99), errors: errors.get(name)! };
     });
     console.log("route".padEnd(40), "req".padStart(6), "p50".padStart(8), "p95".padStart(8), "p99".padStart(8), "err".padStart(5));
     for (const t of table) console.log(t.route.padEnd(40), String(t.requests).padStart(6), String(t.p50).padStart(8), String(t.p95).padStart(8), String(t.p99).padStart(8), String(t.errors).padStart(5));

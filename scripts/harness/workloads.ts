@@ -2,6 +2,7 @@
 // work through the app's HTTP API (as a user would) and, after the run, checks
 // that everything the app accepted is stored exactly once and reached its final
 // state. Add a workload by adding an object to WORKLOADS.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import sharp from "sharp";
 import type postgres from "postgres";
 
@@ -11,8 +12,15 @@ export type Workload = {
   name: string;
   /** Users running this workload at once. */
   users: number;
-  /** One submission; resolves with the response (the runner classifies it) and the key when accepted. */
-  submit(args: { baseUrl: string; token: string; seq: number }): Promise<{ res: Response; key?: string }>;
+  /** When set, each user is its own account of this role with its own API token; otherwise all share the researcher's. */
+  role?: "annotator" | "reviewer" | "researcher";
+  /** Writes the work this workload's users take (straight to the harness database) before they start. */
+  seed?(sql: postgres.Sql): Promise<void>;
+  /**
+   * One submission; resolves with the response (the runner classifies it) and the key when accepted,
+   * or `idle` when there was nothing to do (an empty queue: neither accepted nor refused).
+   */
+  submit(args: { baseUrl: string; token: string; userId: string; seq: number }): Promise<{ res: Response; key?: string; idle?: boolean }>;
   verify(sql: postgres.Sql, keys: string[]): Promise<Verdict>;
 };
 
@@ -86,4 +94,153 @@ export const importWorkload: Workload = {
   },
 };
 
-export const WORKLOADS: Workload[] = [uploadWorkload, importWorkload];
+/** A user of `role` and an API token for a simulated user (written straight to the harness database). */
+export async function seedUserToken(sql: postgres.Sql, role: "annotator" | "reviewer" | "researcher"): Promise<{ id: string; token: string }> {
+  const id = randomUUID();
+  await sql`insert into "user" (id, name, email, role, email_verified) values (${id}, 'Harness', ${`harness-${id.slice(0, 8)}@harness.local`}, ${role}, true)`;
+  const token = `riq_${randomBytes(24).toString("base64url")}`;
+  await sql`insert into api_tokens (user_id, name, prefix, token_hash) values (${id}, 'harness', ${token.slice(0, 10)}, ${createHash("sha256").update(token).digest("hex")})`;
+  return { id, token };
+}
+
+const NONE: Verdict = { stored: 0, duplicates: 0, unfinished: 0, failed: 0, retries: 0 };
+const json = (token: string, body: unknown) => ({ method: "POST", headers: { ...auth(token), "content-type": "application/json" }, body: JSON.stringify(body) });
+/** Keys are `<item id>:<user id>`; split them for a query. */
+const splitKeys = (keys: string[]) => [...new Set(keys)].map((k) => k.split(":", 2) as [string, string]);
+
+/** Two placeholder photos the seeded trajectories point at (the review and compare APIs never read the pixels). */
+async function seedPhotos(sql: postgres.Sql): Promise<[string, string]> {
+  const [a, b] = [randomHex(), randomHex()];
+  await sql`insert into images (sha256, status, format, bytes, width, height) values (${a}, 'ready', 'png', 100, 40, 32), (${b}, 'ready', 'png', 100, 40, 32)`;
+  return [a, b];
+}
+const randomHex = () => randomBytes(32).toString("hex");
+
+/**
+ * `n` in-review trajectories with three instruction variants each and `overlap` review queue
+ * slots each (as e2e/review-fixtures.ts does, in one statement), over `photos` or two placeholder
+ * images rows without blobs. Returns nothing: the queue hands them out.
+ */
+export async function seedReviewItems(sql: postgres.Sql, n: number, overlap: number, photos?: [string, string]) {
+  const [a, b] = photos ?? (await seedPhotos(sql));
+  await sql`
+    with t as (
+      insert into trajectories (source_sha, target_sha, params, origin, status, category, target_rendered)
+      select ${a}, ${b}, ${sql.json({ Exposure2012: 0.5, Contrast2012: 20 })}, 'synthetic', 'in_review', 'quality', true from generate_series(1, ${n})
+      returning id),
+    i as (
+      insert into instructions (trajectory_id, version, variant, text, reasoning, model_name, backend, prompt_version, status)
+      select t.id, 1, v, v || ': brighten the photo and add contrast', 'The photo looks flat and dark.', 'heuristic', 'heuristic', 'heuristic-annotate-v1', 'in_review'
+      from t cross join unnest(array['short', 'medium', 'long']) v)
+    insert into work_slots (kind, item_id, slot, priority) select 'review', t.id, s, 100 from t cross join generate_series(0, ${overlap - 1}) s`;
+}
+
+/**
+ * `n` strong/weak pairs (accepted instruction, a `user` strong candidate so no perturb job is
+ * due, a perturbed weak one) with `overlap` compare queue slots each.
+ */
+export async function seedComparePairs(sql: postgres.Sql, n: number, overlap: number, photos?: [string, string]) {
+  const [a, b] = photos ?? (await seedPhotos(sql));
+  await sql`
+    with t as (
+      insert into trajectories (source_sha, target_sha, params, origin, status, category, target_rendered)
+      select ${a}, ${b}, ${sql.json({ Exposure2012: 0.5 })}, 'synthetic', 'accepted', 'quality', true from generate_series(1, ${n})
+      returning id),
+    i as (
+      insert into instructions (trajectory_id, version, variant, text, reasoning, model_name, backend, prompt_version, status)
+      select t.id, 1, 'short', 'brighten the photo', '', 'heuristic', 'heuristic', 'heuristic-annotate-v1', 'accepted' from t
+      returning id, trajectory_id),
+    s as (
+      insert into candidates (trajectory_id, instruction_id, params, params_hash, renderer, origin)
+      select i.trajectory_id, i.id, ${sql.json({ Exposure2012: 0.5 })}, 'strong-' || i.id, 'engine:chaos', 'user' from i
+      returning id, instruction_id),
+    w as (
+      insert into candidates (trajectory_id, instruction_id, params, params_hash, renderer, origin, strategy, kind)
+      select i.trajectory_id, i.id, ${sql.json({ Exposure2012: 0.1 })}, 'weak-' || i.id, 'engine:chaos', 'perturber', 'scale:0.2', 'scale_down' from i
+      returning id, instruction_id),
+    p as (
+      insert into pairs (instruction_id, strong_id, weak_id, origin, kind, renderer)
+      select s.instruction_id, s.id, w.id, 'perturbed', 'scale_down', 'engine:chaos' from s join w using (instruction_id)
+      returning id)
+    insert into work_slots (kind, item_id, slot, priority) select 'compare', p.id, k, 100 from p cross join generate_series(0, ${overlap - 1}) k`;
+}
+
+type ReviewItem = { trajectoryId: string; variants: { id: string; lockVersion: number }[] };
+
+/** Annotators in the review workspace: Next, then a blind decision on every variant (two per item). */
+export const reviewWorkload: Workload = {
+  name: "review",
+  users: 2,
+  role: "annotator",
+  seed: (sql) => seedReviewItems(sql, 600, 2),
+  async submit({ baseUrl, token, userId, seq }) {
+    const next = await fetch(`${baseUrl}/api/v1/review/next`, json(token, {}));
+    if (next.status !== 200) return { res: next };
+    const { item } = (await next.json()) as { item: ReviewItem | null };
+    if (!item) return { res: next, idle: true };
+    // Rejections settle the item without queueing render work, so the workers stay on the faults.
+    const reason = (["unclear_intent", "wrong_direction", "not_retouching"] as const)[seq % 3];
+    const res = await fetch(
+      `${baseUrl}/api/v1/review/items/${item.trajectoryId}/decisions`,
+      json(token, { submissionId: randomUUID(), decisions: item.variants.map((v) => ({ instructionId: v.id, lockVersion: v.lockVersion, decision: "reject", reason })) }),
+    );
+    if (res.status !== 200) return { res };
+    return { res, key: `${item.trajectoryId}:${userId}` };
+  },
+  async verify(sql, keys) {
+    if (keys.length === 0) return NONE;
+    const pairs = splitKeys(keys);
+    // Per accepted (item, annotator): one annotation row for each of the item's variants, never two.
+    const rows = await sql<{ trajectory_id: string; reviewer_id: string; variants: number; rows: number }[]>`
+      select r.trajectory_id, r.reviewer_id, count(distinct r.instruction_id)::int as variants, count(*)::int as rows
+      from reviews r join (select * from unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::text[]) as k(t, u)) k
+        on r.trajectory_id = k.t and r.reviewer_id = k.u
+      where r.stage = 'annotation' group by 1, 2`;
+    const variants = await sql<{ trajectory_id: string; n: number }[]>`
+      select trajectory_id, count(*)::int as n from instructions where trajectory_id in ${sql([...new Set(pairs.map((p) => p[0]))])} group by 1`;
+    const want = new Map(variants.map((v) => [v.trajectory_id, v.n]));
+    const doubled = await sql<{ n: number }[]>`
+      select count(*)::int as n from (select instruction_id, reviewer_id, stage from reviews group by 1, 2, 3 having count(*) > 1) d`;
+    return {
+      stored: rows.filter((r) => r.variants === want.get(r.trajectory_id)).length,
+      duplicates: Math.max(rows.reduce((n, r) => n + (r.rows - r.variants), 0), doubled[0].n),
+      unfinished: 0,
+      failed: 0,
+      retries: 0,
+    };
+  },
+};
+
+/** Annotators in the compare workspace: Next pair, then a verdict. */
+export const compareWorkload: Workload = {
+  name: "compare",
+  users: 2,
+  role: "annotator",
+  seed: (sql) => seedComparePairs(sql, 600, 2),
+  async submit({ baseUrl, token, userId, seq }) {
+    const next = await fetch(`${baseUrl}/api/v1/compare/next`, json(token, {}));
+    if (next.status !== 200) return { res: next };
+    const { pair } = (await next.json()) as { pair: { pairId: string } | null };
+    if (!pair) return { res: next, idle: true };
+    const res = await fetch(`${baseUrl}/api/v1/compare/labels`, json(token, { pairId: pair.pairId, choice: (["a", "b", "tie", "both_bad"] as const)[seq % 4], durationMs: 1200 }));
+    if (res.status !== 200) return { res };
+    return { res, key: `${pair.pairId}:${userId}` };
+  },
+  async verify(sql, keys) {
+    if (keys.length === 0) return NONE;
+    const pairs = splitKeys(keys);
+    const rows = await sql<{ n: number }[]>`
+      select count(*)::int as n from labels l
+      join (select * from unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::text[]) as k(p, u)) k on l.pair_id = k.p and l.user_id = k.u
+      where l.labeler_kind = 'human'`;
+    const stored = await sql<{ n: number }[]>`
+      select count(distinct (l.pair_id, l.user_id))::int as n from labels l
+      join (select * from unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::text[]) as k(p, u)) k on l.pair_id = k.p and l.user_id = k.u
+      where l.labeler_kind = 'human'`;
+    const doubled = await sql<{ n: number }[]>`
+      select count(*)::int as n from (select pair_id, user_id from labels where labeler_kind = 'human' group by 1, 2 having count(*) > 1) d`;
+    return { stored: stored[0].n, duplicates: Math.max(rows[0].n - stored[0].n, doubled[0].n), unfinished: 0, failed: 0, retries: 0 };
+  },
+};
+
+export const WORKLOADS: Workload[] = [uploadWorkload, importWorkload, reviewWorkload, compareWorkload];
