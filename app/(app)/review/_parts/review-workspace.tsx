@@ -286,7 +286,7 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
 
   const undoOpen = Boolean(lastSubmit);
   return (
-    <div ref={rootRef} className="space-y-3" data-testid="review-item" data-trajectory={item.trajectoryId} data-decided={decided}>
+    <div ref={rootRef} tabIndex={-1} className="space-y-3 outline-none" data-testid="review-item" data-trajectory={item.trajectoryId} data-decided={decided}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">
           Item {pos + 1}
@@ -375,7 +375,15 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
           </button>
         </div>
       )}
-      <ShortcutsOverlay open={help} onClose={() => setHelp(false)} />
+      <ShortcutsOverlay
+        open={help}
+        onClose={() => {
+          setHelp(false);
+          // The browser hands focus back to whatever had it before (a toolbar button, say), where
+          // Enter would press that button; the workspace takes it so Enter submits as the overlay says.
+          rootRef.current?.focus();
+        }}
+      />
     </div>
   );
 }
