@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bradleyTerry, type Comparison } from "./bradley-terry";
-import { seededRandom } from "./rng";
+import { mulberry32 as seededRandom } from "@/lib/develop/params";
 
 /** Simulated players with known log-strengths (mean 0, like the fitted scores). */
 const TRUTH: Record<string, number> = { p1: 1.2, p2: 0.6, p3: 0.2, p4: -0.3, p5: -0.7, p6: -1.0 };

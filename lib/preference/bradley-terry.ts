@@ -1,4 +1,4 @@
-import { seededRandom } from "./rng";
+import { mulberry32 as seededRandom } from "@/lib/develop/params";
 
 /** One comparison: `winner` beat `loser`, or they tied (each gets half a win). */
 export type Comparison = { a: string; b: string; outcome: "a" | "b" | "tie" };

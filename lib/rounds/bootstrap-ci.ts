@@ -1,4 +1,4 @@
-import { seededRandom } from "@/lib/preference/rng";
+import { mulberry32 as seededRandom } from "@/lib/develop/params";
 
 /**
  * Mean of `values` with a 95% percentile-bootstrap interval (resampling the

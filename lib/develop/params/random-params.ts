@@ -3,6 +3,7 @@ import type { DevelopParams } from "./develop-params";
 import { roundTo } from "./coerce-value";
 import { PARAM_KEYS, PARAM_SPECS } from "./specs";
 import type { ParamSpec, ToneCurve } from "./types";
+import { mulberry32 } from "../pipeline/prng";
 
 /** Options for `randomParams`. */
 export type RandomParamsOptions = {
@@ -82,14 +83,5 @@ function randomCorrection(rand: () => number, i: number): Correction {
   };
 }
 
-/** A small seeded PRNG (mulberry32): uniform on [0, 1), reproducible per seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's seeded PRNG, re-exported for callers outside lib/develop (bootstraps, benchmark lists). */
+export { mulberry32 };
