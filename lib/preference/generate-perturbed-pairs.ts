@@ -5,12 +5,12 @@ import type { Ctx } from "@/lib/context";
 import type { DevelopParams } from "@/lib/develop";
 import { perturb } from "@/lib/inference";
 import { parseInput } from "@/lib/parse-input";
-import { insertPair } from "./create-pair";
 import { ensureStrongCandidate } from "./ensure-strong-candidate";
 import { loadInstruction } from "./load-instruction";
+import { pairIfWeaker } from "./pair-if-weaker";
 import { renderCandidate } from "./render-candidate";
 import { perturbAll, STRATEGIES } from "./strategies";
-import { gatewayWeakCheck, recordWeakCheck, type WeakChecker } from "./weak-check";
+import { gatewayWeakCheck, type WeakChecker } from "./weak-check";
 
 export const generatePerturbedPairsInput = z.object({
   instructionId: z.uuid(),
@@ -77,14 +77,12 @@ export async function generatePerturbedPairs({
         strongParams,
       },
     });
-    out.candidates++;
-    const verdict = await recordWeakCheck({ ctx, check: weakCheck, input: { instruction: loaded.text, sourceSha: trajectory.sourceSha, strong, weak } });
-    if (verdict.verdict !== "weaker") {
-      out.dropped.push({ candidateId: weak.id, reason: verdict.reason });
-      continue;
-    }
-    await insertPair({ ctx, input: { instructionId, strong, weak, origin: "perturbed", round, split } });
-    out.pairs++;
+    await pairIfWeaker({
+      ctx,
+      check: weakCheck,
+      out,
+      input: { instructionId, instruction: loaded.text, sourceSha: trajectory.sourceSha, strong, weak, origin: "perturbed", round, split },
+    });
   }
   return out;
 }

@@ -5,11 +5,11 @@ import type { Ctx } from "@/lib/context";
 import type { DevelopParams } from "@/lib/develop";
 import { proposeEdit } from "@/lib/inference";
 import { parseInput } from "@/lib/parse-input";
-import { insertPair } from "./create-pair";
 import { ensureStrongCandidate } from "./ensure-strong-candidate";
 import { loadInstruction } from "./load-instruction";
+import { pairIfWeaker } from "./pair-if-weaker";
 import { renderCandidate } from "./render-candidate";
-import { gatewayWeakCheck, recordWeakCheck, type WeakChecker } from "./weak-check";
+import { gatewayWeakCheck, type WeakChecker } from "./weak-check";
 import type { GenerateResult } from "./generate-perturbed-pairs";
 
 export const rolloutPairsInput = z.object({
@@ -52,14 +52,12 @@ export async function rolloutPairs({ ctx, input, check }: { ctx: Ctx; input: z.i
         strongParams: strong.params as DevelopParams,
       },
     });
-    out.candidates++;
-    const verdict = await recordWeakCheck({ ctx, check: weakCheck, input: { instruction: loaded.text, sourceSha: trajectory.sourceSha, strong, weak } });
-    if (verdict.verdict !== "weaker") {
-      out.dropped.push({ candidateId: weak.id, reason: verdict.reason });
-      continue;
-    }
-    await insertPair({ ctx, input: { instructionId, strong, weak, origin: "policy", round, split } });
-    out.pairs++;
+    await pairIfWeaker({
+      ctx,
+      check: weakCheck,
+      out,
+      input: { instructionId, instruction: loaded.text, sourceSha: trajectory.sourceSha, strong, weak, origin: "policy", round, split },
+    });
   }
   return out;
 }
