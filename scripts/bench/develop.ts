@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import sharp from "sharp";
-import { fullRangeAccuracy } from "./develop-full-range";
+import { agreement, fullRangeAccuracy } from "./develop-full-range";
 import type { DevelopParams } from "../../lib/develop/params";
 import { ENGINE_VERSION, renderImage } from "../../lib/develop/render";
 
@@ -48,19 +48,6 @@ async function timeIt(fn: () => unknown | Promise<unknown>, runs = RUNS): Promis
     times.push(performance.now() - t);
   }
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-}
-
-function agreement(a: ArrayLike<number>, b: ArrayLike<number>): { maxDiff: number; within2: number } {
-  let maxDiff = 0;
-  let ok = 0;
-  const n = a.length / 3;
-  for (let p = 0; p < n; p++) {
-    let m = 0;
-    for (let c = 0; c < 3; c++) m = Math.max(m, Math.abs(a[p * 3 + c] - b[p * 3 + c]));
-    maxDiff = Math.max(maxDiff, m);
-    if (m <= 2) ok++;
-  }
-  return { maxDiff, within2: ok / n };
 }
 
 /** Wall time of one render split in two row stripes over two worker threads (shared memory). */
