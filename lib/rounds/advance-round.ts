@@ -6,6 +6,8 @@ import { AppError, isAppError } from "@/lib/errors";
 import { createExport } from "@/lib/training/export/create-export";
 import { advanceTrainingRun } from "@/lib/training/runs/advance-training-run";
 import { createTrainingRun } from "@/lib/training/runs/create-training-run";
+import type { LocalTrainerName } from "@/lib/training/runs/get-trainers";
+import { ensureModelServed } from "@/lib/training/serve/compact-server";
 import { ensurePerturbedPairs } from "./ensure-perturbed-pairs";
 import { evaluatePolicy } from "./evaluate-policy";
 import { loadModelConfig } from "@/lib/inference";
@@ -13,7 +15,7 @@ import { measureAccuracy } from "./measure-accuracy";
 import { rollOutPolicy } from "./roll-out-policy";
 
 type Round = typeof rounds.$inferSelect;
-type Config = { engine?: "easyr1" | "verl"; command?: string[] | null; samples?: number; pairsPerSet?: number };
+type Config = { engine?: "easyr1" | "verl"; command?: string[] | null; trainer?: LocalTrainerName | null; samples?: number; pairsPerSet?: number };
 export type AdvanceResult = { step: RoundStep; done: boolean; waitMs: number };
 
 const POLL_MS = () => Number(process.env.TRAINING_POLL_MS ?? 2_000);
@@ -65,10 +67,12 @@ async function runStep(ctx: Ctx, round: Round, step: RoundStep): Promise<"wait" 
   const limit = config.samples ?? 24;
   const previous = round.previousRoundId ? (await ctx.db.select().from(rounds).where(eq(rounds.id, round.previousRoundId)).limit(1))[0] : undefined;
   const local = round.backend === "local";
+  // The compact trainer reads EasyR1 PGRT rows (the strong slot is explicit); the smoke trainer, LLaMA-Factory's.
+  const rewardFormat = local && config.trainer !== "compact" ? "llamafactory-reward-sft" : "easyr1-pgrt";
   switch (step) {
     case "export": {
       const made = await ensurePerturbedPairs({ ctx, snapshotId: round.snapshotId!, limit });
-      const reward = await createExport({ ctx, input: { format: local ? "llamafactory-reward-sft" : "easyr1-pgrt", name: `round-${round.number}-reward`, snapshotId: round.snapshotId!, roundId: round.id, benchmarkItems: "skip" } });
+      const reward = await createExport({ ctx, input: { format: rewardFormat, name: `round-${round.number}-reward`, snapshotId: round.snapshotId!, roundId: round.id, benchmarkItems: "skip" } });
       const policy = await createExport({ ctx, input: { format: local ? "llamafactory-policy-sft" : "easyr1-policy", name: `round-${round.number}-policy`, snapshotId: round.snapshotId!, roundId: round.id, round: round.number, includeUnreviewed: true, benchmarkItems: "skip" } });
       await ctx.db.update(rounds).set({ rewardExportId: reward.export.id, policyExportId: policy.export.id }).where(eq(rounds.id, round.id));
       return `${reward.export.counts.rows} reward-model rows, ${policy.export.counts.rows} policy rows (${made.created} new perturbed pairs)`;
@@ -88,7 +92,8 @@ async function runStep(ctx: Ctx, round: Round, step: RoundStep): Promise<"wait" 
             roundId: round.id,
             round: round.number,
             parentModelId: (kind === "reward" ? previous?.rewardModelId : previous?.policyModelId) ?? undefined,
-            ...(config.command ? { command: config.command } : {}),
+            ...(kind === "policy" && round.rewardModelId ? { rewardModelId: round.rewardModelId } : {}),
+            ...(config.command ? { command: config.command } : config.trainer ? { trainer: config.trainer } : {}),
           },
         });
         await ctx.db.update(rounds).set(kind === "reward" ? { rewardRunId: run.id } : { policyRunId: run.id }).where(eq(rounds.id, round.id));
@@ -112,11 +117,13 @@ async function runStep(ctx: Ctx, round: Round, step: RoundStep): Promise<"wait" 
       return `model ${run.modelId.slice(0, 8)}`;
     }
     case "rollout": {
+      await ensureModelServed({ ctx, modelId: round.policyModelId! });
       const policy = await loadModelConfig(ctx, round.policyModelId!);
       const r = await rollOutPolicy({ ctx, snapshotId: round.snapshotId!, limit, round: round.number, policy });
       return `${r.pairs} policy pairs${r.failed ? `, ${r.failed} failed calls` : ""}`;
     }
     case "label": {
+      await ensureModelServed({ ctx, modelId: round.rewardModelId! });
       const model = await loadModelConfig(ctx, round.rewardModelId!);
       const parts: string[] = [];
       for (const set of ACCURACY_SETS) {
@@ -126,6 +133,7 @@ async function runStep(ctx: Ctx, round: Round, step: RoundStep): Promise<"wait" 
       return parts.join(", ");
     }
     case "evaluate": {
+      await ensureModelServed({ ctx, modelId: round.policyModelId! });
       const policy = await loadModelConfig(ctx, round.policyModelId!);
       const score = await evaluatePolicy({ ctx, snapshotId: round.snapshotId!, limit, round: round.number, policy });
       if (score.n === 0) throw new StepFailure("the policy produced no edits to evaluate");

@@ -8,14 +8,17 @@ import type { Ctx } from "@/lib/context";
 import { AppError, isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { enqueue } from "@/lib/queue";
+import { LOCAL_TRAINERS } from "@/lib/training/runs/get-trainers";
 
 export const startRoundInput = z.object({
   /** Defaults to the previous round's snapshot. */
   snapshotId: z.uuid().optional(),
   backend: z.enum(TRAINER_BACKENDS).default("local"),
   engine: z.enum(["easyr1", "verl"]).default("easyr1"),
-  /** Local training command (argv with {dataDir} {checkpointDir} {kind} placeholders); default TRAINER_LOCAL_COMMAND or the smoke trainer. */
+  /** Local training command (argv with {dataDir} {checkpointDir} {kind} … placeholders); default: `trainer`, else TRAINER_LOCAL_COMMAND or the smoke trainer. */
   command: z.array(z.string().min(1).max(1000)).min(1).max(100).optional(),
+  /** A named local trainer: `compact` (PyTorch reward model + policy, served by serve.py) or `smoke` (a stand-in; heuristic models). */
+  trainer: z.enum(LOCAL_TRAINERS).optional(),
   samples: z.number().int().min(2).max(5000).default(24),
   pairsPerSet: z.number().int().min(2).max(5000).default(20),
 });
@@ -40,7 +43,7 @@ export async function startRound({ ctx, input }: { ctx: Ctx; input: z.input<type
         previousRoundId: previous?.id ?? null,
         snapshotId,
         backend: o.backend,
-        config: { engine: o.engine, command: o.command ?? null, samples: o.samples, pairsPerSet: o.pairsPerSet },
+        config: { engine: o.engine, command: o.command ?? null, trainer: o.trainer ?? null, samples: o.samples, pairsPerSet: o.pairsPerSet },
         createdBy: actor.id,
       })
       .returning();

@@ -137,12 +137,14 @@ def merge_policy_files(paths, out_path):
 
 
 class GoldPairs:
-    """Human-gold GRM rows (`images` [orig, A, B], `answer` {strong: A|B}) as rendered codes."""
+    """EasyR1 PGRT / GRM rows (`images` [orig, A, B], `answer` {strong: A|B, weak_source}) as rendered
+    codes: the human-gold set, or a round's reward-model export (`weak_sources`: perturbed, policy@N, ...)."""
 
     def __init__(self, path, res=32, image_dir=None):
         rows = read_rows(path)
         base = image_dir or os.path.dirname(os.path.abspath(path))
         src, a, b, feats, strong = [], [], [], [], []
+        self.weak_sources = []
         for row in rows:
             answer = json.loads(row["answer"]) if isinstance(row["answer"], str) else row["answer"]
             if answer.get("strong") not in ("A", "B"):
@@ -153,6 +155,7 @@ class GoldPairs:
             b.append(load_image_codes(paths[2], res))
             feats.append(instruction_features(_instruction_of(row, answer)))
             strong.append(1.0 if answer["strong"] == "A" else 0.0)
+            self.weak_sources.append(str(answer.get("weak_source", "")))
         self.n = len(strong)
         if self.n:
             self.src, self.a, self.b = torch.stack(src), torch.stack(a), torch.stack(b)

@@ -11,9 +11,9 @@ import urllib.request
 import torch
 import torch.nn.functional as F
 
-from models import Policy, RewardModel, gaussian_kl, gaussian_log_prob
+from models import Policy, RewardModel, gaussian_kl, gaussian_log_prob, save_checkpoint
 from plan import apply_plans
-from sliders import KEYS, SLIDERS, to_params, to_vector
+from sliders import KEYS, to_params, to_vector
 
 DEFAULTS = dict(
     rm_sft_steps=300, rm_pgrt_steps=150, policy_sft_steps=300, grpo_steps=25, group=6, grpo_batch=12,
@@ -40,14 +40,17 @@ def wilson(k, n, z=1.96):
 
 
 class Metrics:
-    """JSON lines in `<out>/metrics.jsonl`, and each record POSTed to the run-events API when given."""
+    """JSON lines in `<out>/metrics.jsonl`; each record also POSTed to the platform's run-events API
+    (`POST /api/v1/training-runs/:id/events`, body `{"events": [...]}`) when `events_url` is given, and
+    printed as `step N name value` lines when `step_lines` (what the `local` backend reads from the log)."""
 
-    def __init__(self, out_dir, events_url=None, token=None, echo=False):
+    def __init__(self, out_dir, events_url=None, token=None, echo=False, step_lines=False):
         os.makedirs(out_dir, exist_ok=True)
         self.path = os.path.join(out_dir, "metrics.jsonl")
         self.events_url = events_url
         self.token = token
         self.echo = echo
+        self.step_lines = step_lines
         self.post_errors = 0
         open(self.path, "w").close()
 
@@ -56,13 +59,59 @@ class Metrics:
             f.write(json.dumps(record) + "\n")
         if self.echo:
             print(json.dumps(record), flush=True)
-        if self.events_url:
-            try:
-                req = urllib.request.Request(self.events_url, data=json.dumps(record).encode(), method="POST",
-                                             headers={"content-type": "application/json", "authorization": "Bearer %s" % (self.token or "")})
-                urllib.request.urlopen(req, timeout=10).read()
-            except Exception:  # the run goes on; the file is the record
-                self.post_errors += 1
+        events = to_events(record)
+        if self.step_lines:
+            for e in events:
+                if e["type"] == "metric":
+                    print("step %d %s %s" % (e["step"], e["name"], repr(float(e["value"]))), flush=True)
+        self.post(events)
+
+    def post(self, events):
+        if not self.events_url or not events:
+            return
+        try:
+            req = urllib.request.Request(self.events_url, data=json.dumps({"events": events}).encode(), method="POST",
+                                         headers={"content-type": "application/json", "authorization": "Bearer %s" % (self.token or "")})
+            urllib.request.urlopen(req, timeout=10).read()
+        except Exception:  # the run goes on; the file is the record
+            self.post_errors += 1
+
+
+def _numeric_leaves(obj, prefix):
+    if isinstance(obj, bool) or obj is None:
+        return []
+    if isinstance(obj, (int, float)):
+        return [(prefix, float(obj))] if math.isfinite(obj) else []
+    if isinstance(obj, dict):
+        return [leaf for k, v in obj.items() for leaf in _numeric_leaves(v, "%s/%s" % (prefix, k) if prefix else k)]
+    return []
+
+
+def to_events(record):
+    """A metrics record as run events: `train` → one metric per number (`phase/name` at its step),
+    `eval` → one metric per number at step = round (`eval/reward/policy/acc`), anything else → a log line."""
+    kind = record.get("type")
+    if kind == "train":
+        fields = {k: v for k, v in record.items() if k not in ("type", "round", "phase", "step")}
+        return [{"type": "metric", "step": int(record.get("step", 0)), "name": name, "value": value}
+                for name, value in _numeric_leaves(fields, record.get("phase", "train"))]
+    if kind == "eval":
+        fields = {k: v for k, v in record.items() if k not in ("type", "round", "device")}
+        return [{"type": "metric", "step": int(record.get("round", 0)), "name": name, "value": value}
+                for name, value in _numeric_leaves(fields, "eval")]
+    return [{"type": "log", "text": json.dumps(record)[:20000]}]
+
+
+def pairwise_step(rm, opt, src, strong, weak, feats, gen):
+    """One Bradley–Terry step on a batch of (strong, weak) pairs, each shown in a random order."""
+    swap = (torch.rand(len(src), generator=gen) < 0.5).to(src.device)
+    a = torch.where(swap[:, None, None, None], weak, strong)
+    b = torch.where(swap[:, None, None, None], strong, weak)
+    loss = F.binary_cross_entropy_with_logits(rm.pair_logit(src, a, b, feats), (~swap).float())
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    return loss.item()
 
 
 class PairSet:
@@ -176,15 +225,7 @@ class CompactTrainer:
             ps = pools[self.rng.choices(range(len(pools)), weights)[0]][0]
             b = torch.randint(0, len(ps), (min(self.cfg["batch"], len(ps)),), generator=self.gen).to(self.device)
             s = ps.src_idx[b]
-            swap = (torch.rand(len(b), generator=self.gen) < 0.5).to(self.device)
-            a = torch.where(swap[:, None, None, None], ps.weak[b], ps.strong[b])
-            bb = torch.where(swap[:, None, None, None], ps.strong[b], ps.weak[b])
-            logit = rm.pair_logit(self.src[s], a, bb, self.feats[s])
-            loss = F.binary_cross_entropy_with_logits(logit, (~swap).float())
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            total += loss.item()
+            total += pairwise_step(rm, opt, self.src[s], ps.strong[b], ps.weak[b], self.feats[s], self.gen)
             if (step + 1) % 50 == 0 or step + 1 == steps:
                 self.metrics.log({"type": "train", "round": round_no, "phase": tag, "step": step + 1, "loss": round(total / ((step % 50) + 1), 4)})
                 total = 0.0
@@ -236,6 +277,10 @@ class CompactTrainer:
             opt.step()
             if (step + 1) % 100 == 0 or step + 1 == steps:
                 self.metrics.log({"type": "train", "round": 0, "phase": "policy_sft", "step": step + 1, "nll": round(loss.item(), 4)})
+        self.freeze_reference()
+
+    def freeze_reference(self):
+        """GRPO's KL anchor: a frozen copy of the policy as it is now."""
         self.policy_sft = copy.deepcopy(self.policy).eval()
         for p in self.policy_sft.parameters():
             p.requires_grad_(False)
@@ -284,10 +329,9 @@ class CompactTrainer:
     # ---- checkpoints ------------------------------------------------------------------------
     def save(self, round_no):
         d = os.path.join(self.out_dir, "round_%d" % round_no)
-        os.makedirs(d, exist_ok=True)
-        cfg = {"res": int(self.codes.shape[-1]), "sliders": [list(s) for s in SLIDERS], "seed": self.seed, "round": round_no}
-        torch.save({"kind": "reward", "state": {k: v.cpu() for k, v in self.rm.state_dict().items()}, "config": cfg}, os.path.join(d, "reward.pt"))
-        torch.save({"kind": "policy", "state": {k: v.cpu() for k, v in self.policy.state_dict().items()}, "config": cfg}, os.path.join(d, "policy.pt"))
+        cfg = {"res": int(self.codes.shape[-1]), "seed": self.seed, "round": round_no}
+        save_checkpoint(self.rm, "reward", os.path.join(d, "reward.pt"), cfg)
+        save_checkpoint(self.policy, "policy", os.path.join(d, "policy.pt"), cfg)
         with open(os.path.join(self.out_dir, "checkpoint_tracker.json"), "w") as f:
             json.dump({"last_round": round_no, "last_reward_path": os.path.join(d, "reward.pt"), "last_policy_path": os.path.join(d, "policy.pt")}, f)
         return d

@@ -1,4 +1,6 @@
 """The compact reward model (image-pair scorer) and policy (Gaussian over the main sliders)."""
+import os
+
 import torch
 import torch.nn as nn
 
@@ -71,3 +73,22 @@ def gaussian_log_prob(x, mu, log_std):
 def gaussian_kl(mu_p, ls_p, mu_q, ls_q):
     """KL(p || q) of diagonal Gaussians, summed over dimensions."""
     return (ls_q - ls_p + (torch.exp(2 * ls_p) + (mu_p - mu_q) ** 2) / (2 * torch.exp(2 * ls_q)) - 0.5).sum(-1)
+
+
+def save_checkpoint(model, kind, path, config):
+    """One file per model: `{"kind": "reward"|"policy", "state": ..., "config": {"res", "sliders", ...}}`."""
+    from sliders import SLIDERS
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    cfg = dict(config, sliders=[list(s) for s in SLIDERS])
+    torch.save({"kind": kind, "state": {k: v.cpu() for k, v in model.state_dict().items()}, "config": cfg}, path)
+    return path
+
+
+def load_checkpoint(path, kind, device="cpu"):
+    """(model in eval mode on `device`, its config) from a file `save_checkpoint` wrote; refuses the other kind."""
+    ck = torch.load(path, map_location="cpu")
+    if ck.get("kind") != kind:
+        raise SystemExit("%s is a %s checkpoint, not %s" % (path, ck.get("kind"), kind))
+    model = Policy() if kind == "policy" else RewardModel()
+    model.load_state_dict(ck["state"])
+    return model.to(device).eval(), ck["config"]

@@ -1,4 +1,5 @@
 """`python3 training/compact/serve.py --policy round_N/policy.pt --reward round_N/reward.pt [--port 8000]`
+or `python3 training/compact/serve.py --registry <dir> --port 0` (models by name from `<dir>/<name>.json`)
 
 Serves compact checkpoints over the OpenAI wire (`POST /v1/chat/completions`, `GET /v1/models`,
 `GET /health`), so the platform's `openai-compatible` backend talks to a live trained model:
@@ -30,17 +31,8 @@ from PIL import Image  # noqa: E402
 
 from data import instruction_features  # noqa: E402
 from loop import pick_device  # noqa: E402
-from models import Policy, RewardModel  # noqa: E402
+from models import load_checkpoint  # noqa: E402
 from sliders import describe, retouchiq_text, to_params  # noqa: E402
-
-
-def load_checkpoint(path, kind, device):
-    ck = torch.load(path, map_location="cpu")
-    if ck.get("kind") != kind:
-        raise SystemExit("%s is a %s checkpoint, not %s" % (path, ck.get("kind"), kind))
-    model = (Policy() if kind == "policy" else RewardModel())
-    model.load_state_dict(ck["state"])
-    return model.to(device).eval(), ck["config"]
 
 
 def image_from_url(url, res):
@@ -80,23 +72,52 @@ def read_request(body):
 
 
 class Server:
-    def __init__(self, policy_path=None, reward_path=None, policy_name="compact-policy", reward_name="compact-reward", device="auto", api_key=None):
+    def __init__(self, policy_path=None, reward_path=None, policy_name="compact-policy", reward_name="compact-reward", device="auto", api_key=None,
+                 registry=None):
         self.device = pick_device(device)
         self.lock = threading.Lock()
         self.api_key = api_key
+        self.registry = registry
         self.models = {}
         if policy_path:
             self.models[policy_name] = ("policy",) + load_checkpoint(policy_path, "policy", self.device)
         if reward_path:
             self.models[reward_name] = ("reward",) + load_checkpoint(reward_path, "reward", self.device)
-        if not self.models:
-            raise SystemExit("give --policy and/or --reward")
+        if not self.models and not registry:
+            raise SystemExit("give --policy, --reward and/or --registry")
+
+    def model(self, name):
+        """A served model by name: loaded at start, or from `<registry>/<name>.json` ({"kind", "path"}) on first use."""
+        with self.lock:
+            if name not in self.models and self.registry and isinstance(name, str) and re.fullmatch(r"[\w.-]+", name):
+                entry = os.path.join(self.registry, name + ".json")
+                if os.path.isfile(entry):
+                    with open(entry) as f:
+                        spec = json.load(f)
+                    self.models[name] = (spec["kind"],) + load_checkpoint(spec["path"], spec["kind"], self.device)
+            return self.models.get(name)
+
+    def listing(self):
+        names = {k: v[0] for k, v in self.models.items()}
+        if self.registry and os.path.isdir(self.registry):
+            for f in sorted(os.listdir(self.registry)):
+                if f.endswith(".json") and f[:-5] not in names:
+                    try:
+                        with open(os.path.join(self.registry, f)) as fh:
+                            names[f[:-5]] = json.load(fh).get("kind")
+                    except (OSError, ValueError):
+                        continue
+        return names
 
     def complete(self, body):
         name = body.get("model")
-        if name not in self.models:
-            return 404, {"error": {"message": "model %r is not served here (have %s)" % (name, ", ".join(self.models)), "type": "not_found"}}
-        kind, model, cfg = self.models[name]
+        try:
+            served = self.model(name)
+        except Exception as e:  # a registry entry whose checkpoint cannot be read
+            return 500, {"error": {"message": "cannot load model %r: %s" % (name, e), "type": "server_error"}}
+        if served is None:
+            return 404, {"error": {"message": "model %r is not served here (have %s)" % (name, ", ".join(self.listing())), "type": "not_found"}}
+        kind, model, cfg = served
         instruction, urls = read_request(body)
         res = cfg["res"]
         try:
@@ -168,8 +189,8 @@ def make_handler(server):
                 return self.send(200, {"status": "ok"})
             if self.path.rstrip("/") == "/v1/models":
                 if self.authorised():
-                    self.send(200, {"object": "list", "data": [{"id": k, "object": "model", "owned_by": "retouchiq-compact", "role": v[0]}
-                                                              for k, v in server.models.items()]})
+                    self.send(200, {"object": "list", "data": [{"id": k, "object": "model", "owned_by": "retouchiq-compact", "role": kind}
+                                                              for k, kind in server.listing().items()]})
                 return None
             return self.send(404, {"error": {"message": "not found"}})
 
@@ -199,8 +220,10 @@ def main(argv=None):
     ap.add_argument("--port", type=int, default=8000)
     ap.add_argument("--device", default="auto")
     ap.add_argument("--api-key", default=os.environ.get("COMPACT_API_KEY"))
+    ap.add_argument("--registry", help="folder of <model name>.json files ({\"kind\": \"policy\"|\"reward\", \"path\": checkpoint}), "
+                                       "loaded on first use: how the platform serves every checkpoint its runs register")
     args = ap.parse_args(argv)
-    server = Server(args.policy, args.reward, args.policy_name, args.reward_name, args.device, args.api_key)
+    server = Server(args.policy, args.reward, args.policy_name, args.reward_name, args.device, args.api_key, args.registry)
     httpd = ThreadingHTTPServer((args.host, args.port), make_handler(server))
     print("listening on http://%s:%d" % (args.host, httpd.server_address[1]), flush=True)
     try:

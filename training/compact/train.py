@@ -4,6 +4,10 @@ Trains the compact reward model and policy on a platform export (EasyR1 rows + i
 `round_N/{reward,policy}.pt`, `checkpoint_tracker.json` and `metrics.jsonl` (also POSTed to
 `--events-url` when given). Plans come from `--platform-url` (POST /api/v1/render/plan with
 `--token`, or $RETOUCHIQ_TOKEN) or, without it, from the engine beside this checkout (tsx).
+
+With `--kind reward|policy` it runs one stage of one platform round instead (the `local` backend's
+command): `--data` is the round's export folder, `--init` the previous round's checkpoint of that kind,
+`--reward` (policy) this round's reward model; see stage.py.
 """
 import argparse
 import json
@@ -16,6 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from data import GoldPairs, PolicyData, merge_policy_files  # noqa: E402
 from loop import DEFAULTS, CompactTrainer, Metrics  # noqa: E402
 from plan import PlanClient  # noqa: E402
+from stage import train_policy, train_reward  # noqa: E402
 
 
 def main(argv=None):
@@ -37,6 +42,10 @@ def main(argv=None):
     ap.add_argument("--compare-perturbed-only", action="store_true", help="also train an RM on perturbed pairs only (bench)")
     ap.add_argument("--scale", type=float, default=1.0, help="multiplies every step count")
     ap.add_argument("--echo", action="store_true")
+    ap.add_argument("--kind", choices=["reward", "policy"], help="one stage of a platform round (--data = the export folder)")
+    ap.add_argument("--round", type=int, default=0, help="the platform round (--kind)")
+    ap.add_argument("--init", default="", help="checkpoint to start from (--kind; empty = from scratch)")
+    ap.add_argument("--reward", default="", help="this round's reward-model checkpoint, for the policy's GRPO (--kind policy)")
     for key, value in DEFAULTS.items():
         ap.add_argument("--" + key.replace("_", "-"), type=type(value), default=None)
     args = ap.parse_args(argv)
@@ -44,6 +53,12 @@ def main(argv=None):
     for k in ("rm_sft_steps", "rm_pgrt_steps", "policy_sft_steps", "grpo_steps"):
         cfg[k] = max(1, int(round(cfg.get(k, DEFAULTS[k]) * args.scale)))
     t0 = time.time()
+    if args.kind:
+        args.data = args.data[0]
+        metrics = Metrics(args.out, args.events_url, args.token, echo=args.echo, step_lines=True)
+        (train_reward if args.kind == "reward" else train_policy)(args, cfg, metrics)
+        print(json.dumps({"type": "summary", "kind": args.kind, "round": args.round, "seconds": round(time.time() - t0, 1), "eventPostErrors": metrics.post_errors}))
+        return None
     data_path = args.data[0]
     if len(args.data) > 1:
         os.makedirs(args.out, exist_ok=True)

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { RayJobsError } from "../backends/ray-jobs-client";
 import { renderJobTemplate, type TemplateEngine } from "../templates/render-job-template";
 import { getLocalTrainer, getRayClient } from "./get-trainers";
+import { localPlaceholders } from "./local-placeholders";
 import { materializeExport } from "./materialize-export";
 import { registerRunModel } from "./register-run-model";
 
@@ -50,9 +51,9 @@ async function submit(ctx: Ctx, run: Run) {
     const trainer = getLocalTrainer();
     const dir = trainer.dirOf(run.submissionId);
     const dataDir = await materializeExport({ ctx, exportId: run.exportId!, dir: path.join(dir, "data") });
-    const values: Record<string, string> = { dataDir, checkpointDir: path.join(dir, "checkpoints"), kind: run.kind, runId: run.id, round: String(config.round ?? 0), eventsUrl: "" };
+    const { values, env } = await localPlaceholders({ ctx, run, dir, dataDir });
     const argv = (config.argv ?? []).map((a) => a.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m));
-    await trainer.submit({ submissionId: run.submissionId, argv, env: { RIQ_RUN_ID: run.id } });
+    await trainer.submit({ submissionId: run.submissionId, argv, env });
     await ctx.db.update(trainingRuns).set({ status: "submitted", entrypoint: argv.join(" "), updatedAt: new Date() }).where(eq(trainingRuns.id, run.id));
     return;
   }

@@ -7,7 +7,7 @@ import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { TEMPLATE_ENGINES } from "../templates/render-job-template";
-import { localCommandTemplate } from "./get-trainers";
+import { LOCAL_TRAINERS, localCommandTemplate } from "./get-trainers";
 
 export const createTrainingRunInput = z.object({
   kind: z.enum(TRAINING_RUN_KINDS),
@@ -24,6 +24,10 @@ export const createTrainingRunInput = z.object({
   serveEndpoint: z.url().optional(),
   /** Local command override (argv with placeholders). */
   command: z.array(z.string().max(1000)).min(1).max(100).optional(),
+  /** A named local trainer (`smoke`, `compact`) instead of a command; neither → TRAINER_LOCAL_COMMAND or smoke. */
+  trainer: z.enum(LOCAL_TRAINERS).optional(),
+  /** A policy run's reward model (the compact trainer's GRPO scores with it): `{rewardCheckpoint}`. */
+  rewardModelId: z.uuid().optional(),
 });
 
 /**
@@ -39,7 +43,7 @@ export async function createTrainingRun({ ctx, input }: { ctx: Ctx; input: z.inp
   const [exp] = await ctx.db.select({ id: trainingExports.id }).from(trainingExports).where(eq(trainingExports.id, o.exportId)).limit(1);
   if (!exp) throw new AppError("NOT_FOUND", "No such export");
   const id = crypto.randomUUID();
-  const argv = o.command ?? (o.backend === "local" ? localCommandTemplate() : []);
+  const argv = o.command ?? (o.backend === "local" ? localCommandTemplate(o.trainer) : []);
   const [row] = await ctx.db
     .insert(trainingRuns)
     .values({
@@ -52,7 +56,7 @@ export async function createTrainingRun({ ctx, input }: { ctx: Ctx; input: z.inp
       exportId: o.exportId,
       submissionId: `run-${id}-${o.kind}`,
       entrypoint: argv.join(" "),
-      config: { round: o.round, parentModelId: o.parentModelId ?? null, modelPath: o.modelPath, serveEndpoint: o.serveEndpoint ?? null, argv },
+      config: { round: o.round, parentModelId: o.parentModelId ?? null, rewardModelId: o.rewardModelId ?? null, modelPath: o.modelPath, serveEndpoint: o.serveEndpoint ?? null, argv },
       createdBy: actor?.id ?? null,
     })
     .returning();

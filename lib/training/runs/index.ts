@@ -5,4 +5,4 @@ export { recordRunEvents, recordRunEventsInput } from "./record-run-events";
 export { registerRunModel } from "./register-run-model";
 export { listTrainingRuns, getTrainingRun } from "./list-training-runs";
 export { materializeExport } from "./materialize-export";
-export { getLocalTrainer, getRayClient, localCommandTemplate } from "./get-trainers";
+export { getLocalTrainer, getRayClient, localCommandTemplate, LOCAL_TRAINERS, type LocalTrainerName } from "./get-trainers";

@@ -4,6 +4,7 @@ import { models, trainingExports, trainingRuns } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { runRole, type ModelConfig } from "@/lib/inference";
 import { builtinHeuristic } from "@/lib/inference/models/model-config";
+import { isCompactCheckpoint, serveCompactCheckpoint } from "../serve/compact-server";
 
 type Run = typeof trainingRuns.$inferSelect;
 
@@ -11,27 +12,34 @@ type Run = typeof trainingRuns.$inferSelect;
  * Registers a finished run's checkpoint as a new model (role from the run's
  * kind, its round and parent) — but only once one inference call against it
  * passes (merged checkpoints can hang or lose their generation config:
- * EasyR1 #334, PR #11007). A run with no serving endpoint is stood in for by
- * the heuristic backend, and the model says so in its name and backend.
+ * EasyR1 #334, PR #11007). A local compact checkpoint (`<kind>.pt`) is served
+ * by this machine's `serve.py` (lib/training/serve) and registered as an
+ * `openai-compatible` model pointing at it. A run with no serving endpoint
+ * is stood in for by the heuristic backend, and the model says so in its
+ * name and backend.
  */
 export async function registerRunModel({ ctx, run }: { ctx: Ctx; run: Run }): Promise<{ modelId: string | null; error?: string }> {
   if (run.modelId) return { modelId: run.modelId };
   const config = run.config as { round?: number; parentModelId?: string | null; serveEndpoint?: string | null };
   const role = run.kind === "reward" ? "reward" : "policy";
   const round = config.round ?? 0;
-  const name = `${role}-r${round}-${run.id.slice(0, 8)}${config.serveEndpoint ? "" : "-heuristic"}`;
+  const compact = run.backend === "local" && isCompactCheckpoint(run.checkpointUri);
+  const name = `${role}-r${round}-${run.id.slice(0, 8)}${compact ? "-compact" : config.serveEndpoint ? "" : "-heuristic"}`;
+  const endpoint = compact ? await serveCompactCheckpoint({ ctx, name, kind: role, checkpointUri: run.checkpointUri! }) : (config.serveEndpoint ?? null);
   const candidate: ModelConfig = {
     ...builtinHeuristic(role),
     id: null,
     name,
     active: false,
-    backend: config.serveEndpoint ? "openai-compatible" : "heuristic",
-    endpoint: config.serveEndpoint ?? null,
-    servedModel: config.serveEndpoint ? name : null,
+    backend: endpoint ? "openai-compatible" : "heuristic",
+    endpoint,
+    servedModel: endpoint ? name : null,
     checkpointUri: run.checkpointUri,
     parentId: config.parentModelId ?? null,
     round,
     maxRetries: 1,
+    // The compact models see 32 px; rollouts sample (PGRT needs the policy's own mistakes), the reward model is deterministic.
+    ...(compact ? { pixelBudget: 65_536, timeoutMs: 30_000, concurrency: 4, temperature: role === "policy" ? 0.7 : 0 } : {}),
   };
   const smoke = await smokeCall(ctx, run, candidate);
   if (smoke) {

@@ -171,13 +171,13 @@ class PiecesTest(unittest.TestCase):
         d = tempfile.mkdtemp()
         try:
             m = Metrics(d, "http://127.0.0.1:%d/api/v1/runs/r1/events" % srv.server_address[1], "tok")
-            m.log({"type": "eval", "round": 1})
+            m.log({"type": "eval", "round": 1, "device": "cpu", "reward": {"policy": {"acc": 0.75, "ci95": [0.5, 0.9]}, "gold": None}})
             dead = Metrics(d, "http://127.0.0.1:9/nowhere", "tok")
-            dead.log({"type": "train"})
+            dead.log({"type": "train", "round": 1, "phase": "rm_sft", "step": 10, "loss": 0.5})
         finally:
             srv.shutdown()
             shutil.rmtree(d, ignore_errors=True)
-        self.assertEqual(got, [("/api/v1/runs/r1/events", "Bearer tok", {"type": "eval", "round": 1})])
+        self.assertEqual(got, [("/api/v1/runs/r1/events", "Bearer tok", {"events": [{"type": "metric", "step": 1, "name": "eval/reward/policy/acc", "value": 0.75}]})])
         self.assertEqual(dead.post_errors, 1)
 
     def test_wilson(self):
