@@ -19,7 +19,7 @@ test.describe("rounds as admin", () => {
   test.use({ storageState: ADMIN.state });
   test.setTimeout(420_000);
 
-  test("two complete rounds with heuristic models and the local trainer; /rounds shows both rounds' accuracies with intervals", async ({ page }) => {
+  test("two complete rounds with the compact trainer through the local backend; /rounds shows both rounds' accuracies with intervals", async ({ page }) => {
     // A corpus with instructions (the heuristic annotator writes them), frozen as a snapshot.
     await page.goto("/corpus/import");
     await page.getByTestId("files-input").setInputFiles(lightroomExport());
@@ -42,14 +42,18 @@ test.describe("rounds as admin", () => {
     const snapshotSelect = page.getByLabel("Snapshot for the first round");
     await snapshotSelect.selectOption((await snapshotSelect.locator("option", { hasText: "rounds e2e" }).first().getAttribute("value"))!);
     await page.getByLabel("Samples per round").fill("6");
+    await page.getByLabel("Trainer").selectOption("compact");
     for (const n of [1, 2]) {
       await page.getByRole("button", { name: `Start round ${n}` }).click();
       const row = page.getByTestId(`round-${n}`);
       await expect(row.locator('[data-step="evaluate"]')).toHaveAttribute("data-status", "done", { timeout: 180_000 });
       await expect(row).toContainText("done");
-      // Every step ran, and the local trainer's real command left its log.
+      // Every step ran, and the compact trainer left its log; its checkpoints are served models now.
       await expect(row.locator('[data-status="done"]')).toHaveCount(8);
       await expect(row.locator("details").first()).toContainText("succeeded");
+      await expect(row.locator("details").first()).toContainText(n === 1 ? "rm_sft/loss" : "rm_pgrt/loss");
+      await expect(row.getByText(/^reward-r\d+-\w+-compact$/)).toBeVisible();
+      await expect(row.getByText(/^policy-r\d+-\w+-compact$/)).toBeVisible();
     }
 
     for (const n of [1, 2]) {

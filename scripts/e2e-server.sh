@@ -24,6 +24,8 @@ npx tsx --conditions=react-server scripts/seed.ts >/dev/null
 # Eval items are slowed and their lock kept short so a killed item is taken
 # over within seconds.
 export EVAL_ITEM_DELAY_MS=1500 EVAL_LOCK_DURATION_MS=8000
+# The compact trainer (rounds.spec) at a fifth of its step counts: CPU in CI.
+export TRAINER_COMPACT_SCALE=0.2
 WORKER_PID_FILE="/tmp/riq-e2e-workers-${PORT}.pid"
 echo starting > "$WORKER_PID_FILE"
 (

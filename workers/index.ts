@@ -4,6 +4,7 @@ import { closeDb } from "@/db/client";
 import { workerHealthPort } from "@/lib/config/env";
 import { closeInferenceRedis, flushCallLog, stopBreakerProbers } from "@/lib/inference";
 import { closeQueues, type QueueName } from "@/lib/queue";
+import { stopCompactServer } from "@/lib/training/serve/compact-server";
 import { startHealthServer } from "./health-server";
 import { linkInferenceQueues } from "./link-inference-queues";
 import { startWorkers } from "./start-workers";
@@ -28,6 +29,7 @@ async function shutdown(signal: string) {
   health.close();
   await Promise.all(workers.map((w) => w.close()));
   await flushCallLog(); // deferred inference-call rows reach Postgres before exit
+  await stopCompactServer({ ownOnly: true }); // the compact model server this worker started (restarted on next use)
   stopBreakerProbers();
   await closeInferenceRedis();
   await closeQueues();

@@ -5,9 +5,12 @@ import { startRound } from "@/lib/rounds";
 import { createExport } from "@/lib/training/export";
 
 /** Starts the next round (from the previous one, or from a snapshot for the first). */
-export async function startRoundAction(input: { snapshotId?: string; samples?: number }) {
+export async function startRoundAction(input: { snapshotId?: string; samples?: number; trainer?: "compact" | "smoke" }) {
   const result = await runAction(async (ctx) => {
-    const round = await startRound({ ctx, input: { ...(input?.snapshotId ? { snapshotId: input.snapshotId } : {}), ...(input?.samples ? { samples: input.samples } : {}) } });
+    const round = await startRound({
+      ctx,
+      input: { ...(input?.snapshotId ? { snapshotId: input.snapshotId } : {}), ...(input?.samples ? { samples: input.samples } : {}), ...(input?.trainer ? { trainer: input.trainer } : {}) },
+    });
     return { id: round.id, number: round.number };
   });
   if (result.ok) revalidatePath("/rounds");

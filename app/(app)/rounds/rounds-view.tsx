@@ -21,10 +21,11 @@ export function RoundsView({ snapshots }: { snapshots: { id: string; name: strin
   const rounds = data?.rounds ?? [];
   const [snapshotId, setSnapshotId] = useState(snapshots[0]?.id ?? "");
   const [samples, setSamples] = useState(12);
+  const [trainer, setTrainer] = useState<"compact" | "smoke">("compact");
   const [message, setMessage] = useState<string | null>(null);
   const running = rounds.some((r) => r.status === "running");
   const start = async () => {
-    const r = await startRoundAction({ samples, ...(rounds.length ? {} : { snapshotId }) });
+    const r = await startRoundAction({ samples, trainer, ...(rounds.length ? {} : { snapshotId }) });
     setMessage(r.ok ? `Round ${r.data.number} started` : r.error.message);
     await qc.invalidateQueries({ queryKey: ["rounds"] });
   };
@@ -47,6 +48,10 @@ export function RoundsView({ snapshots }: { snapshots: { id: string; name: strin
                 samples
                 <Input className="w-20" type="number" min={2} max={5000} value={samples} onChange={(e) => setSamples(Number(e.target.value))} aria-label="Samples per round" />
               </label>
+              <Select className="w-56" aria-label="Trainer" value={trainer} onChange={(e) => setTrainer(e.target.value as "compact" | "smoke")}>
+                <option value="compact">compact trainer (PyTorch)</option>
+                <option value="smoke">smoke stand-in (heuristic models)</option>
+              </Select>
               <Button onClick={start} disabled={running || (rounds.length === 0 && !snapshotId)}>
                 Start round {(rounds.at(-1)?.number ?? 0) + 1}
               </Button>

@@ -15,6 +15,8 @@ const SPAWN_TIMEOUT_MS = 90_000;
 const dir = () => path.join(path.resolve(trainerWorkDir()), "compact-serve");
 const statePath = () => path.join(dir(), "server.json");
 let pending: Promise<string> | null = null;
+/** The server this process started, if any: a worker's shutdown stops only its own. */
+let startedHere: number | null = null;
 
 /** A compact trainer checkpoint: one `.pt` file on this machine (training/compact writes `<kind>.pt`). */
 export const isCompactCheckpoint = (uri: string | null | undefined): uri is string => !!uri && uri.startsWith("file://") && uri.endsWith(".pt");
@@ -37,7 +39,7 @@ export async function serveCompactCheckpoint({ ctx, name, kind, checkpointUri }:
 
 /**
  * The model server's base URL (`…/v1`), starting it when it is not answering
- * (first use, or it died): a detached `serve.py` on a loopback port, health-
+ * (first use, or it died): `serve.py` on a loopback port, health-
  * checked. A restarted server may listen elsewhere, so models that pointed at
  * the old one are re-pointed. A lock file keeps two workers from both starting one.
  */
@@ -84,7 +86,8 @@ async function spawnServer(): Promise<State> {
   const log = path.join(dir(), "serve.log");
   const fd = openSync(log, "w");
   const argv = ["training/compact/serve.py", "--registry", path.join(dir(), "registry"), "--host", "127.0.0.1", "--port", process.env.COMPACT_SERVE_PORT || "0"];
-  const child = spawn(trainerPython(), argv, { cwd: process.cwd(), detached: true, stdio: ["ignore", fd, fd] });
+  // Not detached: it stays in the workers' process group, so stopping the service stops it too.
+  const child = spawn(trainerPython(), argv, { cwd: process.cwd(), stdio: ["ignore", fd, fd] });
   closeSync(fd);
   child.unref();
   const ended = { code: null as number | null };
@@ -93,7 +96,10 @@ async function spawnServer(): Promise<State> {
   while (Date.now() < deadline) {
     const text = await readFile(log, "utf8").catch(() => "");
     const m = text.match(/listening on (http:\/\/\S+)/);
-    if (m) return { pid: child.pid!, url: m[1] };
+    if (m) {
+      startedHere = child.pid!;
+      return { pid: child.pid!, url: m[1] };
+    }
     if (ended.code !== null) throw new AppError("UNAVAILABLE", `serve.py exited with ${ended.code}: ${text.slice(-500)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -114,10 +120,14 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-/** Stops the model server this machine runs (tests, shutdown); registered checkpoints stay registered. */
-export async function stopCompactServer(): Promise<void> {
+/**
+ * Stops the model server (tests; `ownOnly`: a worker's shutdown, only when this
+ * process started it). Registered checkpoints stay registered: the next call
+ * through `ensureModelServed` starts it again.
+ */
+export async function stopCompactServer({ ownOnly = false }: { ownOnly?: boolean } = {}): Promise<void> {
   const state = await readState();
-  if (!state) return;
+  if (!state || (ownOnly && state.pid !== startedHere)) return;
   try {
     process.kill(state.pid, "SIGTERM");
   } catch {
