@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { labels, models, pairs } from "@/db/schema";
 import { createContext, systemContext, type Ctx } from "@/lib/context";
-import { stopCompactServer } from "@/lib/training/serve/compact-server";
+import { loadModelConfig, runRole } from "@/lib/inference";
+import { ensureModelServed, stopCompactServer } from "@/lib/training/serve/compact-server";
 import { makeActor } from "@/test/actors";
-import { seedSamples } from "@/test/training/training-fixtures";
+import { seedSamples, type Look } from "@/test/training/training-fixtures";
 import { advanceRound } from "./advance-round";
 import { listRounds } from "./list-rounds";
 import { startRound } from "./start-round";
@@ -21,8 +22,17 @@ import { startRound } from "./start-round";
 const PYTHON = process.env.TRAINER_PYTHON ?? "/usr/bin/python3";
 const hasTorch = spawnSync(PYTHON, ["-c", "import torch, PIL"], { stdio: "ignore" }).status === 0;
 
+/** Four looks, each asked for in words: the policy has to read the instruction, the reward model to judge the edit against it. */
+const LOOKS: Look[] = [
+  { instruction: "Make it brighter and lift the shadows.", params: { Exposure2012: 0.7, Shadows2012: 30 } },
+  { instruction: "Add more contrast and punch.", params: { Contrast2012: 45, Vibrance: 20 } },
+  { instruction: "Make it darker and moodier, tame the highlights.", params: { Exposure2012: -0.6, Highlights2012: -40 } },
+  { instruction: "Make the colours richer.", params: { Saturation: 35, Vibrance: 25 } },
+];
+
 let ctx: Ctx;
 let snapshotId: string;
+let sourceSha: string;
 
 /** Drives a round the way the advance-round job does, until it stops. */
 async function driveRound(roundId: string) {
@@ -40,7 +50,9 @@ describe.skipIf(!hasTorch)(`rounds with the compact trainer${hasTorch ? "" : " (
     process.env.TRAINING_POLL_MS = "250";
     process.env.TRAINER_COMPACT_SCALE = "0.2";
     ctx = createContext({ actor: await makeActor("researcher") });
-    snapshotId = (await seedSamples(8, { edge: 96 })).snapshotId;
+    const seeded = await seedSamples(12, { edge: 96, looks: LOOKS });
+    snapshotId = seeded.snapshotId;
+    sourceSha = seeded.samples[0].sourceSha;
   });
 
   afterAll(async () => {
@@ -48,9 +60,9 @@ describe.skipIf(!hasTorch)(`rounds with the compact trainer${hasTorch ? "" : " (
   });
 
   it("trains, serves and measures two rounds; round 2 starts from round 1's checkpoints and learns from its policy's rollouts", async () => {
-    const first = await startRound({ ctx, input: { snapshotId, trainer: "compact", samples: 8, pairsPerSet: 8 } });
+    const first = await startRound({ ctx, input: { snapshotId, trainer: "compact", samples: 12, pairsPerSet: 12 } });
     await driveRound(first.id);
-    const second = await startRound({ ctx, input: { trainer: "compact", samples: 8, pairsPerSet: 8 } });
+    const second = await startRound({ ctx, input: { trainer: "compact", samples: 12, pairsPerSet: 12 } });
     await driveRound(second.id);
 
     const view = await listRounds({ ctx });
@@ -97,5 +109,15 @@ describe.skipIf(!hasTorch)(`rounds with the compact trainer${hasTorch ? "" : " (
     const shared = gold.filter((l) => score2.has(l.pairId));
     expect(shared.length).toBeGreaterThan(0);
     expect(shared.some((l) => l.scoreStrong !== score2.get(l.pairId))).toBe(true);
+
+    // The model server died (a reboot, a killed worker): the next use starts it again and the models follow it.
+    await stopCompactServer();
+    expect(await fetch(`${rm2.endpoint!.replace(/\/v1$/, "")}/health`).then((r) => r.ok).catch(() => false)).toBe(false);
+    await ensureModelServed({ ctx: systemContext(), modelId: rm2.id });
+    const [moved] = await db.select().from(models).where(eq(models.id, rm2.id));
+    const model = await loadModelConfig(systemContext(), rm2.id);
+    const out = await runRole({ ctx: systemContext(), role: "reward", model, input: { instruction: "Make it brighter.", source: { sha256: sourceSha }, a: { params: { Exposure2012: 0.8 } }, b: { params: { Exposure2012: -0.8 } } } });
+    expect(moved.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    expect(out.ok, out.ok ? "" : out.error).toBe(true);
   }, 600_000);
 });

@@ -9,12 +9,16 @@ export type SeededSample = { trajectoryId: string; instructionId: string; source
 
 const INSTRUCTIONS = ["Make it brighter and lift the shadows.", "Make it warmer.", "Add more contrast.", "Make it cooler and darker."];
 
+/** An instruction and the edit that carries it out. */
+export type Look = { instruction: string; params: Record<string, number> };
+
 /**
  * Seeds `n` small real photos (stored in the blob store, rows in `images`),
  * one trajectory and one accepted instruction each, and a snapshot over them.
+ * Every sample gets the same edit unless `looks` gives one per instruction (cycled).
  * Direct inserts: these tests are about training, not the import pipeline.
  */
-export async function seedSamples(n: number, { split = "train" as "train" | "val" | "test", edge = 192 } = {}) {
+export async function seedSamples(n: number, { split = "train" as "train" | "val" | "test", edge = 192, looks = undefined as Look[] | undefined } = {}) {
   const db = getDb();
   const store = getBlobStore();
   const samples: SeededSample[] = [];
@@ -26,9 +30,9 @@ export async function seedSamples(n: number, { split = "train" as "train" | "val
     await db.insert(images).values({ sha256: key, status: "ready", format: "jpeg", bytes: bytes.length, width: meta.width!, height: meta.height! }).onConflictDoNothing();
     const [t] = await db
       .insert(trajectories)
-      .values({ sourceSha: key, params: { Exposure2012: 0.5, Shadows2012: 20 }, paramsHash: `h${key.slice(0, 16)}`, origin: "synthetic", status: "accepted", split })
+      .values({ sourceSha: key, params: looks?.[i % looks.length].params ?? { Exposure2012: 0.5, Shadows2012: 20 }, paramsHash: `h${key.slice(0, 16)}`, origin: "synthetic", status: "accepted", split })
       .returning({ id: trajectories.id });
-    const text = INSTRUCTIONS[i % INSTRUCTIONS.length];
+    const text = looks?.[i % looks.length].instruction ?? INSTRUCTIONS[i % INSTRUCTIONS.length];
     const [ins] = await db
       .insert(instructions)
       .values({ trajectoryId: t.id, version: 1, variant: "short", text, reasoning: "It is dull.", modelName: "heuristic", backend: "heuristic", promptVersion: "v1", status: "accepted" })

@@ -127,11 +127,17 @@ async function healthy(url: string): Promise<boolean> {
  */
 export async function stopCompactServer({ ownOnly = false }: { ownOnly?: boolean } = {}): Promise<void> {
   const state = await readState();
-  if (!state || (ownOnly && state.pid !== startedHere)) return;
+  if (!state || !state.pid || (ownOnly && state.pid !== startedHere)) return;
   try {
     process.kill(state.pid, "SIGTERM");
+    // Gone before returning (at most 5 s), so a caller's next ensureCompactServer() sees it down.
+    for (let i = 0; i < 50; i++) {
+      process.kill(state.pid, 0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   } catch {
-    // already gone
+    // gone
   }
-  await rm(statePath(), { force: true });
+  // The URL stays on record: a server started later re-points the models that still name it.
+  await writeFile(statePath(), JSON.stringify({ ...state, pid: 0 }));
 }
