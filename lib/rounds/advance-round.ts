@@ -127,7 +127,7 @@ async function runStep(ctx: Ctx, round: Round, step: RoundStep): Promise<"wait" 
       const model = await loadModelConfig(ctx, round.rewardModelId!);
       const parts: string[] = [];
       for (const set of ACCURACY_SETS) {
-        const a = await measureAccuracy({ ctx, roundId: round.id, round: round.number, set, model, limit: config.pairsPerSet ?? 20 });
+        const a = await measureAccuracy({ ctx, roundId: round.id, round: round.number, set, model, limit: config.pairsPerSet ?? 20, snapshotId: round.snapshotId! });
         parts.push(`${set} n=${a.n}`);
       }
       return parts.join(", ");

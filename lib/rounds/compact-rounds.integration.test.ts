@@ -95,7 +95,7 @@ describe.skipIf(!hasTorch)(`rounds with the compact trainer${hasTorch ? "" : " (
     const [rm1] = await db.select().from(models).where(eq(models.id, r1.rewardModel!.id));
     const [rm2] = await db.select().from(models).where(eq(models.id, r2.rewardModel!.id));
     expect(rm1.checkpointUri).toMatch(/^file:\/\/.*reward\.pt$/);
-    expect(rm2).toMatchObject({ parentId: rm1.id, round: 2, endpoint: rm1.endpoint });
+    expect(rm2).toMatchObject({ parentId: rm1.id, round: r2.number, endpoint: rm1.endpoint });
     expect(rm1.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     const policyPairs = await db.select().from(pairs).where(and(eq(pairs.origin, "policy"), eq(pairs.round, r1.number)));
     expect(policyPairs.length).toBeGreaterThan(0);

@@ -15,20 +15,39 @@ const SET_WHERE: Record<AccuracySet, (round: number) => ReturnType<typeof sql>> 
 };
 
 /**
- * Reward-model accuracy on held-out (`accuracy` split) pairs of one set:
+ * Reward-model accuracy on held-out (`accuracy` split) pairs of one set,
+ * from the round's snapshot:
  * every pair judged twice with the sides swapped (labels of kind `model`,
  * resumable through their unique key), a pair scores 1 when the strong edit
  * wins both, ½ when the orders disagree (position bias) or tie, 0 when it
  * loses both. Saves the mean with a 95% bootstrap interval and the random
  * and "bigger change wins" baselines.
  */
-export async function measureAccuracy({ ctx, roundId, round, set, model, limit }: { ctx: Ctx; roundId: string; round: number; set: AccuracySet; model: ModelConfig; limit: number }) {
+export async function measureAccuracy({
+  ctx,
+  roundId,
+  round,
+  set,
+  model,
+  limit,
+  snapshotId,
+}: {
+  ctx: Ctx;
+  roundId: string;
+  round: number;
+  set: AccuracySet;
+  model: ModelConfig;
+  limit: number;
+  /** Only pairs of this snapshot's trajectories (the round's data). */
+  snapshotId: string;
+}) {
   const held = (await ctx.db.execute(sql`
     select p.id::text as "pairId", i.text as instruction, t.source_sha as "sourceSha", cs.image_key as "strongKey", cw.image_key as "weakKey",
            cs.magnitude as "strongMag", cw.magnitude as "weakMag"
     from pairs p join instructions i on i.id = p.instruction_id join trajectories t on t.id = i.trajectory_id
     join candidates cs on cs.id = p.strong_id join candidates cw on cw.id = p.weak_id
     where p.split = 'accuracy' and cs.image_key is not null and cw.image_key is not null and ${SET_WHERE[set](round - 1)}
+      and exists (select 1 from snapshot_items si where si.snapshot_id = ${snapshotId}::uuid and si.trajectory_id = t.id)
     order by p.id limit ${limit}`)) as unknown as HeldOut[];
   const scores: number[] = [];
   let biased = 0;

@@ -69,9 +69,9 @@ describe("rounds", () => {
     }
     // Round 2's reward model descends from round 1's, and was trained on round 1's policy pairs too.
     const [rm2] = await getDb().select().from(models).where(eq(models.id, r2.rewardModel!.id));
-    expect(rm2).toMatchObject({ parentId: r1.rewardModel!.id, round: 2 });
+    expect(rm2).toMatchObject({ parentId: r1.rewardModel!.id, round: r2.number });
     const policyPairs = await getDb().select().from(pairs).where(eq(pairs.origin, "policy"));
-    expect(policyPairs.filter((p) => p.round === 1).length).toBeGreaterThan(0);
+    expect(policyPairs.filter((p) => p.round === r1.number).length).toBeGreaterThan(0);
   });
 
   it("fails a round visibly when its training command fails, and the next round can start", async () => {
