@@ -67,6 +67,9 @@ async function startOrReuse(ctx: Ctx): Promise<string> {
     if (handle) {
       await handle.close();
       try {
+        // Another process may have started one between our look and taking the lock.
+        const now = await readState();
+        if (now && (await healthy(now.url))) return `${now.url}/v1`;
         const started = await spawnServer();
         await writeFile(statePath(), JSON.stringify(started));
         if (state && state.url !== started.url) await ctx.db.update(models).set({ endpoint: `${started.url}/v1` }).where(eq(models.endpoint, `${state.url}/v1`));
