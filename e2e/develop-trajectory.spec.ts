@@ -25,6 +25,16 @@ test("open a trajectory in Develop, change a slider, save a new edit; the URL ro
   const canvas = page.getByTestId("develop-canvas");
   await expect(canvas).toHaveAttribute("data-state", "done", { timeout: 30_000 });
   await expect(page.getByTestId("develop-trajectory")).toContainText(id.slice(0, 8));
+  // The shared viewer shows the untouched photo and the live preview: wipe starts on "After", 1:1 and flicker are there.
+  const viewer = page.getByTestId("image-viewer");
+  await expect(viewer).toHaveAttribute("data-mode", "wipe");
+  await expect(viewer.getByTestId("wipe-right-label")).toHaveText("After (live preview)");
+  await expect.poll(() => viewer.locator('canvas[data-pane="1"]').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
+  await viewer.getByRole("slider", { name: /Wipe/ }).fill("50");
+  await expect(viewer.getByTestId("wipe-left-label")).toHaveText("Before (original)");
+  await viewer.getByRole("button", { name: "1:1" }).click();
+  await expect(viewer.getByTestId("viewer-zoom")).toHaveText(/^100%$/);
+  await viewer.getByRole("button", { name: "Fit" }).click();
 
   const slider = page.getByLabel(/^Shadows/);
   await slider.focus();
@@ -42,6 +52,14 @@ test("open a trajectory in Develop, change a slider, save a new edit; the URL ro
   await page.goto(page.url());
   await expect(page.getByLabel(/^Shadows/)).toHaveValue(String(shadows));
   await expect(page.getByTestId("develop-trajectory")).toContainText(`${savedBefore + 1} saved edit`);
+  // The new edit is on the trajectory's corpus page, and opens back in Develop with its values.
+  await page.goto(`/corpus/${id}`);
+  const saved = page.getByTestId("saved-edit").filter({ hasText: `v${savedBefore + 1}` });
+  await expect(saved).toContainText(/shadows/i);
+  await saved.getByRole("link", { name: `v${savedBefore + 1}` }).click();
+  await expect(page.getByLabel(/^Shadows/)).toHaveValue(String(shadows));
+  await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: "test-results/develop-1440.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -9,6 +9,7 @@ import type { DevelopParams } from "@/lib/develop/params";
 import { DevelopActions, type CandidateRef, type TrajectoryRef } from "./develop-actions";
 import type { FromWorker, ToWorker } from "./preview-protocol";
 import { PREVIEW_SLIDERS, sliderLabel, sliderSpec, sliderSteps } from "./sliders";
+import { useNarrowScreen } from "./use-narrow-screen";
 
 type Status = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
 
@@ -32,6 +33,7 @@ export function DevelopView({
   const [image, setImage] = useState(initialImage);
   const [trajectory, setTrajectory] = useState(initialTrajectory);
   const [candidate, setCandidate] = useState(initialCandidate);
+  const narrow = useNarrowScreen();
   const [params, setParams] = useState<DevelopParams>(() => (initialParams ? parseEdit(initialParams).params : {}));
   const [status, setStatus] = useState<Status>({ state: "loading", id: 0 });
   const workerRef = useRef<Worker | null>(null);
@@ -152,7 +154,7 @@ export function DevelopView({
             key={image}
             mode="wipe"
             initialWipe={0}
-            height={560}
+            height={narrow ? 300 : 560}
             panes={[
               { src: `/api/v1/images/${image}/preview-png`, label: "Before (original)" },
               { canvas: canvasRef, version: status, label: "After (live preview)" },

@@ -1,5 +1,6 @@
 import type { PointColor } from "../params/point-colors";
 import { linearToSrgb, srgbToLinear } from "../color/srgb";
+import { rotateChroma } from "./rotate-chroma";
 import { assertRange, outputFor, smoothstep, type FloatImage } from "./types";
 
 /** Point Color swatches (Lightroom's stored units, see params/point-colors.ts). */
@@ -73,8 +74,8 @@ export function swatchWeight(p: PointColor, hsv: ArrayLike<number>): number {
 /**
  * Lightroom's Point Color on display-encoded RGB (our model; Adobe's is not public). Each swatch,
  * in order, selects colours by {@link swatchWeight} in linear-ProPhoto HSV (the space its source
- * is stored in) and moves them as the HSL panel does, scaled by the weight w: the chroma vector
- * about the grey axis is rotated by w·(30°·HueShift + ½·Variance·Δh) — a negative Variance pulls
+ * is stored in) and moves them as the HSL panel does ({@link rotateChroma}), scaled by the weight
+ * w: the chroma vector about the grey axis is rotated by w·(30°·HueShift + ½·Variance·Δh) — a negative Variance pulls
  * selected hues toward the source, a positive one spreads them —, scaled by max(0, 1 + w·SatScale),
  * and the colour multiplied by 2^(0.8·w·LumScale). Per pixel and colour-only, so it bakes into
  * the 3D LUT. Results may leave [0, 1]; the output stage clips.
@@ -87,7 +88,7 @@ export function applyPointColor({ image, out, swatches }: { image: FloatImage; o
   const dst = outputFor(image, out);
   const src = image.data;
   const hsv = new Float64Array(3);
-  const inv3 = 1 / Math.sqrt(3);
+  const moved = new Float64Array(3);
   for (let i = 0; i < src.length; i += 3) {
     let r = src[i];
     let g = src[i + 1];
@@ -100,15 +101,10 @@ export function applyPointColor({ image, out, swatches }: { image: FloatImage; o
       const theta = (w * (MAX_HUE_SHIFT * p.HueShift + 0.5 * p.Variance * dhDeg) * Math.PI) / 180;
       const scale = Math.max(0, 1 + w * p.SatScale);
       const gain = Math.pow(2, w * MAX_LUM_STOPS * p.LumScale);
-      const m = (r + g + b) / 3;
-      const dr = r - m;
-      const dg = g - m;
-      const db = b - m;
-      const cs = Math.cos(theta) * scale;
-      const sn = Math.sin(theta) * scale * inv3;
-      r = (m + dr * cs + (db - dg) * sn) * gain;
-      g = (m + dg * cs + (dr - db) * sn) * gain;
-      b = (m + db * cs + (dg - dr) * sn) * gain;
+      rotateChroma(r, g, b, theta, scale, gain, moved, 0);
+      r = moved[0];
+      g = moved[1];
+      b = moved[2];
     }
     dst[i] = r;
     dst[i + 1] = g;
