@@ -44,6 +44,17 @@ test("open a trajectory in Develop, change a slider, save a new edit; the URL ro
   await expect(page).toHaveURL(/params=/);
   expect(decodeURIComponent(new URL(page.url()).searchParams.get("params") ?? "")).toContain(`shadows=${shadows > 0 ? "+" : ""}${shadows}`);
 
+  // Copy as RetouchIQ text / JarvisArt JSON, and the XMP download, carry the same edit.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy RetouchIQ" }).click();
+  await expect(page.getByTestId("develop-notice")).toHaveText("Copied as RetouchIQ text");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`shadows=${shadows > 0 ? "+" : ""}${shadows}`);
+  await page.getByRole("button", { name: "Copy JarvisArt" }).click();
+  expect(JSON.parse((await page.evaluate(() => navigator.clipboard.readText())).match(/<answer>(.*)<\/answer>/s)![1]).Shadows2012).toBe(shadows);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "XMP" }).click()]);
+  expect(download.suggestedFilename()).toBe(`trajectory-${id.slice(0, 8)}.xmp`);
+  expect(readFileSync(await download.path(), "utf8")).toMatch(new RegExp(`crs:Shadows2012="\\+?${shadows}"`));
+
   const savedBefore = Number((await page.getByTestId("develop-trajectory").textContent())?.match(/(\d+) saved edit/)?.[1] ?? 0);
   await page.getByTestId("develop-save").click();
   await expect(page.getByTestId("develop-notice")).toContainText(`Saved as edit v${savedBefore + 1}`);
