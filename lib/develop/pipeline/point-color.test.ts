@@ -91,6 +91,24 @@ describe("applyPointColor", () => {
     expect(Math.abs(hsv[0] - swatch.SrcHue)).toBeLessThan(Math.abs(before[0] - swatch.SrcHue));
   });
 
+  it("is continuous all round the hue circle, also where Δh wraps at ±180° (Variance acts inside the hue window only)", () => {
+    const swatch = sampled(ORANGE, { Variance: -1, HueShift: 0.5, SatRange: [0, 0, 1, 1], LumRange: [0, 0, 1, 1] });
+    // Faint colours (chroma 0.06 about grey 0.5) every ½°: neighbours must stay neighbours.
+    const steps = 720;
+    const rgb: number[] = [];
+    for (let i = 0; i < steps; i++) {
+      const a = (i / steps) * 2 * Math.PI;
+      rgb.push(0.5 + 0.06 * Math.cos(a), 0.5 + 0.06 * Math.cos(a - (2 * Math.PI) / 3), 0.5 + 0.06 * Math.cos(a + (2 * Math.PI) / 3));
+    }
+    const out = applyPointColor({ image: px(...rgb), swatches: [swatch] }).data;
+    let worst = 0;
+    for (let i = 0; i < steps; i++) {
+      const j = ((i + 1) % steps) * 3;
+      for (let k = 0; k < 3; k++) worst = Math.max(worst, Math.abs(out[i * 3 + k] - out[j + k]));
+    }
+    expect(worst).toBeLessThan(0.003);
+  });
+
   it("rejects out-of-range shifts", () => {
     expect(() => applyPointColor({ image: px(0.5, 0.5, 0.5), swatches: [sampled(ORANGE, { HueShift: 2 })] })).toThrow(RangeError);
   });

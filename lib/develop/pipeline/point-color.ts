@@ -15,7 +15,7 @@ const MAX_LUM_STOPS = 0.8;
 /** Narrowest ramp of a range (keeps the selection smooth enough for the 3D LUT). */
 const MIN_RAMP = 0.02;
 /** HSV saturation below which the hue test fades out (a neutral's hue is noise). */
-const NEUTRAL_SAT = 0.15;
+const NEUTRAL_SAT = 0.3;
 
 /** Linear sRGB (D65) → linear ProPhoto RGB (D50, Bradford): the space Lightroom samples swatches in. */
 const TO_PROPHOTO = [0.5293459, 0.3300439, 0.1406102, 0.0983977, 0.8734267, 0.0281756, 0.0168826, 0.1176998, 0.8654176];
@@ -55,16 +55,23 @@ function hueDelta(a: number, b: number): number {
   return d >= 3 ? d - 6 : d < -3 ? d + 6 : d;
 }
 
+/** How much RangeAmount widens (> 1) or narrows (< 1) every ramp: 1 at Lightroom's default 0.5. */
+const rangeScale = (p: PointColor) => 0.25 + 1.5 * p.RangeAmount;
+
+/** The hue test alone: the HueRange trapezoid at hue distance `dh` (sixths) from the source. */
+function hueWindowWeight(p: PointColor, dh: number): number {
+  return rangeWeight(0.5 + dh / (2 * HUE_WINDOW), p.HueRange, rangeScale(p));
+}
+
 /**
  * How strongly a swatch selects a colour whose ProPhoto HSV is `hsv` (0…1), and its hue distance
  * from the source in sixths. Weight = hue × saturation × luminance trapezoids; RangeAmount scales
  * every falloff by 0.25 + 1.5·Range (1 at Lightroom's default 50), the hue test fades out below
- * HSV saturation 0.15 (k = u(2 − u)).
+ * HSV saturation 0.3 (k = u(2 − u)).
  */
 export function swatchWeight(p: PointColor, hsv: ArrayLike<number>): number {
-  const k = 0.25 + 1.5 * p.RangeAmount;
-  const dh = hueDelta(hsv[0], p.SrcHue);
-  const wh = rangeWeight(0.5 + dh / (2 * HUE_WINDOW), p.HueRange, k);
+  const k = rangeScale(p);
+  const wh = hueWindowWeight(p, hueDelta(hsv[0], p.SrcHue));
   const u = Math.min(1, hsv[1] / NEUTRAL_SAT);
   const hueWeight = 1 - u * (2 - u) * (1 - wh);
   if (hueWeight === 0) return 0;
@@ -75,10 +82,11 @@ export function swatchWeight(p: PointColor, hsv: ArrayLike<number>): number {
  * Lightroom's Point Color on display-encoded RGB (our model; Adobe's is not public). Each swatch,
  * in order, selects colours by {@link swatchWeight} in linear-ProPhoto HSV (the space its source
  * is stored in) and moves them as the HSL panel does ({@link rotateChroma}), scaled by the weight
- * w: the chroma vector about the grey axis is rotated by w·(30°·HueShift + ½·Variance·Δh) — a negative Variance pulls
- * selected hues toward the source, a positive one spreads them —, scaled by max(0, 1 + w·SatScale),
- * and the colour multiplied by 2^(0.8·w·LumScale). Per pixel and colour-only, so it bakes into
- * the 3D LUT. Results may leave [0, 1]; the output stage clips.
+ * w: the chroma is rotated about the grey axis by w·(30°·HueShift + ½·Variance·Δh·wₕ), wₕ the
+ * hue-window weight (a negative Variance pulls selected hues toward the source, a positive one
+ * spreads them), scaled by max(0, 1 + w·SatScale), and the colour multiplied by
+ * 2^(0.8·w·LumScale). Per pixel and colour-only, so it bakes into the 3D LUT. Results may leave
+ * [0, 1]; the output stage clips.
  */
 export function applyPointColor({ image, out, swatches }: { image: FloatImage; out?: Float32Array } & PointColorOptions): FloatImage {
   for (const [i, p] of swatches.entries()) {
@@ -97,8 +105,10 @@ export function applyPointColor({ image, out, swatches }: { image: FloatImage; o
       prophotoHsv(r, g, b, hsv);
       const w = swatchWeight(p, hsv);
       if (w <= 0) continue;
-      const dhDeg = hueDelta(hsv[0], p.SrcHue) * 60;
-      const theta = (w * (MAX_HUE_SHIFT * p.HueShift + 0.5 * p.Variance * dhDeg) * Math.PI) / 180;
+      // Variance acts inside the hue window only: outside it Δh runs to ±180°, where it flips sign.
+      const dh = hueDelta(hsv[0], p.SrcHue);
+      const spread = p.Variance === 0 ? 0 : 0.5 * p.Variance * dh * 60 * hueWindowWeight(p, dh);
+      const theta = (w * (MAX_HUE_SHIFT * p.HueShift + spread) * Math.PI) / 180;
       const scale = Math.max(0, 1 + w * p.SatScale);
       const gain = Math.pow(2, w * MAX_LUM_STOPS * p.LumScale);
       rotateChroma(r, g, b, theta, scale, gain, moved, 0);
