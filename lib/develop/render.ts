@@ -71,6 +71,8 @@ export function colorExtremity(settings: ReturnType<typeof planRender>["global"]
   if (g) for (const w of [g.shadows, g.midtones, g.highlights, g.global]) if (w) values.push(w.saturation ?? 0, w.luminance ?? 0);
   if (settings.vibranceSaturation) values.push(settings.vibranceSaturation.vibrance ?? 0, settings.vibranceSaturation.saturation ?? 0);
   if (settings.grayscale?.mixer) values.push(...Array.from(settings.grayscale.mixer));
+  // A swatch's selection has edges, so it counts double: shifts of ±25 already refine the cube.
+  for (const p of settings.pointColor?.swatches ?? []) values.push(200 * p.HueShift, 200 * p.SatScale, 200 * p.LumScale, 200 * p.Variance);
   return values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
 }
 

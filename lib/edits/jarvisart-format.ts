@@ -90,6 +90,7 @@ export function toJarvisArtConfig(params: DevelopParams): Record<string, unknown
     out[key] = spec.kind === "curve" ? curveToNumberedObject(value as ToneCurve) : value;
   }
   if (pruned.MaskGroupBasedCorrections) out.MaskGroupBasedCorrections = pruned.MaskGroupBasedCorrections;
+  if (pruned.PointColors) out.PointColors = pruned.PointColors;
   return out;
 }
 

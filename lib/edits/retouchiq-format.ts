@@ -90,6 +90,7 @@ export function serializeRetouchIq(params: DevelopParams): string {
     parts.push(`${shortNameFor(key) ?? key}=${formatValue(PARAM_SPECS[key], value)}`);
   }
   if (pruned.MaskGroupBasedCorrections) parts.push(`MaskGroupBasedCorrections=${JSON.stringify(pruned.MaskGroupBasedCorrections)}`);
+  if (pruned.PointColors) parts.push(`PointColors=${JSON.stringify(pruned.PointColors)}`);
   return `{${parts.join("; ")}}`;
 }
 

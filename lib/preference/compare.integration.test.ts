@@ -6,6 +6,7 @@ import { createContext, type Ctx } from "@/lib/context";
 import { makeActor } from "@/test/actors";
 import { acceptedInstruction } from "@/test/preference";
 import { generatePerturbedPairs } from "./generate-perturbed-pairs";
+import { getFixStart } from "./get-fix-start";
 import { getPreferenceStats } from "./get-preference-stats";
 import { judgePair } from "./judge-pair";
 import { listPairs } from "./list-pairs";
@@ -15,6 +16,8 @@ import { submitLabel } from "./submit-label";
 
 let researcher: Ctx;
 let instructionId: string;
+/** The annotator of the first test, who votes on every pair. */
+let voter: Ctx;
 beforeAll(async () => {
   // Start from an empty compare queue so other files' pairs do not interleave.
   await getDb().delete(workSlots).where(eq(workSlots.kind, "compare"));
@@ -30,6 +33,7 @@ beforeAll(async () => {
 describe("compare workspace", () => {
   it("hands each labeler blind pairs with gold mixed in, records sides server-side and never double-counts", async () => {
     const ctx = createContext({ actor: await makeActor("annotator") });
+    voter = ctx;
     const seen: string[] = [];
     let goldSeen = 0;
     for (;;) {
@@ -56,9 +60,18 @@ describe("compare workspace", () => {
   });
 
   it("Fix it stores a human_fix candidate and a pair fixed ≻ original that researchers can list", async () => {
-    const ctx = createContext({ actor: await makeActor("annotator") });
+    const ctx = voter;
     const [pair] = await getDb().select().from(pairs).where(eq(pairs.instructionId, instructionId)).limit(1);
     const [strong] = await getDb().select().from(candidates).where(eq(candidates.id, pair.strongId));
+    // Someone who has not voted on the pair may not open or fix its candidates (nothing leaks before the vote).
+    const stranger = createContext({ actor: await makeActor("annotator") });
+    await expect(getFixStart({ ctx: stranger, input: { candidateId: strong.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveFix({ ctx: stranger, input: { candidateId: strong.id, params: { ...strong.params, Highlights2012: -60 } } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The voter opens it with the instruction but without its origin; a researcher sees the origin.
+    const start = await getFixStart({ ctx, input: { candidateId: strong.id } });
+    expect(start).toMatchObject({ candidateId: strong.id, params: strong.params, instruction: "Brighten the room and add some punch." });
+    expect(start.origin).toBeUndefined();
+    expect((await getFixStart({ ctx: researcher, input: { candidateId: strong.id } })).origin).toMatch(/^user/);
     await expect(saveFix({ ctx, input: { candidateId: strong.id, params: strong.params } })).rejects.toThrow(/not visibly different/);
     const { candidate, pair: fixed } = await saveFix({ ctx, input: { candidateId: strong.id, params: { ...strong.params, Highlights2012: -60 } } });
     expect(candidate.origin).toBe("human_fix");

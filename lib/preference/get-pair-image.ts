@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { getBlobStore } from "@/lib/storage";
 import { leftMemberFor } from "./blind-side";
+import { assertCandidateVisible } from "./candidate-access";
 
 const pairImageInput = z.object({ pairId: z.uuid(), side: z.enum(["a", "b"]) });
 
@@ -30,11 +31,12 @@ export async function getPairImage({ ctx, input }: { ctx: Ctx; input: z.input<ty
   return blobOf(c?.key ?? null);
 }
 
-/** A candidate's render by id (researcher views and "Fix it", after the vote). */
+/** A candidate's render by id (researcher views and "Fix it", after the vote: see assertCandidateVisible). */
 export async function getCandidateImage({ ctx, input }: { ctx: Ctx; input: { candidateId: string } }) {
-  requireRole(ctx.actor, ["annotator", "reviewer", "researcher"]);
+  const actor = requireRole(ctx.actor, ["annotator", "reviewer", "researcher"]);
   const { candidateId } = parseInput(z.object({ candidateId: z.uuid() }), input);
   const [c] = await ctx.db.select({ key: candidates.imageKey }).from(candidates).where(eq(candidates.id, candidateId));
   if (!c) throw new AppError("NOT_FOUND", `No candidate ${candidateId}`);
+  await assertCandidateVisible(ctx, actor, candidateId);
   return blobOf(c.key);
 }

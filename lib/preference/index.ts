@@ -21,5 +21,6 @@ export { listPairs, listPairsInput, type PairListItem } from "./list-pairs";
 export { getPreferenceStats, type PreferenceStats } from "./get-preference-stats";
 export { accuracyTable, type AccuracyRow, type JudgedPair } from "./reward-accuracy";
 export { leftMemberFor } from "./blind-side";
-export { getFixStart } from "./get-fix-start";
+export { getFixStart, type FixStart } from "./get-fix-start";
+export { assertCandidateVisible } from "./candidate-access";
 export { seedDemoPairs } from "./seed-demo-pairs";

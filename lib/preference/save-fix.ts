@@ -7,6 +7,7 @@ import type { Ctx } from "@/lib/context";
 import { isErrorIssue, normalizeParams, pruneDefaults } from "@/lib/develop";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { assertCandidateVisible } from "./candidate-access";
 import { insertPair, type Pair } from "./create-pair";
 import { loadInstruction } from "./load-instruction";
 import { paramDistance } from "./param-distance";
@@ -20,7 +21,8 @@ export const saveFixInput = z.object({
 });
 
 /**
- * "Fix it": a person adjusted the better candidate with the develop sliders.
+ * "Fix it": a person adjusted a candidate with the develop sliders (the compare workspace's
+ * Fix it panel, or Develop opened with `?candidate=`); they must be allowed to see it.
  * Stores the result as a `human_fix` candidate (rendered server-side by the
  * same engine, so the pair shares a renderer) and a pair fixed ≻ original.
  */
@@ -33,6 +35,7 @@ export async function saveFix({ ctx, input }: { ctx: Ctx; input: z.input<typeof 
   const params = pruneDefaults(normalized.params);
   const [original] = await ctx.db.select().from(candidates).where(eq(candidates.id, v.candidateId)).limit(1);
   if (!original?.instructionId) throw new AppError("NOT_FOUND", `No candidate ${v.candidateId}`);
+  await assertCandidateVisible(ctx, actor, original.id);
   if (paramDistance(original.params, params) < MIN_VISIBLE_DISTANCE) {
     throw new AppError("VALIDATION", "The fix is not visibly different from the candidate; move a slider further");
   }

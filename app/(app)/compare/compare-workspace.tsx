@@ -214,6 +214,11 @@ export function CompareWorkspace({ isResearcher, initial }: { isResearcher: bool
                 Fix it <kbd className="opacity-60">F</kbd>
               </Button>
             )}
+            {reveal.betterCandidateId && (
+              <Link href={`/develop?candidate=${reveal.betterCandidateId}`} className="self-center text-sm underline" data-testid="open-candidate-in-develop">
+                Open in Develop
+              </Link>
+            )}
           </div>
           {fix && (
             <FixPanel

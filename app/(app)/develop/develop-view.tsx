@@ -1,16 +1,15 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { ImageViewer } from "@/app/_components/image-viewer";
 import { Card } from "@/app/_components/ui/card";
 import { Label, Select } from "@/app/_components/ui/input";
 import { Button } from "@/app/_components/ui/button";
-import { parseEdit, serializeJarvisArt, serializeRetouchIq } from "@/lib/edits";
+import { parseEdit, serializeRetouchIq } from "@/lib/edits";
 import type { DevelopParams } from "@/lib/develop/params";
-import { writeXmp } from "@/lib/develop/xmp";
-import { saveEditAction } from "./actions";
+import { DevelopActions, type CandidateRef, type TrajectoryRef } from "./develop-actions";
 import type { FromWorker, ToWorker } from "./preview-protocol";
 import { PREVIEW_SLIDERS, sliderLabel, sliderSpec, sliderSteps } from "./sliders";
-
-type TrajectoryRef = { id: string; sourceSha: string; edits: { id: string; version: number }[] };
+import { useNarrowScreen } from "./use-narrow-screen";
 
 type Status = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
 
@@ -20,17 +19,22 @@ export function DevelopView({
   initialImage,
   initialParams,
   trajectory: initialTrajectory,
+  candidate: initialCandidate,
+  openError,
 }: {
   images: { sha256: string; name: string }[];
   initialImage?: string;
   initialParams?: string;
   trajectory?: TrajectoryRef;
+  candidate?: CandidateRef;
+  /** Why the trajectory or candidate in the URL could not be opened. */
+  openError?: string;
 }) {
   const [image, setImage] = useState(initialImage);
   const [trajectory, setTrajectory] = useState(initialTrajectory);
+  const [candidate, setCandidate] = useState(initialCandidate);
+  const narrow = useNarrowScreen();
   const [params, setParams] = useState<DevelopParams>(() => (initialParams ? parseEdit(initialParams).params : {}));
-  const [showBefore, setShowBefore] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ state: "loading", id: 0 });
   const workerRef = useRef<Worker | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -108,7 +112,6 @@ export function DevelopView({
   function setParam(key: string, value: number) {
     const next = { ...params, [key]: value };
     setParams(next);
-    setShowBefore(false);
     requestRender(next, dragging.current);
   }
 
@@ -117,49 +120,18 @@ export function DevelopView({
   useEffect(() => {
     const q = new URLSearchParams();
     if (trajectory) q.set("trajectory", trajectory.id);
+    else if (candidate) q.set("candidate", candidate.id);
     else if (image) q.set("image", image);
     const text = serializeRetouchIq(params);
     if (text !== "{}") q.set("params", text);
     window.history.replaceState(null, "", `/develop?${q.toString()}`);
-  }, [image, trajectory, params]);
+  }, [image, trajectory, candidate, params]);
 
   function switchImage(next: string) {
     setImage(next);
     if (trajectory && next !== trajectory.sourceSha) setTrajectory(undefined);
+    if (candidate && next !== candidate.sourceSha) setCandidate(undefined);
     setParams({}); // slider values belong to the photo they were set on
-    setShowBefore(false);
-  }
-
-  function toggleBefore() {
-    const next = !showBefore;
-    setShowBefore(next);
-    requestRender(next ? {} : params);
-  }
-
-  async function save() {
-    if (!trajectory) return;
-    const basedOn = trajectory.edits[0]?.id;
-    const result = await saveEditAction({ trajectoryId: trajectory.id, params: params as Record<string, unknown>, basedOn });
-    if (!result.ok) return setNotice(`Not saved: ${result.error.message}`);
-    setTrajectory({ ...trajectory, edits: [{ id: result.data.id, version: result.data.version }, ...trajectory.edits] });
-    setNotice(`Saved as edit v${result.data.version} of this trajectory`);
-  }
-
-  async function copy(kind: "retouchiq" | "jarvisart") {
-    const text = kind === "retouchiq" ? serializeRetouchIq(params) : serializeJarvisArt({ params });
-    await navigator.clipboard.writeText(text).then(
-      () => setNotice(`Copied as ${kind === "retouchiq" ? "RetouchIQ text" : "JarvisArt JSON"}`),
-      () => setNotice("Copy failed: the browser refused clipboard access"),
-    );
-  }
-
-  function downloadXmp() {
-    const url = URL.createObjectURL(new Blob([writeXmp(params)], { type: "application/rdf+xml" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `${trajectory ? `trajectory-${trajectory.id.slice(0, 8)}` : "edit"}.xmp`;
-    a.click();
-    URL.revokeObjectURL(url);
   }
 
   function onSliderKey(key: (typeof PREVIEW_SLIDERS)[number], value: number, e: React.KeyboardEvent<HTMLInputElement>) {
@@ -174,8 +146,26 @@ export function DevelopView({
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
-      <Card className="flex min-h-[400px] items-start justify-center lg:sticky lg:top-4 lg:self-start">
-        <canvas ref={canvasRef} data-testid="develop-canvas" data-state={status.state} data-render-id={status.id} className="h-auto max-h-[80vh] w-auto max-w-full object-contain" />
+      <Card className="min-w-0 lg:sticky lg:top-4 lg:self-start">
+        {/* The worker draws here; the viewer shows copies of it beside the untouched photo. */}
+        <canvas ref={canvasRef} data-testid="develop-canvas" data-state={status.state} data-render-id={status.id} hidden />
+        {image && (
+          <ImageViewer
+            key={image}
+            mode="wipe"
+            initialWipe={0}
+            height={narrow ? 300 : 560}
+            panes={[
+              { src: `/api/v1/images/${image}/preview-png`, label: "Before (original)" },
+              { canvas: canvasRef, version: status, label: "After (live preview)" },
+            ]}
+          />
+        )}
+        {openError && (
+          <p className="mt-2 text-sm text-red-700" role="alert" data-testid="develop-open-error">
+            {openError}
+          </p>
+        )}
       </Card>
       <Card className="space-y-3">
         <div>
@@ -233,35 +223,7 @@ export function DevelopView({
             </div>
           );
         })}
-        <div className="flex flex-wrap gap-2">
-          <Button variant="ghost" onClick={toggleBefore} aria-pressed={showBefore} data-testid="develop-before">
-            {showBefore ? "Showing before" : "Before / after"}
-          </Button>
-          {trajectory && (
-            <Button onClick={save} data-testid="develop-save">
-              Save as new edit
-            </Button>
-          )}
-          <Button variant="ghost" onClick={() => copy("retouchiq")}>
-            Copy RetouchIQ
-          </Button>
-          <Button variant="ghost" onClick={() => copy("jarvisart")}>
-            Copy JarvisArt
-          </Button>
-          <Button variant="ghost" onClick={downloadXmp}>
-            XMP
-          </Button>
-        </div>
-        {notice && (
-          <p className="text-xs text-zinc-600" role="status" data-testid="develop-notice">
-            {notice}
-          </p>
-        )}
-        {trajectory && (
-          <p className="text-xs text-zinc-500" data-testid="develop-trajectory">
-            Trajectory {trajectory.id.slice(0, 8)} · {trajectory.edits.length} saved edit{trajectory.edits.length === 1 ? "" : "s"}
-          </p>
-        )}
+        <DevelopActions params={params} trajectory={trajectory} candidate={candidate} onTrajectorySaved={setTrajectory} />
         <div className="flex items-center justify-between text-xs text-zinc-500">
           <span data-testid="develop-status">
             {status.state === "done" ? `rendered in ${status.ms?.toFixed(0)} ms` : status.state === "error" ? status.message : `${status.state}…`}

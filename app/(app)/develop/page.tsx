@@ -6,37 +6,56 @@ import { serializeRetouchIq } from "@/lib/edits";
 import type { DevelopParams } from "@/lib/develop/params";
 import { isAppError } from "@/lib/errors";
 import { listImages } from "@/lib/images";
+import { getFixStart } from "@/lib/preference";
+import type { CandidateRef, TrajectoryRef } from "./develop-actions";
 import { DevelopView } from "./develop-view";
 
 export const metadata = { title: "Develop · RetouchIQ Studio" };
 
-type Search = { image?: string; params?: string; trajectory?: string };
+type Search = { image?: string; params?: string; trajectory?: string; candidate?: string };
 
+/**
+ * Develop on a photo (`?image=`), a corpus trajectory (`?trajectory=`: save adds an edit) or a
+ * preference candidate (`?candidate=`: save stores a human fix; the verb checks who may open it).
+ * `?params=` (RetouchIQ text) wins over the opened edit, so the URL round-trips slider changes.
+ */
 export default async function DevelopPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageRole(rolesFor("/develop"), "/develop");
-  const { image, params, trajectory: trajectoryId } = await searchParams;
+  const { image, params, trajectory: trajectoryId, candidate: candidateId } = await searchParams;
   const ctx = createContext({ actor });
   const { items } = await listImages({ ctx, input: { status: "ready", limit: 100 } });
   const images = items.map((i) => ({ sha256: i.sha256, name: i.originalName ?? i.sha256.slice(0, 12) }));
-  let trajectory: { id: string; sourceSha: string; edits: { id: string; version: number }[] } | undefined;
+  let trajectory: TrajectoryRef | undefined;
+  let candidate: CandidateRef | undefined;
   let initialParams = params;
-  if (trajectoryId) {
-    try {
+  let openError: string | undefined;
+  const pinImage = (sha: string, name: string) => {
+    if (!images.some((i) => i.sha256 === sha)) images.unshift({ sha256: sha, name });
+  };
+  try {
+    if (trajectoryId) {
       const t = await getDevelopTrajectory({ ctx, input: { id: trajectoryId } });
       trajectory = { id: t.id, sourceSha: t.sourceSha, edits: t.edits.map((e) => ({ id: e.id, version: e.version })) };
-      // The URL's edit wins (it round-trips slider changes); else the trajectory's own edit.
       initialParams ??= serializeRetouchIq(t.params as DevelopParams);
-      if (!images.some((i) => i.sha256 === t.sourceSha)) images.unshift({ sha256: t.sourceSha, name: `trajectory ${t.id.slice(0, 8)}` });
-    } catch (e) {
-      if (!isAppError(e)) throw e;
+      pinImage(t.sourceSha, `trajectory ${t.id.slice(0, 8)}`);
+    } else if (candidateId) {
+      const c = await getFixStart({ ctx, input: { candidateId } });
+      candidate = { id: c.candidateId, sourceSha: c.sourceSha, instruction: c.instruction, origin: c.origin };
+      initialParams ??= serializeRetouchIq(c.params);
+      pinImage(c.sourceSha, `candidate ${c.candidateId.slice(0, 8)}`);
     }
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    openError = `Could not open the ${trajectoryId ? "trajectory" : "candidate"}: ${e.message}`;
   }
   return (
     <DevelopView
       images={images}
-      initialImage={trajectory?.sourceSha ?? image ?? items[0]?.sha256}
+      initialImage={trajectory?.sourceSha ?? candidate?.sourceSha ?? image ?? items[0]?.sha256}
       initialParams={initialParams}
       trajectory={trajectory}
+      candidate={candidate}
+      openError={openError}
     />
   );
 }

@@ -7,34 +7,39 @@
  * ```
  * - `panes`: 1–4 images of the same photo, shown with their `label` (say the truth:
  *   "After (engine render)", "Model A" — never a guess). Wipe and flicker compare
- *   the first two panes.
+ *   the first two panes. A pane is an image URL (`src`) or a live canvas (`canvas`: a
+ *   ref to a canvas the page draws into, e.g. Develop's preview; the viewer copies it
+ *   whenever `version` changes, so the page keeps drawing where it always did).
  * - `mode`: initial mode, "side" (default; panes side by side, stacked on a phone),
  *   "wipe" (one frame, a divider: the first pane on its left, the second on its
  *   right; drag on the photo or use the slider) or "flicker" (one pane at a time).
  * - `height`: viewport height in px (default 480; 320 on narrow screens is up to you).
+ * - `initialWipe`: where the wipe divider starts, % of the first pane shown (default 50).
  * Zoom and pan are shared by all panes: wheel or + − to zoom, drag or arrows to pan,
  * 0 to fit, 1 for 1:1 (one image pixel per device pixel); in wipe mode drag moves
  * the divider (Shift+drag pans), [ ] nudge it; F or Space flips in flicker mode.
  * Keys work while the viewer has focus, so pages can keep their own shortcuts.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type WheelEvent } from "react";
 import { cn } from "../ui/cn";
 import { FIT, clampView, layout, oneToOneZoom, panBy, zoomAt, type Size, type View } from "./view-math";
 
-export type ImageViewerPane = { src: string; label: string };
+/** A canvas the page draws into; `version` changes whenever it was redrawn. */
+export type CanvasSource = { canvas: { readonly current: HTMLCanvasElement | null }; version?: unknown };
+export type ImageViewerPane = { label: string } & ({ src: string } | CanvasSource);
 export type ImageViewerMode = "side" | "wipe" | "flicker";
-export type ImageViewerProps = { panes: ImageViewerPane[]; mode?: ImageViewerMode; height?: number; className?: string };
+export type ImageViewerProps = { panes: ImageViewerPane[]; mode?: ImageViewerMode; height?: number; initialWipe?: number; className?: string };
 
 const ZOOM_STEP = 1.25;
 const PAN_STEP = 60;
 
-export function ImageViewer({ panes, mode: initialMode = "side", height = 480, className }: ImageViewerProps) {
+export function ImageViewer({ panes, mode: initialMode = "side", height = 480, initialWipe = 50, className }: ImageViewerProps) {
   const comparable = panes.length >= 2;
   const [mode, setMode] = useState<ImageViewerMode>(comparable ? initialMode : "side");
   const [view, setView] = useState<View>(FIT);
   const [img, setImg] = useState<Size>({ w: 0, h: 0 });
   const [port, setPort] = useState<Size>({ w: 0, h: height });
-  const [wipe, setWipe] = useState(50);
+  const [wipe, setWipe] = useState(initialWipe);
   const [shown, setShown] = useState(0);
   const [autoFlicker, setAutoFlicker] = useState(false);
   const portRef = useRef<HTMLDivElement | null>(null);
@@ -68,6 +73,7 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, c
   const sizeFrom = useCallback((node: HTMLImageElement | null) => {
     if (node?.complete && node.naturalWidth > 0) setImg({ w: node.naturalWidth, h: node.naturalHeight });
   }, []);
+  const sizeFromCanvas = useCallback((size: Size) => setImg((s) => (s.w === size.w && s.h === size.h ? s : size)), []);
   const apply = (next: (v: View) => View) => setView((v) => next(v));
   const wipeAt = (clientX: number) => {
     const rect = portRef.current?.getBoundingClientRect();
@@ -142,20 +148,23 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, c
     style: { height },
     className: cn("relative max-h-[70vh] w-full min-w-0 touch-none sm:flex-1 select-none overflow-hidden rounded bg-zinc-900", mode === "wipe" ? "cursor-ew-resize" : "cursor-grab"),
   };
-  const picture = (pane: ImageViewerPane, i: number, extra?: React.CSSProperties) => (
-    // eslint-disable-next-line @next/next/no-img-element -- authenticated API images, sized by the viewer
-    <img
-      key={`${i}-${pane.src}`}
-      src={pane.src}
-      alt={pane.label}
-      draggable={false}
-      data-pane={i}
-      ref={i === 0 ? sizeFrom : undefined}
-      onLoad={i === 0 ? (e) => sizeFrom(e.currentTarget) : undefined}
-      className="pointer-events-none absolute max-w-none"
-      style={{ ...imageStyle, ...extra }}
-    />
-  );
+  const picture = (pane: ImageViewerPane, i: number, extra?: CSSProperties) =>
+    "canvas" in pane ? (
+      <MirrorCanvas key={`${i}-canvas`} source={pane} label={pane.label} index={i} style={{ ...imageStyle, ...extra }} onSize={i === 0 ? sizeFromCanvas : undefined} />
+    ) : (
+      // eslint-disable-next-line @next/next/no-img-element -- authenticated API images, sized by the viewer
+      <img
+        key={`${i}-${pane.src}`}
+        src={pane.src}
+        alt={pane.label}
+        draggable={false}
+        data-pane={i}
+        ref={i === 0 ? sizeFrom : undefined}
+        onLoad={i === 0 ? (e) => sizeFrom(e.currentTarget) : undefined}
+        className="pointer-events-none absolute max-w-none"
+        style={{ ...imageStyle, ...extra }}
+      />
+    );
   const tag = (text: string, side: "left" | "right", testId?: string) => (
     <span data-testid={testId} className={cn("pointer-events-none absolute top-2 rounded bg-black/60 px-2 py-0.5 text-xs text-white", side === "left" ? "left-2" : "right-2")}>
       {text}
@@ -258,5 +267,40 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, c
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * A copy of a page-owned canvas, positioned like an image pane. Copies on mount and whenever the
+ * source's `version` changes (a canvas-to-canvas copy of the same size is exact).
+ */
+function MirrorCanvas({
+  source,
+  label,
+  index,
+  style,
+  onSize,
+}: {
+  source: CanvasSource;
+  label: string;
+  index: number;
+  style: CSSProperties;
+  onSize?: (size: Size) => void;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const { canvas, version } = source;
+  useLayoutEffect(() => {
+    const from = canvas.current;
+    const to = ref.current;
+    if (!from || !to || from.width === 0 || from.height === 0) return;
+    if (to.width !== from.width || to.height !== from.height) {
+      to.width = from.width;
+      to.height = from.height;
+    }
+    to.getContext("2d")!.drawImage(from, 0, 0);
+    onSize?.({ w: from.width, h: from.height });
+  }, [canvas, version, onSize]);
+  return (
+    <canvas ref={ref} role="img" aria-label={label} data-pane={index} className="pointer-events-none absolute max-w-none" style={style} />
   );
 }

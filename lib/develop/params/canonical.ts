@@ -2,6 +2,7 @@ import { LOCAL_PARAM_KEYS } from "./corrections";
 import type { Correction } from "./corrections";
 import type { DevelopParams, ResolvedDevelopParams } from "./develop-params";
 import { LOCAL_DECIMALS } from "./normalize-fields";
+import { isPointColorActive, type PointColor } from "./point-colors";
 import { roundTo } from "./coerce-value";
 import { PARAM_KEYS, PARAM_SPECS } from "./specs";
 import type { ParamKey } from "./specs";
@@ -48,6 +49,8 @@ export function pruneDefaults(params: DevelopParams): DevelopParams {
   }
   const corrections = params.MaskGroupBasedCorrections;
   if (corrections && corrections.length > 0) out.MaskGroupBasedCorrections = orderCorrections(corrections);
+  const pointColors = params.PointColors?.filter(isPointColorActive);
+  if (pointColors && pointColors.length > 0) out.PointColors = orderFields(pointColors) as PointColor[];
   return out as DevelopParams;
 }
 
@@ -97,7 +100,7 @@ export function isIdentity(params: DevelopParams): boolean {
     if (!spec.rendered || key === "ToneCurveName2012" || key === "WhiteBalance") continue;
     if (!isDefaultValue(key, params[key])) return false;
   }
-  return !(params.MaskGroupBasedCorrections ?? []).some(correctionHasEffect);
+  return !(params.MaskGroupBasedCorrections ?? []).some(correctionHasEffect) && !(params.PointColors ?? []).some(isPointColorActive);
 }
 
 function stableStringify(value: unknown): string {

@@ -1,4 +1,5 @@
 import type { Correction } from "./corrections";
+import type { PointColor } from "./point-colors";
 import type { ParamKey, PARAM_SPECS } from "./specs";
 import type { BooleanSpec, CurveSpec, EnumSpec, NumberSpec, ToneCurve } from "./types";
 
@@ -23,6 +24,8 @@ export type ParamValue<K extends ParamKey> = ValueOfSpec<(typeof PARAM_SPECS)[K]
 export type DevelopParams = { [K in ParamKey]?: ParamValue<K> } & {
   /** Local corrections (masks plus local sliders), Lightroom 11+ structure. */
   MaskGroupBasedCorrections?: Correction[];
+  /** Point Color swatches (Lightroom 11+), only those that change something; see point-colors.ts. */
+  PointColors?: PointColor[];
 };
 
 /** Every key of a fully resolved `DevelopParams` present (see `withDefaults`). */

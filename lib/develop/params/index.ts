@@ -21,6 +21,8 @@ export type { AliasKind, ParamKeyMatch } from "./aliases";
 export { normalizeParams, normalizeValue } from "./normalize-params";
 export type { NormalizedParams } from "./normalize-params";
 export { normalizeCorrections } from "./normalize-corrections";
+export { normalizePointColors, pointColorsToXmpLists, isPointColorActive, MAX_POINT_COLORS } from "./point-colors";
+export type { PointColor } from "./point-colors";
 export {
   canonicalParams,
   withDefaults,

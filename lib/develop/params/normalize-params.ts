@@ -3,8 +3,9 @@ import type { AliasKind } from "./aliases";
 import { coerceCurve } from "./coerce-curve";
 import { clamp, coerceBoolean, coerceNumber, roundTo, showValue } from "./coerce-value";
 import type { DevelopParams } from "./develop-params";
-import { isMetadataKey, isNeutralRawValue, isUnsupportedSettingKey } from "./metadata-keys";
+import { isMetadataKey, isNeutralRawValue, isUnsupportedSettingKey, unsupportedReason } from "./metadata-keys";
 import { normalizeCorrections } from "./normalize-corrections";
+import { normalizePointColors } from "./point-colors";
 import { kelvinOffsetToRelative } from "../pipeline/white-balance";
 import { PARAM_SPECS } from "./specs";
 import type { ParamKey } from "./specs";
@@ -28,7 +29,11 @@ export function normalizeParams(input: Record<string, unknown>): NormalizedParam
   }
   const taken = new Map<ParamKey, { name: string; rank: number }>();
   let temperatureOffset: { name: string; offset: number } | null = null;
+  const pointColors: { raw?: unknown; variance?: unknown } = {};
   for (const [name, raw] of Object.entries(input)) {
+    if (name.toLowerCase() === "pointcolors") pointColors.raw = raw;
+    if (name.toLowerCase() === "colorvariance") pointColors.variance = raw;
+    if (name.toLowerCase() === "pointcolors" || name.toLowerCase() === "colorvariance") continue;
     if (name.toLowerCase() === "maskgroupbasedcorrections") {
       const { corrections, issues: found } = normalizeCorrections(raw);
       issues.push(...found);
@@ -65,6 +70,11 @@ export function normalizeParams(input: Record<string, unknown>): NormalizedParam
     params[key] = value;
   }
   if (temperatureOffset) applyKelvinOffset(params, temperatureOffset, issues);
+  if (pointColors.raw !== undefined) {
+    const found = normalizePointColors(pointColors.raw, pointColors.variance);
+    issues.push(...found.issues);
+    if (found.pointColors.length > 0) params.PointColors = found.pointColors;
+  }
   return { params: params as DevelopParams, issues };
 }
 
@@ -95,11 +105,11 @@ function applyKelvinOffset(params: Record<string, unknown>, { name, offset }: { 
 function reportUnmatched(name: string, raw: unknown, issues: ParamIssue[]): void {
   if (isMetadataKey(name)) return;
   if (isUnsupportedSettingKey(name)) {
-    if (!isNeutralRawValue(raw))
+    if (!isNeutralRawValue(raw, name))
       issues.push({
         key: name,
         code: "not_rendered",
-        message: `${name} is a Lightroom setting this engine does not render; ignored`,
+        message: `${name} is not rendered (${unsupportedReason(name)}); ignored`,
         value: raw,
       });
     return;

@@ -2,6 +2,7 @@ import type { ColorGradingOptions } from "./color-grading";
 import type { CurvesOptions } from "./curves";
 import type { GrayscaleOptions } from "./grayscale";
 import type { HslOptions } from "./hsl";
+import type { PointColorOptions } from "./point-color";
 import type { ToneOptions } from "./tone";
 import type { VibranceSaturationOptions } from "./vibrance-saturation";
 import type { WhiteBalanceOptions } from "./white-balance";
@@ -23,6 +24,7 @@ export type GlobalSettings = {
   toneRegions?: boolean;
   curves?: CurvesOptions | null;
   hsl?: HslOptions | null;
+  pointColor?: PointColorOptions | null;
   colorGrading?: ColorGradingOptions | null;
   vibranceSaturation?: VibranceSaturationOptions | null;
   grayscale?: GrayscaleOptions | null;
@@ -30,5 +32,5 @@ export type GlobalSettings = {
 
 /** Whether a stage that mixes channels is active (decides between the 1D and the 3D LUT). */
 export function hasColorStages(s: GlobalSettings): boolean {
-  return Boolean(s.hsl || s.colorGrading || s.vibranceSaturation || s.grayscale);
+  return Boolean(s.hsl || s.pointColor || s.colorGrading || s.vibranceSaturation || s.grayscale);
 }

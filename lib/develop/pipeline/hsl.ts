@@ -1,4 +1,5 @@
 import { hueBandWeights, weighted } from "./hue-bands";
+import { rotateChroma } from "./rotate-chroma";
 import { assertRange, outputFor, type FloatImage } from "./types";
 
 /** The HSL panel: eight values per row in band order (Red, Orange, Yellow, Green, Aqua, Blue, Purple, Magenta), each ±100. */
@@ -54,7 +55,6 @@ export function applyHsl({ image, out, ...options }: { image: FloatImage; out?: 
   const dst = outputFor(image, out);
   const src = image.data;
   const w = new Float64Array(8);
-  const inv3 = 1 / Math.sqrt(3);
   for (let i = 0; i < src.length; i += 3) {
     const r = src[i];
     const g = src[i + 1];
@@ -74,15 +74,7 @@ export function applyHsl({ image, out, ...options }: { image: FloatImage; out?: 
     const theta = (k * MAX_HUE_SHIFT * weighted(w, hue) * Math.PI) / (100 * 180);
     const scale = Math.max(0, 1 + (k * weighted(w, sat)) / 100);
     const gain = Math.pow(2, (k * MAX_LUM_STOPS * weighted(w, lum)) / 100);
-    const m = (r + g + b) / 3;
-    const dr = r - m;
-    const dg = g - m;
-    const db = b - m;
-    const cs = Math.cos(theta) * scale;
-    const sn = Math.sin(theta) * scale * inv3;
-    dst[i] = (m + dr * cs + (db - dg) * sn) * gain;
-    dst[i + 1] = (m + dg * cs + (dr - db) * sn) * gain;
-    dst[i + 2] = (m + db * cs + (dg - dr) * sn) * gain;
+    rotateChroma(r, g, b, theta, scale, gain, dst, i);
   }
   return { data: dst, width: image.width, height: image.height };
 }

@@ -1,4 +1,4 @@
-import { HSL_BANDS, PARAM_KEYS, PARAM_SPECS, isDefaultValue, type Correction, type CorrectionMask, type DevelopParams, type ParamSpec } from "../params";
+import { HSL_BANDS, PARAM_KEYS, PARAM_SPECS, isDefaultValue, isPointColorActive, type Correction, type CorrectionMask, type DevelopParams, type ParamSpec } from "../params";
 import type { DenoiseOptions } from "./denoise";
 import type { GlobalSettings } from "./global-settings";
 import type { GrainOptions } from "./grain";
@@ -193,6 +193,8 @@ export function planRender(params: DevelopParams, context: RenderContext = {}): 
     balance: n("SplitToningBalance"),
     blending: n("ColorGradeBlending"),
   };
+  const swatches = (params.PointColors ?? []).filter(isPointColorActive);
+  if (swatches.length > 0) applied.push("PointColors");
   const gradingActive = [grading.shadows, grading.midtones, grading.highlights, grading.global].some((w) => w.saturation || w.luminance);
   const global: GlobalSettings = {
     whiteBalance: temperature || tint ? { temperature, tint } : null,
@@ -201,6 +203,7 @@ export function planRender(params: DevelopParams, context: RenderContext = {}): 
     toneRegions: Boolean(n("Highlights2012") || n("Shadows2012")),
     curves,
     hsl: nonZero([...hsl.hue, ...hsl.saturation, ...hsl.luminance]) ? hsl : null,
+    pointColor: swatches.length > 0 ? { swatches } : null,
     colorGrading: gradingActive ? grading : null,
     vibranceSaturation: n("Vibrance") || n("Saturation") ? { vibrance: n("Vibrance"), saturation: n("Saturation") } : null,
     grayscale: params.ConvertToGrayscale === true ? { mixer: band("GrayMixer") } : null,

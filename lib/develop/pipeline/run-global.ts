@@ -4,6 +4,7 @@ import { applyExposure } from "./exposure";
 import type { GlobalSettings } from "./global-settings";
 import { applyGrayscale } from "./grayscale";
 import { applyHsl } from "./hsl";
+import { applyPointColor } from "./point-color";
 import { applyTone, makeTonePost, makeTonePre } from "./tone";
 import type { FloatImage } from "./types";
 import { applyVibranceSaturation } from "./vibrance-saturation";
@@ -44,11 +45,12 @@ type SeparableRun = { image: FloatImage; settings: GlobalSettings; toneDelta?: F
 
 /**
  * The channel-mixing tail on a display-encoded image, in place:
- * HSL → colour grading → vibrance/saturation → black & white.
+ * HSL → point colour → colour grading → vibrance/saturation → black & white.
  */
 export function runColorStages({ image, settings }: { image: FloatImage; settings: GlobalSettings }): FloatImage {
   const buf = image.data;
   if (settings.hsl) applyHsl({ image, out: buf, ...settings.hsl });
+  if (settings.pointColor) applyPointColor({ image, out: buf, ...settings.pointColor });
   if (settings.colorGrading) applyColorGrading({ image, out: buf, ...settings.colorGrading });
   if (settings.vibranceSaturation) applyVibranceSaturation({ image, out: buf, ...settings.vibranceSaturation });
   if (settings.grayscale) applyGrayscale({ image, out: buf, ...settings.grayscale });

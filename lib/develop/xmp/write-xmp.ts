@@ -1,4 +1,4 @@
-import { PARAM_KEYS, PARAM_SPECS, canonicalParams } from "../params";
+import { PARAM_KEYS, PARAM_SPECS, canonicalParams, pointColorsToXmpLists } from "../params";
 import type { DevelopParams, ParamSpec, ToneCurve } from "../params";
 import { escapeXml, formatLocalValue, formatParamValue } from "./format-xmp-value";
 import { CRS_NAMESPACE } from "./parse-rdf";
@@ -46,6 +46,10 @@ export function writeXmp(params: DevelopParams, options: WriteXmpOptions = {}): 
   if (options.name !== undefined) elements.unshift(altElement("Name", options.name));
   if (preset?.group !== undefined) elements.splice(options.name !== undefined ? 1 : 0, 0, altElement("Group", preset.group));
   if (options.look) elements.push(lookElement(options.look));
+  if (params.PointColors?.length) {
+    const { points, variances } = pointColorsToXmpLists(params.PointColors);
+    elements.push(seqElement("PointColors", points), seqElement("ColorVariance", variances));
+  }
   if (params.MaskGroupBasedCorrections?.length) {
     elements.push(propertyElement("MaskGroupBasedCorrections", params.MaskGroupBasedCorrections, "   "));
   }
@@ -74,7 +78,11 @@ const SUPPORTS: Array<[string, string]> = [
 ];
 
 function curveElement(key: string, curve: ToneCurve): string {
-  const items = curve.map(([x, y]) => `     <rdf:li>${x}, ${y}</rdf:li>`).join("\n");
+  return seqElement(key, curve.map(([x, y]) => `${x}, ${y}`));
+}
+
+function seqElement(key: string, texts: string[]): string {
+  const items = texts.map((t) => `     <rdf:li>${t}</rdf:li>`).join("\n");
   return `   <crs:${key}>\n    <rdf:Seq>\n${items}\n    </rdf:Seq>\n   </crs:${key}>`;
 }
 

@@ -211,12 +211,18 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
                   <Td>
                     {/* eslint-disable-next-line @next/next/no-img-element -- authenticated blob route */}
                     <img src={`/api/v1/candidates/${p.strong.id}/image`} alt={`strong: ${p.strong.origin}`} className="h-12 w-auto" />
-                    <span className="text-xs">{p.strong.origin}</span>
+                    <span className="text-xs">{p.strong.origin}</span>{" "}
+                    <Link href={`/develop?candidate=${p.strong.id}`} className="text-xs underline" aria-label={`Open the strong candidate of this pair in Develop`}>
+                      Develop
+                    </Link>
                   </Td>
                   <Td>
                     {/* eslint-disable-next-line @next/next/no-img-element -- authenticated blob route */}
                     <img src={`/api/v1/candidates/${p.weak.id}/image`} alt={`weak: ${p.weak.origin}`} className="h-12 w-auto" />
-                    <span className="break-all text-xs">{p.weak.strategy ?? p.weak.origin}</span>
+                    <span className="break-all text-xs">{p.weak.strategy ?? p.weak.origin}</span>{" "}
+                    <Link href={`/develop?candidate=${p.weak.id}`} className="text-xs underline" aria-label={`Open the weak candidate of this pair in Develop`}>
+                      Develop
+                    </Link>
                   </Td>
                   <Td className="text-xs">
                     {p.humanLabels} human

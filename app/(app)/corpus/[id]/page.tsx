@@ -8,12 +8,14 @@ import { requirePageRole } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
 import { getTrajectoryOrThrow } from "@/lib/corpus";
 import { isAppError } from "@/lib/errors";
+import { SavedEdits } from "./saved-edits";
 
 export default async function TrajectoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   // Annotators and reviewers may open the items they review (the verb checks which).
   const actor = await requirePageRole(["annotator", "reviewer", "researcher"], `/corpus/${id}`);
-  const detail = await getTrajectoryOrThrow({ ctx: createContext({ actor }), input: { id } }).catch((e) => {
+  const ctx = createContext({ actor });
+  const detail = await getTrajectoryOrThrow({ ctx, input: { id } }).catch((e) => {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
     // An annotator asking for an item they were not assigned.
     if (isAppError(e) && e.code === "FORBIDDEN") redirect("/forbidden");
@@ -60,6 +62,8 @@ export default async function TrajectoryPage({ params }: { params: Promise<{ id:
             : `Engine fidelity vs the supplied after image: L1 ${t.fidelityL1?.toFixed(4) ?? "—"}, ΔE ${t.fidelityDeltaE?.toFixed(2) ?? "—"}`}
         </p>
       </Card>
+      {/* Develop opens any trajectory, so it is for reviewers and researchers (annotators review blind). */}
+      {actor.role !== "annotator" && <SavedEdits ctx={ctx} trajectoryId={t.id} />}
       <Card>
         <CardTitle>Instructions</CardTitle>
         {detail.versions.length === 0 && <p className="text-sm text-zinc-500">Not annotated yet.</p>}
