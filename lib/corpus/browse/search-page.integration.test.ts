@@ -35,7 +35,7 @@ beforeAll(async () => {
         trajectoryId,
         version: 1,
         variant,
-        text: i === 20 && variant === "long" ? `long: the ${rare} again` : text(i, variant),
+        text: i === 20 && variant === "long" ? `long: the ${rare} again` : i === 30 && variant === "medium" ? `Golden ${rare.toUpperCase()} 50%_Sale Ünïcödé` : text(i, variant),
         modelName: i === 20 && variant === "long" ? "other-model" : "heuristic",
         backend: "heuristic",
         promptVersion: "v1",
@@ -61,6 +61,11 @@ describe("text search in the corpus browser", () => {
     { source: tag, q: rare, model: "heuristic" },
     { source: tag, q: rare, model: "other-model" },
     { source: tag, q: "no such words anywhere" },
+    // Case, LIKE wildcards taken literally, non-ASCII: the row-by-row form must agree with ILIKE.
+    { source: tag, q: `golden ${rare}` },
+    { source: tag, q: "50%_sale" },
+    { source: tag, q: "0%a" },
+    { source: tag, q: "ÜNÏCÖDÉ" },
   ];
 
   it.each(cases)("walks, walks on and falls back to the trigram index with the same result: %o", async (input) => {

@@ -47,7 +47,7 @@ export async function searchKeys({
 }: {
   ctx: Ctx;
   base: SQL[];
-  search: SQL;
+  search: { indexed: SQL; perRow: SQL };
   want: number;
   /** Tests shrink it to take every step on a small table. */
   firstWalkRows?: number;
@@ -57,7 +57,7 @@ export async function searchKeys({
   let cap = firstWalkRows;
   for (let walk = 0; walk < 2; walk++) {
     const conditions = from ? [...base, after(from)] : base;
-    found.push(...(await walkKeys({ ctx, conditions, search, cap, want: want - found.length })));
+    found.push(...(await walkKeys({ ctx, conditions, search: search.perRow, cap, want: want - found.length })));
     if (found.length >= want) return found;
     // The walk's last row; none means it saw every row left, so the page is complete.
     const [last] = keys(
@@ -72,7 +72,7 @@ export async function searchKeys({
   const conditions = from ? [...base, after(from)] : base;
   const rest = (await ctx.db.execute(sql`
     select t.id, t.created_at::text as ts from trajectories t
-    ${whereOf([...conditions, sql`t.id in (select i.trajectory_id from instructions i where ${search})`])}
+    ${whereOf([...conditions, sql`t.id in (select i.trajectory_id from instructions i where ${search.indexed})`])}
     ${ORDER} limit ${want - found.length}`)) as unknown as Rows;
   return [...found, ...keys(rest)];
 }
