@@ -25,7 +25,8 @@ const keys = (rows: Rows): KeysetKey[] => rows.map((r) => ({ ts: r.ts as string,
  * guesses ~300 for any term), so left alone it always goes through the
  * trigram index: fast for a rare term, but a common one ("harbor", 2.8% of
  * 1M trajectories) becomes 56k instruction rows fetched, grouped and sorted
- * (~700 ms), where reading the newest rows until 101 match takes ~3,600 rows. So the search decides from what it sees:
+ * (~700 ms), where reading the newest rows until 101 match takes ~3,600
+ * rows. So the search decides from what it sees:
  * 1. walk the filtered keyset order, checking each trajectory's instructions
  *    (a per-row subplan: `offset 0` keeps Postgres from turning it into the
  *    join it would misplan), reading at most {@link FIRST_WALK_ROWS} rows —
