@@ -72,6 +72,9 @@ export const trajectories = pgTable(
     index("trajectories_keyset_idx").on(t.createdAt.desc(), t.id.desc()),
     index("trajectories_status_keyset_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
     index("trajectories_split_keyset_idx").on(t.split, t.category, t.createdAt.desc(), t.id.desc()),
+    // A split or a category alone (the search walks these in keyset order, as the list does).
+    index("trajectories_split_only_keyset_idx").on(t.split, t.createdAt.desc(), t.id.desc()),
+    index("trajectories_category_keyset_idx").on(t.category, t.createdAt.desc(), t.id.desc()),
     index("trajectories_import_idx").on(t.importId),
     index("trajectories_local_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`${t.hasLocalCorrections}`),
   ],

@@ -119,7 +119,7 @@ describe("benchmarks", () => {
     await scoreEvalItem({ ctx: systemContext(), input: { runId: run.id, itemId: first.id } });
     const [row] = await db.select().from(evalItems).where(eq(evalItems.runId, run.id));
     expect(row.ruleReward).toMatchObject({ format: 1 }); // the heuristic policy answers in JarvisArt format
-    expect(row.ruleReward!.total).toBeCloseTo(row.ruleReward!.format + row.ruleReward!.matching + row.ruleReward!.accuracy + row.ruleReward!.perception, 9);
+    expect(row.ruleReward!.total).toBeCloseTo(row.ruleReward!.format + row.ruleReward!.matching + row.ruleReward!.accuracy + row.ruleReward!.local + row.ruleReward!.perception, 9);
     expect(row.ruleReward!.perception).toBeGreaterThan(0);
     const board = await getLeaderboard({ ctx, input: { benchmarkId: built.benchmark.id } });
     expect(board.rows[0].ruleReward!.mean).toBeCloseTo(row.ruleReward!.total, 9);

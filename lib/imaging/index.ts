@@ -28,7 +28,7 @@ export { computeEvalMetrics } from "./eval-metrics";
 export type { EvalPixelMetrics } from "./eval-metrics";
 export { createMetricsPool, getMetricsPool } from "./metrics-pool";
 export type { MetricsPool } from "./metrics-pool";
-export { LUMA_WEIGHTS, lumaPlane, ssim, ssimOfLuma } from "./ssim";
+export { LUMA_WEIGHTS, ssim } from "./ssim";
 export type { SsimOptions } from "./ssim";
 export { renderCacheKey, renderStoredImage } from "./render-stored-image";
 export type { StoredRender } from "./render-stored-image";

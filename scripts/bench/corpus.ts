@@ -1,4 +1,4 @@
-// Corpus benchmark: `npm run bench:corpus [-- --rows 1000000 --pipeline 60 --keep]`.
+// Corpus benchmark: `npm run bench:corpus [-- --rows 1000000 --pipeline 60 --keep]` (database: BENCH_CORPUS_DB).
 // 1. bulk-imports N synthetic trajectories (+3 instructions each) into a dedicated database
 //    through COPY (the count triggers fire as in production) and reports rows/s;
 // 2. times 200 queries each: the browser's filtered keyset list, a trigram search over
@@ -21,7 +21,9 @@ const ROWS = Number(args.rows);
 const PIPELINE = Number(args.pipeline);
 const QUERIES = Number(args.queries);
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const BENCH_DB = "retouchiq_bench";
+// Its own database (dropped at the end unless --keep); BENCH_CORPUS_DB names it, so benches of
+// several checkouts on one server never share one.
+const BENCH_DB = process.env.BENCH_CORPUS_DB ?? "retouchiq_bench";
 const BENCH_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${BENCH_DB}`);
 process.env.DATABASE_URL = BENCH_URL;
 process.env.STORAGE_DIR = mkdtempSync(join(tmpdir(), "riq-bench-blobs-"));

@@ -50,6 +50,26 @@ const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * query keeps its keyset order.
  */
 export function filterConditions(f: CorpusFilter): SQL[] {
+  const { base, search } = filterParts(f);
+  return search ? [...base, instructionExists(search.indexed)] : base;
+}
+
+/** EXISTS an instruction of `t` meeting `condition` (over `instructions i`). */
+export const instructionExists = (condition: SQL) => sql`exists (select 1 from instructions i where i.trajectory_id = t.id and ${condition})`;
+
+/**
+ * {@link filterConditions} split in two: `search` is the text search as a
+ * condition on one instruction `i` (its text matches `q`, and the other
+ * instruction filters hold for that same instruction), null without `q`;
+ * `base` is everything else, on `t`. The list query plans the search part
+ * itself (see `search-page.ts`). The search comes in two equal forms:
+ * `indexed` (ILIKE, which the trigram index serves) and `perRow`
+ * (`strpos(lower(text), lower(q)) > 0`, twice as fast to evaluate row by row).
+ * They agree exactly: Postgres evaluates ILIKE on a multibyte database as
+ * `lower(text) LIKE lower(pattern)`, and a pattern `%q%` whose wildcards in
+ * q are escaped matches exactly the texts containing q.
+ */
+export function filterParts(f: CorpusFilter): { base: SQL[]; search: { indexed: SQL; perRow: SQL } | null } {
   const c: SQL[] = [];
   if (f.status) c.push(sql`t.status = ${f.status}`);
   if (f.split) c.push(sql`t.split = ${f.split}`);
@@ -69,15 +89,20 @@ export function filterConditions(f: CorpusFilter): SQL[] {
   if (f.model) inst.push(sql`i.model_name = ${f.model}`);
   if (f.promptVersion) inst.push(sql`i.prompt_version = ${f.promptVersion}`);
   if (f.filterReason) inst.push(sql`i.filter_reasons @> ${JSON.stringify([{ filter: f.filterReason }])}::jsonb`);
-  if (f.q) inst.push(sql`i.text ilike ${like(f.q)}`);
-  if (inst.length > 0) c.push(sql`exists (select 1 from instructions i where i.trajectory_id = t.id and ${sql.join(inst, sql` and `)})`);
+  const instCondition = (text: SQL[]) => sql.join([...inst, ...text], sql` and `);
+  if (inst.length > 0 && !f.q) c.push(instructionExists(instCondition([])));
   if (f.review === "unreviewed" || f.review === "reviewed") {
     const any = sql`exists (select 1 from instructions i join reviews r on r.instruction_id = i.id where i.trajectory_id = t.id)`;
     c.push(f.review === "reviewed" ? any : sql`not ${any}`);
   }
   if (f.review === "accepted") c.push(sql`t.status = 'accepted'`);
   if (f.review === "rejected") c.push(sql`t.status = 'rejected'`);
-  return c;
+  if (!f.q) return { base: c, search: null };
+  const search = {
+    indexed: instCondition([sql`i.text ilike ${like(f.q)}`]),
+    perRow: instCondition([sql`strpos(lower(i.text), lower(${f.q}::text)) > 0`]),
+  };
+  return { base: c, search };
 }
 
 /** `where a and b …` (or nothing) for a list of conditions. */

@@ -6,7 +6,8 @@ import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { isPgTimestamp } from "@/lib/validation";
-import { corpusFilterSchema, filterConditions, whereOf } from "./corpus-filter";
+import { corpusFilterSchema, filterParts, whereOf } from "./corpus-filter";
+import { searchKeys } from "./search-page";
 
 export const listTrajectoriesInput = corpusFilterSchema.extend({
   /** Opaque cursor from the previous page's `nextCursor`. */
@@ -37,6 +38,8 @@ function decodeCursor(cursor: string): { ts: string; id: string } {
   return { ts, id };
 }
 
+const idsIn = (keys: { id: string }[]) => (keys.length > 0 ? sql`t.id in (${sql.join(keys.map((k) => sql`${k.id}::uuid`), sql`, `)})` : sql`false`);
+
 /**
  * One page of the corpus browser: filters, newest first, keyset pagination
  * on (created_at, id) so page 1000 costs what page 1 costs. Each row
@@ -45,11 +48,14 @@ function decodeCursor(cursor: string): { ts: string; id: string } {
 export async function listTrajectories({ ctx, input }: { ctx: Ctx; input: z.input<typeof listTrajectoriesInput> }) {
   requireRole(ctx.actor, ["researcher"]);
   const { cursor, limit, ...filter } = parseInput(listTrajectoriesInput, input);
-  const conditions = filterConditions(filter);
+  const { base, search } = filterParts(filter);
+  const conditions = [...base];
   if (cursor) {
     const c = decodeCursor(cursor);
     conditions.push(sql`(t.created_at, t.id) < (${c.ts}::timestamptz, ${c.id}::uuid)`);
   }
+  // A text search first finds the page's ids (it plans its own scan, see searchKeys), then reads those rows.
+  const where = search ? [idsIn(await searchKeys({ ctx, base: conditions, search, want: limit + 1 }))] : conditions;
   // "nulls last" matches the keyset indexes exactly (the columns are never null), so a
   // filtered page is an index walk that stops after `limit` rows instead of a sort.
   const rows = (await ctx.db.execute(sql`
@@ -58,7 +64,7 @@ export async function listTrajectories({ ctx, input }: { ctx: Ctx; input: z.inpu
            (select i.text from instructions i where i.trajectory_id = t.id and i.variant = 'short'
              order by i.version desc limit 1) as short_instruction
     from trajectories t
-    ${whereOf(conditions)}
+    ${whereOf(where)}
     order by t.created_at desc nulls last, t.id desc nulls last
     limit ${limit + 1}`)) as unknown as Record<string, unknown>[];
   const items: TrajectoryListItem[] = rows.slice(0, limit).map((r) => ({

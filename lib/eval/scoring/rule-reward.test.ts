@@ -41,6 +41,7 @@ describe("JarvisArt rule-based reward", () => {
     expect(r.accuracy).toBe(0); // no shared key survives the released filter
     expect(r.accuracyAllKeys).toBeCloseTo((0.5 + 1) / 2, 12);
     expect(r.perception).toBeCloseTo(Math.exp(-0.15), 12);
-    expect(r.total).toBeCloseTo(1 + 1 + 0 + Math.exp(-0.15), 12);
+    expect(r.local).toBe(1); // no ground-truth corrections
+    expect(r.total).toBeCloseTo(1 + 1 + 0 + 1 + Math.exp(-0.15), 12);
   });
 });

@@ -1,11 +1,11 @@
 import { isMetadataKey } from "@/lib/develop/params";
 import { JARVISART_FORMAT } from "@/lib/edits/jarvisart-format";
+import { localAccuracy } from "./local-reward";
 
 /**
  * JarvisArt's GRPO-R rule-based reward terms (DEVELOP-PARAMS.md §3), the
  * baseline RetouchIQ argues against. `total` = format + matching + accuracy +
- * perception, summed unweighted as TRL does. Not implemented: the local
- * (mask-group) term, which needs Hungarian matching of correction groups.
+ * local + perception, summed unweighted as TRL does.
  */
 export type RuleReward = {
   /** 1 when the whole output matches `<think>…</think>\s*<answer>…</answer>`. */
@@ -16,6 +16,8 @@ export type RuleReward = {
   accuracy: number;
   /** The same over every shared key including core and HSL keys, with their thresholds (the evidently intended term). */
   accuracyAllKeys: number;
+  /** Local corrections: groups paired by mask similarity, 0.4 · match ratio + 0.6 · mean(region × slider accuracy) (see `localAccuracy`). */
+  local: number;
   /** `exp(−0.015 · mean ΔE76)` of the render against the reference (null when not rendered). */
   perception: number | null;
   total: number;
@@ -87,6 +89,7 @@ export function ruleReward({
   const matching = keySetIou(Object.keys(pred).filter(scoredByRelease), Object.keys(gt).filter(scoredByRelease));
   const accuracy = meanAccuracy(pred, gt, scoredByRelease);
   const accuracyAllKeys = meanAccuracy(pred, gt, (k) => !ignored(k));
+  const local = localAccuracy(pred, gt);
   const perception = meanDeltaE === undefined || meanDeltaE === null ? null : Math.exp(-0.015 * meanDeltaE);
-  return { format, matching, accuracy, accuracyAllKeys, perception, total: format + matching + accuracy + (perception ?? 0) };
+  return { format, matching, accuracy, accuracyAllKeys, local, perception, total: format + matching + accuracy + local + (perception ?? 0) };
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "trajectories_split_only_keyset_idx" ON "trajectories" USING btree ("split","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "trajectories_category_keyset_idx" ON "trajectories" USING btree ("category","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
