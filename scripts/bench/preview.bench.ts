@@ -40,11 +40,18 @@ async function dragFps(page: Page, label: RegExp) {
   await page.mouse.move(box.x + box.width * 0.5, y);
   await page.mouse.down();
   const start = await now(page);
+  // Like a real mouse, moves come at a steady 50 Hz whether or not the page has handled the last
+  // one (at most a few in flight: Playwright would otherwise queue them faster than time passes).
   const started = Date.now();
+  const inFlight = new Set<Promise<void>>();
   for (let elapsed = 0; elapsed < 3000; elapsed = Date.now() - started) {
-    await page.mouse.move(box.x + box.width * (0.5 + 0.3 * Math.sin((elapsed / 3000) * Math.PI * 2)), y);
-    await page.waitForTimeout(10);
+    const move = page.mouse.move(box.x + box.width * (0.5 + 0.3 * Math.sin((elapsed / 3000) * Math.PI * 2)), y);
+    inFlight.add(move);
+    void move.finally(() => inFlight.delete(move));
+    if (inFlight.size >= 4) await Promise.race(inFlight);
+    await new Promise((r) => setTimeout(r, 20));
   }
+  await Promise.all(inFlight);
   const end = await now(page);
   await page.mouse.up();
   await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
@@ -53,8 +60,11 @@ async function dragFps(page: Page, label: RegExp) {
   const during = changedFrames(log, start, end);
   const full = log.filter((f) => !f.draft && f.t > end);
   const perSecond = (n: number) => Number(((n * 1000) / (end - start)).toFixed(1));
+  const median = (xs: number[]) => Number(quantile(xs, 0.5)?.toFixed(1));
   return {
     fps: perSecond(during.length),
+    draftRenderMs: median(during.map((f) => f.renderMs)),
+    draftDrawMs: median(during.map((f) => f.drawMs)),
     inputsPerSecond: perSecond(inputs.filter((t) => t >= start && t <= end).length),
     draftWidth: during[0]?.renderedWidth ?? 0,
     releaseToFullMs: Math.round((full[0]?.t ?? NaN) - end),
@@ -70,6 +80,16 @@ test("develop preview frame rate", async ({ page, request }) => {
 
   await open(page, `/develop?image=${bee.sha256}`);
   const opened = await frames(page);
+  // Where the time to the first frame goes: the HTML, hydration, and the two photo downloads.
+  const timeline = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const fetched = (variant: string) => {
+      const r = performance.getEntriesByType("resource").find((e) => e.name.endsWith(`/${variant}`)) as PerformanceResourceTiming | undefined;
+      return r ? [Math.round(r.startTime), Math.round(r.responseEnd)] : null;
+    };
+    const marks = Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("develop-preview:")).map((m) => [m.name.slice(16), Math.round(m.startTime)]));
+    return { ...marks, htmlMs: Math.round(nav.responseEnd), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd), webpFetch: fetched("preview"), pngFetch: fetched("preview-png") };
+  });
   const size = await page.getByTestId("develop-canvas").evaluate((c: HTMLCanvasElement) => `${c.width}x${c.height}`);
   expect(size).toBe("1600x1264");
   const webgl2 = await page.evaluate(() => document.createElement("canvas").getContext("webgl2") !== null);
@@ -102,14 +122,18 @@ test("develop preview frame rate", async ({ page, request }) => {
     webgl2,
     firstRenderMs: Math.round(opened[0].t),
     firstFullRenderMs: Math.round(opened.find((f) => !f.draft)!.t),
+    firstRenderTimeline: timeline,
     previewDragFps: globalDrag.fps,
     dragInputsPerSecond: globalDrag.inputsPerSecond,
+    dragDraftRenderMs: globalDrag.draftRenderMs,
+    dragDraftDrawMs: globalDrag.draftDrawMs,
     dragDraftWidth: globalDrag.draftWidth,
     releaseToFullMs: globalDrag.releaseToFullMs,
     keyToPixelsMs: Math.round(quantile(toPixels, 0.5)),
     keyToPixelsP95Ms: Math.round(quantile(toPixels, 0.95)),
     keyToFullMs: Math.round(quantile(toFull, 0.5)),
     previewDragFpsClarity: spatialDrag.fps,
+    dragClarityDraftRenderMs: spatialDrag.draftRenderMs,
   };
   writeFileSync(process.env.PREVIEW_BENCH_OUT ?? "/tmp/riq-preview-bench.json", JSON.stringify(result));
 });

@@ -30,13 +30,21 @@ function schedule(delay = 0) {
   timer = setTimeout(step, delay); // a task boundary: queued messages are handled first
 }
 
-async function decode(blob: Blob): Promise<Pixels> {
+/**
+ * Decodes a photo at `1/factor` of its size (the canvas scales it: quick, but only good enough for
+ * drafts) or, with factor 1, at full size with exact codes.
+ */
+async function decode(blob: Blob, factorOf: (width: number, height: number) => number): Promise<{ pixels: Pixels; full: { width: number; height: number } }> {
   const bitmap = await createImageBitmap(blob, { colorSpaceConversion: "none", premultiplyAlpha: "none" });
-  const { width, height } = bitmap;
+  const full = { width: bitmap.width, height: bitmap.height };
+  const factor = factorOf(full.width, full.height);
+  const width = Math.ceil(full.width / factor);
+  const height = Math.ceil(full.height / factor);
   const ctx = new OffscreenCanvas(width, height).getContext("2d", { willReadFrequently: true })!;
-  ctx.drawImage(bitmap, 0, 0);
+  ctx.imageSmoothingQuality = "medium";
+  ctx.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
-  return { width, height, data: ctx.getImageData(0, 0, width, height).data };
+  return { pixels: { width, height, data: ctx.getImageData(0, 0, width, height).data }, full };
 }
 
 function render(source: Pixels, params: Request["params"]) {
@@ -85,17 +93,22 @@ async function addSource(message: Extract<ToWorker, { type: "source" }>) {
     exact = draftSource = full = null;
     draftedKey = null;
   }
-  const pixels = await decode(message.blob);
-  if (message.generation !== generation) return; // another photo was picked meanwhile
-  const factor = draftFactor(pixels.width, pixels.height);
   if (message.kind === "exact") {
-    exact = pixels;
-    draftSource = factor === 1 ? exact : downscale(exact, factor);
-  } else if (!exact) {
-    draftSource = downscale(pixels, factor);
-    if (factor === 1) draftSource = { ...draftSource }; // a distinct object: still only a draft source
-  } else return;
-  full = { width: pixels.width, height: pixels.height };
+    const decoded = await decode(message.blob, () => 1);
+    if (message.generation !== generation) return; // another photo was picked meanwhile
+    exact = decoded.pixels;
+    full = decoded.full;
+    const factor = draftFactor(full.width, full.height);
+    draftSource = factor === 1 ? exact : null;
+    schedule();
+    // Drafts from now on come from the exact pixels, area-averaged after the full render due now.
+    if (factor > 1) setTimeout(() => exact === decoded.pixels && (draftSource = downscale(exact, factor)), 0);
+    return;
+  }
+  const decoded = await decode(message.blob, draftFactor);
+  if (message.generation !== generation || exact) return;
+  draftSource = decoded.pixels;
+  full = decoded.full;
   schedule();
 }
 

@@ -2,15 +2,15 @@
 import { useEffect, useRef, useState } from "react";
 import { preload } from "react-dom";
 import type { DevelopParams } from "@/lib/develop/params";
+import { drawDraft, showFullSize } from "./preview-canvas";
 import type { FromWorker, RenderMode, ToWorker } from "./preview-protocol";
 
 export type PreviewStatus = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
 
 /** One drawn preview frame (performance.now at the animation frame that shows it); read by bench:preview. */
-export type PreviewFrame = { t: number; id: number; draft: boolean; checksum: number; renderedWidth: number };
+export type PreviewFrame = { t: number; id: number; draft: boolean; checksum: number; renderedWidth: number; renderMs: number; drawMs: number };
 
 type Frame = Extract<FromWorker, { type: "frame" }>;
-
 const FRAME_LOG_LIMIT = 5000;
 const sourceUrl = (sha: string, variant: "preview" | "preview-png") => `/api/v1/images/${sha}/${variant}`;
 
@@ -37,6 +37,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
   }
 
   useEffect(() => {
+    performance.mark("develop-preview:worker-start");
     const worker = new Worker(new URL("./develop.worker.ts", import.meta.url), { type: "module" });
     const log: PreviewFrame[] = [];
     (window as unknown as { __developFrames?: PreviewFrame[] }).__developFrames = log;
@@ -50,18 +51,16 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       pending = null;
       const canvas = canvasRef.current;
       if (!frame || !canvas) return;
-      if (canvas.width !== frame.width || canvas.height !== frame.height) {
-        canvas.width = frame.width;
-        canvas.height = frame.height;
-      }
-      const ctx = canvas.getContext("2d")!;
+      const started = performance.now();
       const renderedWidth = frame.draft ? frame.bitmap.width : frame.width;
-      if (frame.draft) {
-        ctx.drawImage(frame.bitmap, 0, 0, frame.width, frame.height);
-        frame.bitmap.close();
-      } else ctx.putImageData(new ImageData(frame.data as Uint8ClampedArray<ArrayBuffer>, frame.width, frame.height), 0, 0);
+      if (frame.draft) drawDraft(canvas, frame);
+      else {
+        showFullSize(canvas, frame.width, frame.height);
+        canvas.getContext("2d")!.putImageData(new ImageData(frame.data as Uint8ClampedArray<ArrayBuffer>, frame.width, frame.height), 0, 0);
+      }
       drawn = { id: frame.id, draft: frame.draft };
-      log.push({ t: performance.now(), id: frame.id, draft: frame.draft, checksum: frame.checksum, renderedWidth });
+      const t = performance.now();
+      log.push({ t, id: frame.id, draft: frame.draft, checksum: frame.checksum, renderedWidth, renderMs: frame.ms, drawMs: t - started });
       if (log.length > FRAME_LOG_LIMIT) log.splice(0, log.length - FRAME_LOG_LIMIT);
       const notRendered = frame.notRendered.map((n) => `${n.key}: ${n.reason}`);
       const settled = !frame.draft && frame.id === requestId.current;
@@ -107,6 +106,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     const send = (kind: "exact" | "approx") => async (res: Response) => {
       if (!res.ok) throw new Error(`Could not load the preview (${res.status})`);
       const blob = await res.blob();
+      performance.mark(`develop-preview:${kind}-source`);
       if (gen === generation.current) worker.postMessage({ type: "source", kind, generation: gen, blob } satisfies ToWorker);
     };
     fetch(sourceUrl(image, "preview")).then(send("approx")).catch(() => {}); // optional: only speeds up the first draft
