@@ -99,10 +99,12 @@ async function addSource(message: Extract<ToWorker, { type: "source" }>) {
     exact = decoded.pixels;
     full = decoded.full;
     const factor = draftFactor(full.width, full.height);
-    draftSource = factor === 1 ? exact : null;
-    schedule();
-    // Drafts from now on come from the exact pixels, area-averaged after the full render due now.
-    if (factor > 1) setTimeout(() => exact === decoded.pixels && (draftSource = downscale(exact, factor)), 0);
+    schedule(); // runs after this task: the synchronous downscale below still comes first
+    if (factor === 1) draftSource = exact;
+    // Drafts come from the exact pixels, area-averaged: now if there is no draft source yet (the
+    // first pixels then come from a draft), else after the full render due now.
+    else if (!draftSource) draftSource = downscale(exact, factor);
+    else setTimeout(() => exact === decoded.pixels && (draftSource = downscale(exact, factor)), 0);
     return;
   }
   const decoded = await decode(message.blob, draftFactor);
