@@ -1,10 +1,10 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Label } from "@/app/_components/ui/input";
 import type { DevelopParams } from "@/lib/develop/params";
-import type { FromWorker, ToWorker } from "../develop/preview-protocol";
 import { PREVIEW_SLIDERS, sliderLabel, sliderSpec } from "../develop/sliders";
+import { useDevelopPreview } from "../develop/use-develop-preview";
 
 /**
  * "Fix it": the develop sliders (the same browser engine and Web Worker as
@@ -22,44 +22,9 @@ export function FixPanel({
   onCancel: () => void;
 }) {
   const [params, setParams] = useState<DevelopParams>(initial);
-  const [state, setState] = useState("loading");
   const [error, setError] = useState<string | null>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const workerRef = useRef<Worker | null>(null);
-  const requestId = useRef(0);
-
-  useEffect(() => {
-    const worker = new Worker(new URL("../develop/develop.worker.ts", import.meta.url), { type: "module" });
-    worker.onmessage = (e: MessageEvent<FromWorker>) => {
-      const msg = e.data;
-      if (msg.id !== requestId.current) return;
-      if (msg.type === "error") return setState(`error: ${msg.message}`);
-      const canvas = canvasRef.current!;
-      canvas.width = msg.width;
-      canvas.height = msg.height;
-      canvas.getContext("2d")!.putImageData(new ImageData(msg.data as Uint8ClampedArray<ArrayBuffer>, msg.width, msg.height), 0, 0);
-      setState("done");
-    };
-    workerRef.current = worker;
-    (async () => {
-      const res = await fetch(`/api/v1/images/${sourceSha}/preview-png`);
-      if (!res.ok) throw new Error(`Could not load the preview (${res.status})`);
-      const bitmap = await createImageBitmap(await res.blob(), { colorSpaceConversion: "none", premultiplyAlpha: "none" });
-      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d")!;
-      ctx.drawImage(bitmap, 0, 0);
-      const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      worker.postMessage({ type: "source", width: bitmap.width, height: bitmap.height, data } satisfies ToWorker, [data.buffer]);
-      render(initial);
-    })().catch((e: Error) => setState(`error: ${e.message}`));
-    return () => worker.terminate();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the source loads once per panel
-  }, [sourceSha]);
-
-  function render(next: DevelopParams) {
-    const id = ++requestId.current;
-    setState("rendering");
-    workerRef.current?.postMessage({ type: "render", id, params: next } satisfies ToWorker);
-  }
+  const { canvasRef, status, render } = useDevelopPreview({ image: sourceSha, params });
+  const state = status.state === "error" ? `error: ${status.message}` : status.state;
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_300px]" data-testid="fix-panel">
@@ -84,7 +49,7 @@ export function FixPanel({
                 onChange={(e) => {
                   const next = { ...params, [key]: Number(e.target.value) };
                   setParams(next);
-                  render(next);
+                  render(next, "interactive");
                 }}
                 className="w-full"
               />

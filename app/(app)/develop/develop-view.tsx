@@ -7,11 +7,9 @@ import { Button } from "@/app/_components/ui/button";
 import { parseEdit, serializeRetouchIq } from "@/lib/edits";
 import type { DevelopParams } from "@/lib/develop/params";
 import { DevelopActions, type CandidateRef, type TrajectoryRef } from "./develop-actions";
-import type { FromWorker, ToWorker } from "./preview-protocol";
 import { PREVIEW_SLIDERS, sliderLabel, sliderSpec, sliderSteps } from "./sliders";
+import { useDevelopPreview } from "./use-develop-preview";
 import { useNarrowScreen } from "./use-narrow-screen";
-
-type Status = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
 
 /** Slider edits previewed live in a Web Worker running lib/develop. */
 export function DevelopView({
@@ -35,72 +33,8 @@ export function DevelopView({
   const [candidate, setCandidate] = useState(initialCandidate);
   const narrow = useNarrowScreen();
   const [params, setParams] = useState<DevelopParams>(() => (initialParams ? parseEdit(initialParams).params : {}));
-  const [status, setStatus] = useState<Status>({ state: "loading", id: 0 });
-  const workerRef = useRef<Worker | null>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const requestId = useRef(0);
-  /** Frame timestamps (performance.now) of drawn previews, read by bench:preview. */
-  const frames = useRef<number[]>([]);
+  const { canvasRef, status, render: requestRender } = useDevelopPreview({ image, params });
   const dragging = useRef(false);
-
-  useEffect(() => {
-    const worker = new Worker(new URL("./develop.worker.ts", import.meta.url), { type: "module" });
-    worker.onmessage = (e: MessageEvent<FromWorker>) => {
-      const msg = e.data;
-      if (msg.id !== requestId.current) return; // a newer request is on its way
-      if (msg.type === "error") return setStatus({ state: "error", id: msg.id, message: msg.message });
-      const canvas = canvasRef.current!;
-      const pixels = new ImageData(msg.data as Uint8ClampedArray<ArrayBuffer>, msg.width, msg.height);
-      if (msg.draft && canvas.width > 0) {
-        // A half-size render during a drag, scaled up onto the full-size canvas.
-        const small = new OffscreenCanvas(msg.width, msg.height);
-        small.getContext("2d")!.putImageData(pixels, 0, 0);
-        canvas.getContext("2d")!.drawImage(small, 0, 0, canvas.width, canvas.height);
-        frames.current.push(performance.now());
-        return setStatus({ state: "draft", id: msg.id, ms: msg.ms });
-      }
-      canvas.width = msg.width;
-      canvas.height = msg.height;
-      canvas.getContext("2d")!.putImageData(pixels, 0, 0);
-      frames.current.push(performance.now());
-      setStatus({ state: "done", id: msg.id, ms: msg.ms, notRendered: msg.notRendered.map((n) => `${n.key}: ${n.reason}`) });
-    };
-    workerRef.current = worker;
-    return () => worker.terminate();
-  }, []);
-
-  // Load the lossless preview of the chosen image into the worker.
-  useEffect(() => {
-    if (!image || !workerRef.current) return;
-    let cancelled = false;
-    setStatus((s) => ({ ...s, state: "loading" }));
-    (async () => {
-      const res = await fetch(`/api/v1/images/${image}/preview-png`);
-      if (!res.ok) throw new Error(`Could not load the preview (${res.status})`);
-      const bitmap = await createImageBitmap(await res.blob(), { colorSpaceConversion: "none", premultiplyAlpha: "none" });
-      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d")!;
-      ctx.drawImage(bitmap, 0, 0);
-      const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      if (cancelled) return;
-      workerRef.current!.postMessage({ type: "source", width: bitmap.width, height: bitmap.height, data } satisfies ToWorker, [data.buffer]);
-      requestRender(params);
-    })().catch((e: Error) => setStatus({ state: "error", id: requestId.current, message: e.message }));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- params are sent by the slider handler; only the image reloads the source
-  }, [image]);
-
-  function requestRender(next: DevelopParams, draft = false) {
-    const id = ++requestId.current;
-    setStatus((s) => ({ ...s, state: "rendering", id }));
-    workerRef.current?.postMessage({ type: "render", id, params: next, draft } satisfies ToWorker);
-  }
-
-  // Expose the frame log for the preview bench (no effect on the page).
-  useEffect(() => {
-    (window as unknown as { __developFrames?: number[] }).__developFrames = frames.current;
-  }, []);
 
   /** End of a drag: render the full preview of the current params. */
   function endDrag() {
@@ -112,7 +46,8 @@ export function DevelopView({
   function setParam(key: string, value: number) {
     const next = { ...params, [key]: value };
     setParams(next);
-    requestRender(next, dragging.current);
+    // Keyboard steps and drags are interactive: drafts now, the full preview when input pauses.
+    requestRender(next, "interactive");
   }
 
   // The edit lives in the URL (replaceState: no history entry per slider step), so a reload or a

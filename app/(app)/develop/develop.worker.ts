@@ -1,67 +1,125 @@
 /// <reference lib="webworker" />
-// The develop engine in a Web Worker: the same lib/develop code the server
-// runs. Only the newest render request is served; requests that arrive while
-// one renders supersede each other (cancellation by coalescing), so a moving
-// slider never builds a backlog.
+// The develop engine in a Web Worker: the same lib/develop code the server runs. Only the newest
+// render request is served (requests that arrive during a render supersede each other), in two
+// steps: a reduced-size draft as soon as the params change, then the full-size preview when the
+// request is settled or input has paused (see RenderMode). Each step is one task, so a newer
+// request can replace the rest of an older one between them.
 import { renderImage } from "@/lib/develop";
-import type { FromWorker, ToWorker } from "./preview-protocol";
+import { downscale, draftFactor, frameChecksum, type Pixels } from "./preview-pixels";
+import { FULL_AFTER_IDLE_MS, type FromWorker, type ToWorker } from "./preview-protocol";
 
-type Source = { width: number; height: number; data: Uint8ClampedArray };
-let source: Source | null = null;
-/** The source averaged over 2×2 blocks: a quarter of the pixels, for renders during a drag. */
-let draftSource: Source | null = null;
+type Request = Extract<ToWorker, { type: "render" }> & { receivedAt: number };
 
-function halve(src: Source): Source {
-  const width = Math.max(1, src.width >> 1);
-  const height = Math.max(1, src.height >> 1);
-  const data = new Uint8ClampedArray(width * height * 4);
-  const s = src.data;
-  for (let y = 0; y < height; y++) {
-    const r0 = Math.min(src.height - 1, 2 * y) * src.width;
-    const r1 = Math.min(src.height - 1, 2 * y + 1) * src.width;
-    for (let x = 0; x < width; x++) {
-      const x0 = Math.min(src.width - 1, 2 * x);
-      const x1 = Math.min(src.width - 1, 2 * x + 1);
-      for (let c = 0; c < 4; c++) data[(y * width + x) * 4 + c] = (s[(r0 + x0) * 4 + c] + s[(r0 + x1) * 4 + c] + s[(r1 + x0) * 4 + c] + s[(r1 + x1) * 4 + c] + 2) >> 2;
-    }
-  }
-  return { width, height, data };
-}
-let pending: Extract<ToWorker, { type: "render" }> | null = null;
-let scheduled = false;
+let generation = -1;
+let exact: Pixels | null = null;
+/** The downscaled source of drafts: from the exact source, or the approximate one until it arrives. */
+let draftSource: Pixels | null = null;
+/** Size of the full preview (known from either source). */
+let full: { width: number; height: number } | null = null;
+let latest: Request | null = null;
+/** Params (as JSON) of the last draft, so a release after a drag goes straight to the full render. */
+let draftedKey: string | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
 
-function post(message: FromWorker) {
-  (self as unknown as Worker).postMessage(message, message.type === "rendered" ? [message.data.buffer] : []);
+function post(message: FromWorker, transfer: Transferable[] = []) {
+  (self as unknown as Worker).postMessage(message, transfer);
 }
 
-function renderLatest() {
-  scheduled = false;
-  const request = pending;
-  pending = null;
-  if (!request || !source) return;
+function schedule(delay = 0) {
+  clearTimeout(timer);
+  timer = setTimeout(step, delay); // a task boundary: queued messages are handled first
+}
+
+/**
+ * Decodes a photo at `1/factor` of its size (the canvas scales it: quick, but only good enough for
+ * drafts) or, with factor 1, at full size with exact codes.
+ */
+async function decode(blob: Blob, factorOf: (width: number, height: number) => number): Promise<{ pixels: Pixels; full: { width: number; height: number } }> {
+  const bitmap = await createImageBitmap(blob, { colorSpaceConversion: "none", premultiplyAlpha: "none" });
+  const full = { width: bitmap.width, height: bitmap.height };
+  const factor = factorOf(full.width, full.height);
+  const width = Math.ceil(full.width / factor);
+  const height = Math.ceil(full.height / factor);
+  const ctx = new OffscreenCanvas(width, height).getContext("2d", { willReadFrequently: true })!;
+  ctx.imageSmoothingQuality = "medium";
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  return { pixels: { width, height, data: ctx.getImageData(0, 0, width, height).data }, full };
+}
+
+function render(source: Pixels, params: Request["params"]) {
+  const started = performance.now();
+  // Our own output buffer: it is transferred to the page afterwards.
+  const out = new Uint8Array(source.data.length);
+  const { report } = renderImage({ image: { ...source, data: new Uint8Array(source.data.buffer, source.data.byteOffset, source.data.length), channels: 4 }, params, options: { out } });
+  const data = new Uint8ClampedArray(out.buffer);
+  return { data, width: source.width, height: source.height, ms: performance.now() - started, checksum: frameChecksum(data), notRendered: report.notRendered };
+}
+
+function renderDraft(request: Request) {
+  const out = render(draftSource!, request.params);
+  const canvas = new OffscreenCanvas(out.width, out.height);
+  canvas.getContext("2d")!.putImageData(new ImageData(out.data as Uint8ClampedArray<ArrayBuffer>, out.width, out.height), 0, 0);
+  const bitmap = canvas.transferToImageBitmap();
+  post({ type: "frame", draft: true, id: request.id, width: full!.width, height: full!.height, bitmap, ms: out.ms, checksum: out.checksum, notRendered: out.notRendered }, [bitmap]);
+}
+
+function step() {
+  const request = latest;
+  if (!request || !full) return;
   try {
-    const started = performance.now();
-    const draft = Boolean(request.draft);
-    if (draft && !draftSource) draftSource = halve(source);
-    const from = draft ? draftSource! : source;
-    const { image, report } = renderImage({ image: { ...from, channels: 4 }, params: request.params });
-    const data = new Uint8ClampedArray(image.data.buffer.slice(0));
-    post({ type: "rendered", id: request.id, width: image.width, height: image.height, data, ms: performance.now() - started, notRendered: report.notRendered, draft });
+    const key = JSON.stringify(request.params);
+    const drafts = draftSource !== null && draftSource !== exact;
+    if (drafts && key !== draftedKey) {
+      renderDraft(request);
+      draftedKey = key;
+      return schedule();
+    }
+    if (!exact) return; // the full render waits for the lossless source
+    const idle = performance.now() - request.receivedAt;
+    if (drafts && request.mode === "interactive" && idle < FULL_AFTER_IDLE_MS) return schedule(FULL_AFTER_IDLE_MS - idle);
+    latest = null;
+    const out = render(exact, request.params);
+    post({ type: "frame", draft: false, id: request.id, width: out.width, height: out.height, data: out.data, ms: out.ms, checksum: out.checksum, notRendered: out.notRendered }, [out.data.buffer]);
   } catch (e) {
+    latest = null;
     post({ type: "error", id: request.id, message: (e as Error).message });
   }
+}
+
+async function addSource(message: Extract<ToWorker, { type: "source" }>) {
+  if (message.generation > generation) {
+    generation = message.generation;
+    exact = draftSource = full = null;
+    draftedKey = null;
+  }
+  if (message.kind === "exact") {
+    const decoded = await decode(message.blob, () => 1);
+    if (message.generation !== generation) return; // another photo was picked meanwhile
+    exact = decoded.pixels;
+    full = decoded.full;
+    const factor = draftFactor(full.width, full.height);
+    schedule(); // runs after this task: the synchronous downscale below still comes first
+    if (factor === 1) draftSource = exact;
+    // Drafts come from the exact pixels, area-averaged: now if there is no draft source yet (the
+    // first pixels then come from a draft), else after the full render due now.
+    else if (!draftSource) draftSource = downscale(exact, factor);
+    else setTimeout(() => exact === decoded.pixels && (draftSource = downscale(exact, factor)), 0);
+    return;
+  }
+  const decoded = await decode(message.blob, draftFactor);
+  if (message.generation !== generation || exact) return;
+  draftSource = decoded.pixels;
+  full = decoded.full;
+  schedule();
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === "source") {
-    source = { width: message.width, height: message.height, data: message.data };
-    draftSource = null;
+    addSource(message).catch((e: Error) => post({ type: "error", id: latest?.id ?? 0, message: `Could not decode the preview: ${e.message}` }));
     return;
   }
-  pending = message; // drop any older request not yet started
-  if (!scheduled) {
-    scheduled = true;
-    setTimeout(renderLatest, 0); // let newer messages in the queue replace this one first
-  }
+  latest = { ...message, receivedAt: performance.now() };
+  schedule();
 };

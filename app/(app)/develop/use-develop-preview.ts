@@ -1,0 +1,120 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { preload } from "react-dom";
+import type { DevelopParams } from "@/lib/develop/params";
+import { drawDraft, showFullSize } from "./preview-canvas";
+import type { FromWorker, RenderMode, ToWorker } from "./preview-protocol";
+
+export type PreviewStatus = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
+
+/** One drawn preview frame (performance.now at the animation frame that shows it); read by bench:preview. */
+export type PreviewFrame = { t: number; id: number; draft: boolean; checksum: number; renderedWidth: number; renderMs: number; drawMs: number };
+
+type Frame = Extract<FromWorker, { type: "frame" }>;
+const FRAME_LOG_LIMIT = 5000;
+const sourceUrl = (sha: string, variant: "preview" | "preview-png") => `/api/v1/images/${sha}/${variant}`;
+
+/**
+ * The live preview of the develop page: a Web Worker renders (drafts while a slider moves, the
+ * full preview when it rests, see RenderMode) and this hook draws its newest frame on the canvas
+ * once per animation frame. `render` sends the params to show; the newest call wins.
+ */
+export function useDevelopPreview({ image, params }: { image?: string; params: DevelopParams }) {
+  const [status, setStatus] = useState<PreviewStatus>({ state: "loading", id: 0 });
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const workerRef = useRef<Worker | null>(null);
+  const requestId = useRef(0);
+  const generation = useRef(0);
+  const latestParams = useRef(params);
+  useEffect(() => {
+    latestParams.current = params; // before the photo effect below, which renders the current params
+  }, [params]);
+
+  // Start downloading the photo while the page hydrates (the fetches below reuse these).
+  if (image) {
+    preload(sourceUrl(image, "preview"), { as: "fetch", crossOrigin: "anonymous" });
+    preload(sourceUrl(image, "preview-png"), { as: "fetch", crossOrigin: "anonymous" });
+  }
+
+  useEffect(() => {
+    performance.mark("develop-preview:worker-start");
+    const worker = new Worker(new URL("./develop.worker.ts", import.meta.url), { type: "module" });
+    const log: PreviewFrame[] = [];
+    (window as unknown as { __developFrames?: PreviewFrame[] }).__developFrames = log;
+    let drawn = { id: -1, draft: false };
+    let pending: Frame | null = null;
+    let raf = 0;
+
+    const draw = () => {
+      raf = 0;
+      const frame = pending;
+      pending = null;
+      const canvas = canvasRef.current;
+      if (!frame || !canvas) return;
+      const started = performance.now();
+      const renderedWidth = frame.draft ? frame.bitmap.width : frame.width;
+      if (frame.draft) drawDraft(canvas, frame);
+      else {
+        showFullSize(canvas, frame.width, frame.height);
+        canvas.getContext("2d")!.putImageData(new ImageData(frame.data as Uint8ClampedArray<ArrayBuffer>, frame.width, frame.height), 0, 0);
+      }
+      drawn = { id: frame.id, draft: frame.draft };
+      const t = performance.now();
+      log.push({ t, id: frame.id, draft: frame.draft, checksum: frame.checksum, renderedWidth, renderMs: frame.ms, drawMs: t - started });
+      if (log.length > FRAME_LOG_LIMIT) log.splice(0, log.length - FRAME_LOG_LIMIT);
+      const notRendered = frame.notRendered.map((n) => `${n.key}: ${n.reason}`);
+      const settled = !frame.draft && frame.id === requestId.current;
+      setStatus({ state: settled ? "done" : "draft", id: frame.id, ms: frame.ms, notRendered });
+    };
+
+    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      const msg = e.data;
+      if (msg.type === "error") {
+        if (msg.id >= requestId.current || msg.id === 0) setStatus({ state: "error", id: msg.id, message: msg.message });
+        return;
+      }
+      // Show any frame newer than the one on screen (a full frame also replaces its own draft).
+      const newest = pending ?? drawn;
+      if (msg.id < newest.id || (msg.id === newest.id && (msg.draft || !newest.draft))) {
+        if (msg.draft) msg.bitmap.close();
+        return;
+      }
+      if (pending?.draft) pending.bitmap.close();
+      pending = msg;
+      raf ||= requestAnimationFrame(draw);
+    };
+    workerRef.current = worker;
+    return () => {
+      cancelAnimationFrame(raf);
+      worker.terminate();
+    };
+  }, []);
+
+  function render(next: DevelopParams, mode: RenderMode = "settled") {
+    const id = ++requestId.current;
+    setStatus((s) => (s.state === "loading" || s.state === "error" ? s : { ...s, state: "rendering", id }));
+    workerRef.current?.postMessage({ type: "render", id, params: next, mode } satisfies ToWorker);
+  }
+
+  // A new photo: the lossy preview (quick, feeds the first draft) and the lossless one (every
+  // full render) go to the worker as they arrive.
+  useEffect(() => {
+    const worker = workerRef.current;
+    if (!image || !worker) return;
+    const gen = ++generation.current;
+    setStatus((s) => ({ ...s, state: "loading" }));
+    const send = (kind: "exact" | "approx") => async (res: Response) => {
+      if (!res.ok) throw new Error(`Could not load the preview (${res.status})`);
+      const blob = await res.blob();
+      performance.mark(`develop-preview:${kind}-source`);
+      if (gen === generation.current) worker.postMessage({ type: "source", kind, generation: gen, blob } satisfies ToWorker);
+    };
+    fetch(sourceUrl(image, "preview")).then(send("approx")).catch(() => {}); // optional: only speeds up the first draft
+    fetch(sourceUrl(image, "preview-png"))
+      .then(send("exact"))
+      .catch((e: Error) => gen === generation.current && setStatus({ state: "error", id: requestId.current, message: e.message }));
+    render(latestParams.current); // only a new photo reloads the source; params are sent by `render`
+  }, [image]);
+
+  return { canvasRef, status, render };
+}
