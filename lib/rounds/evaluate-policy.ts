@@ -2,7 +2,7 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import { runRole, type ModelConfig } from "@/lib/inference";
 import { builtinHeuristic } from "@/lib/inference/models/model-config";
-import { bootstrapMeanCi } from "./bootstrap-ci";
+import { bootstrapMean } from "@/lib/eval/stats/bootstrap";
 import { roundSamples } from "./round-samples";
 
 /**
@@ -22,5 +22,5 @@ export async function evaluatePolicy({ ctx, snapshotId, limit, round, policy }: 
     const out = await runRole({ ctx: system, role: "judge", model: judge, input: { instruction: s.instruction, source, output: { params: edit.output.samples[0].params } } });
     if (out.ok) scores.push(out.output.o);
   }
-  return bootstrapMeanCi(scores, { seed: 1000 + round });
+  return bootstrapMean(scores, { seed: 1000 + round });
 }

@@ -2,6 +2,5 @@
 export { startRound, startRoundInput } from "./start-round";
 export { advanceRound, type AdvanceResult } from "./advance-round";
 export { listRounds, type RoundView } from "./list-rounds";
-export { bootstrapMeanCi } from "./bootstrap-ci";
 export { measureAccuracy } from "./measure-accuracy";
 export { sweepStalledTraining } from "./sweep-stalled";

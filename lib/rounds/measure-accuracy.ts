@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { labels, roundAccuracy, type AccuracySet } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { runRole, type ModelConfig } from "@/lib/inference";
-import { bootstrapMeanCi } from "./bootstrap-ci";
+import { bootstrapMean } from "@/lib/eval/stats/bootstrap";
 
 type HeldOut = { pairId: string; instruction: string; sourceSha: string; strongKey: string; weakKey: string; strongMag: number; weakMag: number };
 
@@ -77,7 +77,7 @@ export async function measureAccuracy({
     if (verdicts[0] !== verdicts[1]) biased++;
     scores.push((verdicts[0] + verdicts[1]) / 2);
   }
-  const ci = bootstrapMeanCi(scores, { seed: round * 7 + set.length });
+  const ci = bootstrapMean(scores, { seed: round * 7 + set.length });
   const bigger = held.length ? held.reduce((acc, p) => acc + (p.strongMag > p.weakMag ? 1 : p.strongMag === p.weakMag ? 0.5 : 0), 0) / held.length : NaN;
   if (scores.length === 0) return { set, n: 0 };
   const row = { roundId, set, n: scores.length, accuracy: ci.mean, lo: ci.lo, hi: ci.hi, positionBias: biased / scores.length, randomBaseline: 0.5, biggerChangeBaseline: bigger };
