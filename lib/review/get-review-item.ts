@@ -24,14 +24,16 @@ export async function getReviewItem({ ctx, input }: { ctx: Ctx; input: z.input<t
   // Two round trips: the trajectory with the actor's slot (which says both whether an annotator
   // may see the item and how long they hold it), then the newest variants with the actor's own decisions.
   const [row] = await ctx.db
-    .select({ t: trajectories, lease: { expiresAt: workSlots.expiresAt, doneAt: workSlots.doneAt, slot: workSlots.slot } })
+    // `slot` first: drizzle nulls a left-joined object when its first column is null, and
+    // `expiresAt` is null once the slot is done.
+    .select({ t: trajectories, lease: { slot: workSlots.slot, expiresAt: workSlots.expiresAt, doneAt: workSlots.doneAt } })
     .from(trajectories)
     .leftJoin(workSlots, and(eq(workSlots.kind, "review"), eq(workSlots.itemId, trajectories.id), eq(workSlots.userId, actor.id)))
     .where(eq(trajectories.id, trajectoryId))
     .limit(1);
   if (!row) throw new AppError("NOT_FOUND", `No trajectory ${trajectoryId}`);
   const { t } = row;
-  const lease = row.lease?.slot == null ? null : row.lease;
+  const lease = row.lease;
   if (actor.role === "annotator" && !lease) throw new AppError("FORBIDDEN", "This item is not assigned to you; press Next for one that is");
   const joined = await ctx.db
     .select({ v: instructions, r: reviews })
