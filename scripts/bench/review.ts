@@ -87,15 +87,15 @@ const seedSeconds = (performance.now() - t0) / 1000;
 console.log(`seeded ${ITEMS} items (${ITEMS * 3} instructions) and ${ANNOTATORS} annotators in ${seedSeconds.toFixed(1)} s`);
 
 // 2. The production build on loopback, against the bench database.
-const server = spawn("npx", ["next", "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
+// BENCH_CPU_PROF_DIR=/tmp/x: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
   env: {
     ...process.env,
     DATABASE_URL: BENCH_URL,
     PORT: String(PORT),
     NODE_ENV: "production",
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789",
-    // BENCH_CPU_PROF_DIR=/tmp/x: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-    ...(process.env.BENCH_CPU_PROF_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}` } : {}),
   },
   stdio: ["ignore", "ignore", "inherit"],
   detached: true,

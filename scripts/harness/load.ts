@@ -189,6 +189,11 @@ async function main() {
       for (const t of table) console.log(t.route.padEnd(40), String(t.requests).padStart(6), String(t.p50).padStart(8), String(t.p95).padStart(8), String(t.p99).padStart(8), String(t.errors).padStart(5));
     };
 
+    // Warm-up, not measured: the first request to each route loads its code into the fresh server.
+    for (const route of routes) {
+      if (route.step) await route.step((_, path, body) => fetch(`${baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${annotators[0].token}`, "content-type": "application/json" }, body: JSON.stringify(body) }), 0, async () => {});
+      else await fetch(`${baseUrl}${route.path(ids)}`, { headers: { cookie }, redirect: "manual" }).then((r) => r.arrayBuffer());
+    }
     const people = await phase(SECONDS, THINK_MIN_MS, THINK_MAX_MS);
     print(`[load] people: think ${THINK_MIN_MS}–${THINK_MAX_MS} ms, ${SECONDS} s`, people.table);
     const saturation = SATURATION_SECONDS > 0 ? await phase(SATURATION_SECONDS, 0, 0) : null;
