@@ -10,10 +10,35 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 let cached: { db: Db; sql: postgres.Sql } | null = null;
 
+/**
+ * `sql` (and the transaction / savepoint handles it gives out) with every
+ * parameterised query sent as a named prepared statement. drizzle asks
+ * postgres.js for unnamed statements, which costs two round trips per query
+ * (Parse + Describe, wait, then Bind + Execute) and a fresh plan each time;
+ * a prepared one is one round trip with a cached plan after its first use on
+ * a connection. Statements are cached per connection by their text, which is
+ * a bounded set (the app's queries).
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") return (query: string, args?: unknown[], options?: object) => target.unsafe(query, args as never, { ...options, prepare: true });
+      if (prop === "begin" || prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.Sql) => unknown;
+          const method = Reflect.get(target, prop, receiver) as (...a: unknown[]) => unknown;
+          return method.call(target, ...args, (tx: postgres.Sql) => fn(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 /** Creates a drizzle client for `url` (one pool per call; prefer `getDb`). */
 export function createDb(url: string, { max = 10 }: { max?: number } = {}) {
   const sql = postgres(url, { max, onnotice: () => {} });
-  return { db: drizzle(sql, { schema }), sql };
+  return { db: drizzle({ client: preparing(sql), schema }), sql };
 }
 
 /** The process-wide database client for `DATABASE_URL`. */

@@ -1,16 +1,15 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { headers } from "next/headers";
 import { dashboardQuery } from "@/app/_queries/dashboard";
 import { getQueryClient } from "@/app/_queries/get-query-client";
 import { imagesQuery } from "@/app/_queries/images";
-import { getActor } from "@/lib/auth/get-actor";
+import { currentActor } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
 import { getDashboard } from "@/lib/dashboard";
 import { listImages } from "@/lib/images";
 import { DashboardView } from "./dashboard-view";
 
 export default async function DashboardPage() {
-  const actor = await getActor(await headers());
+  const actor = await currentActor();
   const ctx = createContext({ actor });
   const qc = getQueryClient();
   // Prefetch with the verbs directly; the client reuses the same query keys.

@@ -44,8 +44,15 @@ export type Reveal = {
 export async function submitLabel({ ctx, input }: { ctx: Ctx; input: z.input<typeof submitLabelInput> }): Promise<Reveal> {
   const actor = requireActor(ctx.actor);
   const v = parseInput(submitLabelInput, input);
-  const [pair] = await ctx.db.select().from(pairs).where(eq(pairs.id, v.pairId)).limit(1);
-  if (!pair) throw new AppError("NOT_FOUND", `No pair ${v.pairId}`);
+  // The pair and its weak candidate (what the reveal names) in one round trip.
+  const [found] = await ctx.db
+    .select({ pair: pairs, weak: { origin: candidates.origin, strategy: candidates.strategy, modelName: candidates.modelName } })
+    .from(pairs)
+    .innerJoin(candidates, eq(candidates.id, pairs.weakId))
+    .where(eq(pairs.id, v.pairId))
+    .limit(1);
+  if (!found) throw new AppError("NOT_FOUND", `No pair ${v.pairId}`);
+  const { pair, weak } = found;
   const leftWas = leftMemberFor(pair.id, actor.id);
   const choice = v.choice === "a" || v.choice === "b" ? memberOfSide(v.choice, leftWas) : v.choice;
 
@@ -70,8 +77,8 @@ export async function submitLabel({ ctx, input }: { ctx: Ctx; input: z.input<typ
       .returning({ id: labels.id });
     return inserted.length === 0;
   });
-  const [stored] = await ctx.db.select().from(labels).where(and(eq(labels.pairId, pair.id), eq(labels.userId, actor.id))).limit(1);
-  const [weak] = await ctx.db.select().from(candidates).where(eq(candidates.id, pair.weakId));
+  // A repeat reveals what was stored the first time (the first click wins).
+  const [stored] = duplicate ? await ctx.db.select({ choice: labels.choice }).from(labels).where(and(eq(labels.pairId, pair.id), eq(labels.userId, actor.id))).limit(1) : [];
   const final = stored?.choice ?? choice;
   return {
     pairId: pair.id,

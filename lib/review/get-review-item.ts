@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { instructions, reviews, trajectories, workSlots } from "@/db/schema";
 import { requireActor } from "@/lib/auth/actor";
@@ -21,18 +21,24 @@ export const getReviewItemInput = z.object({ trajectoryId: z.uuid("not a traject
 export async function getReviewItem({ ctx, input }: { ctx: Ctx; input: z.input<typeof getReviewItemInput> }) {
   const actor = requireActor(ctx.actor);
   const { trajectoryId } = parseInput(getReviewItemInput, input);
-  // The actor's slot says both whether an annotator may see the item and how long they hold it.
-  const [lease] = await ctx.db
-    .select({ expiresAt: workSlots.expiresAt, doneAt: workSlots.doneAt })
-    .from(workSlots)
-    .where(and(eq(workSlots.kind, "review"), eq(workSlots.itemId, trajectoryId), eq(workSlots.userId, actor.id)))
+  // Two round trips: the trajectory with the actor's slot (which says both whether an annotator
+  // may see the item and how long they hold it), then the newest variants with the actor's own decisions.
+  const [row] = await ctx.db
+    // `slot` first: drizzle nulls a left-joined object when its first column is null, and
+    // `expiresAt` is null once the slot is done.
+    .select({ t: trajectories, lease: { slot: workSlots.slot, expiresAt: workSlots.expiresAt, doneAt: workSlots.doneAt } })
+    .from(trajectories)
+    .leftJoin(workSlots, and(eq(workSlots.kind, "review"), eq(workSlots.itemId, trajectories.id), eq(workSlots.userId, actor.id)))
+    .where(eq(trajectories.id, trajectoryId))
     .limit(1);
-  const [t] = await ctx.db.select().from(trajectories).where(eq(trajectories.id, trajectoryId)).limit(1);
-  if (!t) throw new AppError("NOT_FOUND", `No trajectory ${trajectoryId}`);
+  if (!row) throw new AppError("NOT_FOUND", `No trajectory ${trajectoryId}`);
+  const { t } = row;
+  const lease = row.lease;
   if (actor.role === "annotator" && !lease) throw new AppError("FORBIDDEN", "This item is not assigned to you; press Next for one that is");
-  const variants = await ctx.db
-    .select()
+  const joined = await ctx.db
+    .select({ v: instructions, r: reviews })
     .from(instructions)
+    .leftJoin(reviews, and(eq(reviews.instructionId, instructions.id), eq(reviews.reviewerId, actor.id), eq(reviews.stage, "annotation")))
     .where(
       and(
         eq(instructions.trajectoryId, trajectoryId),
@@ -40,11 +46,9 @@ export async function getReviewItem({ ctx, input }: { ctx: Ctx; input: z.input<t
       ),
     )
     .orderBy(sql`array_position(array['short','medium','long'], ${instructions.variant}::text)`, asc(instructions.id));
+  const variants = joined.map((j) => j.v);
+  const mine = joined.flatMap((j) => (j.r ? [j.r] : []));
   if (variants.length === 0) throw new AppError("NOT_FOUND", "This trajectory has no instructions to review yet");
-  const mine = await ctx.db
-    .select()
-    .from(reviews)
-    .where(and(inArray(reviews.instructionId, variants.map((v) => v.id)), eq(reviews.reviewerId, actor.id), eq(reviews.stage, "annotation")));
   const first = variants[0];
   return {
     trajectoryId,

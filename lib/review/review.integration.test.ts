@@ -137,6 +137,10 @@ describe("review with overlap 2", () => {
     expect(itemA.trajectoryId).toBe(id);
     expect(itemB.trajectoryId).toBe(id);
     expect(await submitReview({ ctx: as(a), input: acceptAll(itemA) })).toMatchObject({ settled: "waiting" });
+    // a may still open the item they decided (their slot is done, with no expiry), and sees their own decision.
+    const seenByA = await getReviewItem({ ctx: as(a), input: { trajectoryId: id } });
+    expect(seenByA.lease).toEqual({ expiresAt: null, done: true });
+    expect(seenByA.myDecision?.decisions).toHaveLength(3);
     // Blind: b's view carries no trace of a's decision.
     const seenByB = await getReviewItem({ ctx: as(b), input: { trajectoryId: id } });
     expect(seenByB.myDecision).toBeNull();

@@ -1,5 +1,4 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
 import { type z } from "zod";
 import { reviews } from "@/db/schema";
 import { requireActor } from "@/lib/auth/actor";
@@ -28,13 +27,8 @@ export async function submitReview({ ctx, input }: { ctx: Ctx; input: z.input<ty
   return ctx.db.transaction(async (tx) => {
     const inner = { ...ctx, db: tx };
     // A repeat of a submission that already settled the item must not read as a conflict.
-    const [already] = await tx
-      .select({ id: reviews.id })
-      .from(reviews)
-      .where(and(inArray(reviews.instructionId, parsed.decisions.map((d) => d.instructionId)), eq(reviews.reviewerId, actor.id), eq(reviews.stage, "annotation")))
-      .limit(1);
+    const { already, rows, version } = await loadForDecision(tx, parsed, { reviewerId: actor.id });
     if (already) return { outcome: "duplicate" as const, settled: null };
-    const { rows, version } = await loadForDecision(tx, parsed);
     if (rows.some((r) => r.status !== "in_review")) {
       throw new AppError("CONFLICT", "This item was already settled; press Next for another", {
         conflicts: rows.map((r) => ({ variant: r.variant, theirs: r.finalText ?? r.text, yours: "" })),
@@ -71,7 +65,7 @@ export async function submitReview({ ctx, input }: { ctx: Ctx; input: z.input<ty
       subjectId: parsed.trajectoryId,
       data: { submissionId: parsed.submissionId, editBad: parsed.editBad, reasoning, decisions: values.map((v) => ({ instructionId: v.instructionId, decision: v.decision, reason: v.reason, before: v.baseText, after: v.editedText })) },
     });
-    const settled = await settleItem(tx, parsed.trajectoryId, version, rows.map((r) => r.id));
+    const settled = await settleItem(tx, parsed.trajectoryId, version, rows);
     return { outcome: slot.outcome, settled };
   });
 }

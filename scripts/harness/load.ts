@@ -6,7 +6,14 @@
 // own (API token), reviews (next → decide) and compares (next → label). Prints
 // p50/p95/p99 per route and the error rate; last line one JSON object. Uses its own database
 // (<DATABASE_URL name>_load, recreated and seeded) and queue prefix.
-//   npm run load [-- --users 100 --seconds 60]
+// Think time: a person looks at a page before the next click, and reads an item
+// before deciding. Each user pauses a uniform 1–3 s (`--think-min-ms`,
+// `--think-max-ms`; mean 2 s) after every page view or action and between Next and
+// the decision in the review and compare workspaces. The top-level figures are that
+// regime. Then a saturation phase (`--saturation-seconds`, default 15, 0 to skip)
+// runs the same mix with no think time at all — a closed loop far beyond what 100
+// people do — and reports its throughput and per-route p95 under `saturation`.
+//   npm run load [-- --users 100 --seconds 60 --think-min-ms 1000 --think-max-ms 3000 --saturation-seconds 15]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +23,7 @@ import { recreateDatabase } from "../db-setup";
 import { randomUUID } from "node:crypto";
 import { freePort } from "./services";
 import { seedComparePairs, seedReviewItems, seedUserToken } from "./workloads";
+import { sleep, uniformMs } from "../bench/think-time";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,7 +31,9 @@ const arg = (name: string, fallback: number) => {
 };
 const USERS = arg("users", 100);
 const SECONDS = arg("seconds", 60);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const THINK_MIN_MS = arg("think-min-ms", 1000);
+const THINK_MAX_MS = arg("think-max-ms", 3000);
+const SATURATION_SECONDS = arg("saturation-seconds", 15);
 
 /**
  * A route in the mix: its label in the report, how often users hit it, and the URL (from seeded
@@ -31,25 +41,27 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * it times its own requests under their route names.
  */
 type Route = { name: string; weight: number; path: (ids: Ids) => string | null; step?: Step };
-type Step = (call: (name: string, path: string, body: unknown) => Promise<Response | null>, user: number) => Promise<void>;
+type Step = (call: (name: string, path: string, body: unknown) => Promise<Response | null>, user: number, think: () => Promise<void>) => Promise<void>;
 type Ids = { images: string[]; trajectories: string[] };
 const pick = <T,>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
-/** Review: Next (the held item or a new lease), then a decision on every variant. */
-const reviewStep: Step = async (call) => {
+/** Review: Next (the held item or a new lease), read it, then a decision on every variant. */
+const reviewStep: Step = async (call, _user, think) => {
   const next = await call("POST /api/v1/review/next", "/api/v1/review/next", {});
   const item = next?.ok ? ((await next.json()) as { item: { trajectoryId: string; variants: { id: string; lockVersion: number }[] } | null }).item : null;
   if (!item) return;
+  await think();
   await call("POST /api/v1/review/items/[id]/decisions", `/api/v1/review/items/${item.trajectoryId}/decisions`, {
     submissionId: randomUUID(),
     decisions: item.variants.map((v) => ({ instructionId: v.id, lockVersion: v.lockVersion, decision: "reject", reason: "unclear_intent" })),
   });
 };
-/** Compare: Next pair, then a verdict. */
-const compareStep: Step = async (call, user) => {
+/** Compare: Next pair, look at it, then a verdict. */
+const compareStep: Step = async (call, user, think) => {
   const next = await call("POST /api/v1/compare/next", "/api/v1/compare/next", {});
   const pair = next?.ok ? ((await next.json()) as { pair: { pairId: string } | null }).pair : null;
   if (!pair) return;
+  await think();
   await call("POST /api/v1/compare/labels", "/api/v1/compare/labels", { pairId: pair.pairId, choice: user % 2 ? "a" : "b", durationMs: 900 });
 };
 
@@ -124,51 +136,88 @@ async function main() {
     const routes = ROUTES.filter((r) => r.path(ids) !== null);
     const bag = routes.flatMap((r) => Array.from({ length: r.weight }, () => r));
     const names = [...routes.filter((r) => !r.step).map((r) => r.name), ...STEP_ROUTES];
-    const samples = new Map<string, number[]>(names.map((n) => [n, []]));
-    const errors = new Map<string, number>(names.map((n) => [n, 0]));
-    const timed = async (name: string, init: () => Promise<Response>) => {
-      const t0 = performance.now();
-      const res = await init().catch(() => null);
-      const body = res ? await res.arrayBuffer() : null;
-      samples.get(name)!.push(performance.now() - t0);
-      if (!res || res.status >= 400 || res.status === 307) errors.set(name, errors.get(name)! + 1);
-      // Hand the caller a readable response (the body was read for the timing).
-      return res ? new Response(body, { status: res.status, headers: res.headers }) : null;
+    console.log(`[load] ${USERS} users against ${baseUrl} (${ids.images.length} images, ${ids.trajectories.length} trajectories)`);
+
+    /** Every user loops over the mix for `seconds`, pausing uniformly in [thinkMin, thinkMax] ms between actions. */
+    const phase = async (seconds: number, thinkMin: number, thinkMax: number) => {
+      const samples = new Map<string, number[]>(names.map((n) => [n, []]));
+      const errors = new Map<string, number>(names.map((n) => [n, 0]));
+      const timed = async (name: string, init: () => Promise<Response>) => {
+        const t0 = performance.now();
+        const res = await init().catch(() => null);
+        const body = res ? await res.arrayBuffer() : null;
+        samples.get(name)!.push(performance.now() - t0);
+        if (!res || res.status >= 400 || res.status === 307) errors.set(name, errors.get(name)! + 1);
+        // Hand the caller a readable response (the body was read for the timing).
+        return res ? new Response(body, { status: res.status, headers: res.headers }) : null;
+      };
+      const think = () => (thinkMax > 0 ? sleep(uniformMs(thinkMin, thinkMax)) : Promise.resolve());
+      const started = performance.now();
+      const stopAt = Date.now() + seconds * 1000;
+      const user = async (_: unknown, n: number) => {
+        // Browsing as the signed-in researcher; reviewing and comparing as this user's own annotator account.
+        const post = (name: string, path: string, body: unknown) =>
+          timed(name, () => fetch(`${baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${annotators[n].token}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
+        await sleep(Math.random() * Math.max(1000, thinkMax)); // users arrive over the first seconds
+        while (Date.now() < stopAt) {
+          const route = pick(bag);
+          if (route.step) await route.step(post, n, think);
+          else await timed(route.name, () => fetch(`${baseUrl}${route.path(ids)}`, { headers: { cookie }, redirect: "manual" }));
+          await think();
+        }
+      };
+      await Promise.all(Array.from({ length: USERS }, user));
+      const took = (performance.now() - started) / 1000;
+      const q = (xs: number[], p: number) => Number((xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN).toFixed(1));
+      const table = names.map((name) => {
+        const xs = samples.get(name)!.sort((a, b) => a - b);
+        return { route: name, requests: xs.length, p50: q(xs, 0.5), p95: q(xs, 0.95), p99: q(xs, 0.99), errors: errors.get(name)! };
+      });
+      const total = table.reduce((n, t) => n + t.requests, 0);
+      const failed = table.reduce((n, t) => n + t.errors, 0);
+      return {
+        table,
+        requests: total,
+        requestsPerSecond: Number((total / took).toFixed(1)),
+        errorRate: Number((failed / Math.max(1, total)).toFixed(4)),
+        maxP95Ms: Math.max(...table.map((t) => t.p95)),
+      };
     };
-    console.log(`[load] ${USERS} users for ${SECONDS} s against ${baseUrl} (${ids.images.length} images, ${ids.trajectories.length} trajectories)`);
-    const stopAt = Date.now() + SECONDS * 1000;
-    const user = async (_: unknown, n: number) => {
-      // Browsing as the signed-in researcher; reviewing and comparing as this user's own annotator account.
-      const post = (name: string, path: string, body: unknown) =>
-        timed(name, () => fetch(`${baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${annotators[n].token}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
-      await sleep(Math.random() * 1000); // users arrive over the first second
-      while (Date.now() < stopAt) {
-        const route = pick(bag);
-        if (route.step) await route.step(post, n);
-        else await timed(route.name, () => fetch(`${baseUrl}${route.path(ids)}`, { headers: { cookie }, redirect: "manual" }));
-        await sleep(100 + Math.random() * 400); // think time
-      }
+    const print = (title: string, table: { route: string; requests: number; p50: number; p95: number; p99: number; errors: number }[]) => {
+      console.log(title);
+      console.log("route".padEnd(40), "req".padStart(6), "p50".padStart(8), "p95".padStart(8), "p99".padStart(8), "err".padStart(5));
+      for (const t of table) console.log(t.route.padEnd(40), String(t.requests).padStart(6), String(t.p50).padStart(8), String(t.p95).padStart(8), String(t.p99).padStart(8), String(t.errors).padStart(5));
     };
-    await Promise.all(Array.from({ length: USERS }, user));
-    const q = (xs: number[], p: number) => Number((xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN).toFixed(1));
-    const table = names.map((name) => {
-      const xs = samples.get(name)!.sort((a, b) => a - b);
-      return { route: name, requests: xs.length, p50: q(xs, 0.5), p95: q(xs, 0.95), p99: q(xs, 0.99), errors: errors.get(name)! };
-    });
-    console.log("route".padEnd(40), "req".padStart(6), "p50".padStart(8), "p95".padStart(8), "p99".padStart(8), "err".padStart(5));
-    for (const t of table) console.log(t.route.padEnd(40), String(t.requests).padStart(6), String(t.p50).padStart(8), String(t.p95).padStart(8), String(t.p99).padStart(8), String(t.errors).padStart(5));
-    const total = table.reduce((n, t) => n + t.requests, 0);
-    const failed = table.reduce((n, t) => n + t.errors, 0);
+
+    // Warm-up, not measured: the first request to each route loads its code into the fresh server.
+    for (const route of routes) {
+      if (route.step) await route.step((_, path, body) => fetch(`${baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${annotators[0].token}`, "content-type": "application/json" }, body: JSON.stringify(body) }), 0, async () => {});
+      else await fetch(`${baseUrl}${route.path(ids)}`, { headers: { cookie }, redirect: "manual" }).then((r) => r.arrayBuffer());
+    }
+    const people = await phase(SECONDS, THINK_MIN_MS, THINK_MAX_MS);
+    print(`[load] people: think ${THINK_MIN_MS}–${THINK_MAX_MS} ms, ${SECONDS} s`, people.table);
+    const saturation = SATURATION_SECONDS > 0 ? await phase(SATURATION_SECONDS, 0, 0) : null;
+    if (saturation) print(`[load] saturation: no think time, ${SATURATION_SECONDS} s`, saturation.table);
     console.log(
       JSON.stringify({
         bench: "load",
         users: USERS,
         seconds: SECONDS,
-        requests: total,
-        requestsPerSecond: Number((total / SECONDS).toFixed(1)),
-        errorRate: Number((failed / Math.max(1, total)).toFixed(4)),
-        maxP95Ms: Math.max(...table.map((t) => t.p95)),
-        routes: table,
+        thinkMsMean: (THINK_MIN_MS + THINK_MAX_MS) / 2,
+        thinkMsRange: [THINK_MIN_MS, THINK_MAX_MS],
+        requests: people.requests,
+        requestsPerSecond: people.requestsPerSecond,
+        errorRate: people.errorRate,
+        maxP95Ms: people.maxP95Ms,
+        routes: people.table,
+        saturation: saturation && {
+          seconds: SATURATION_SECONDS,
+          requests: saturation.requests,
+          requestsPerSecond: saturation.requestsPerSecond,
+          errorRate: saturation.errorRate,
+          maxP95Ms: saturation.maxP95Ms,
+          p95ByRoute: Object.fromEntries(saturation.table.map((t) => [t.route, t.p95])),
+        },
       }),
     );
   } finally {

@@ -1,9 +1,8 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { headers } from "next/headers";
 import { rolesFor } from "@/app/_components/nav";
 import { getQueryClient } from "@/app/_queries/get-query-client";
 import { roundsQuery } from "@/app/_queries/rounds";
-import { getActor } from "@/lib/auth/get-actor";
+import { currentActor } from "@/lib/auth/page-guard";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
 import { listSnapshots } from "@/lib/corpus";
@@ -14,7 +13,7 @@ import { RoundsView } from "./rounds-view";
 
 export default async function RoundsPage() {
   await requirePageRole(rolesFor("/rounds"), "/rounds");
-  const ctx = createContext({ actor: await getActor(await headers()) });
+  const ctx = createContext({ actor: await currentActor() });
   const qc = getQueryClient();
   await qc.prefetchQuery({ ...roundsQuery(), queryFn: async () => ({ rounds: await listRounds({ ctx }) }) });
   const [snapshots, exports] = await Promise.all([listSnapshots({ ctx }), listExports({ ctx })]);
