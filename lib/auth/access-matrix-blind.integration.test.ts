@@ -41,18 +41,34 @@ async function annotator(): Promise<Annotator> {
   const token = `riq_${randomBytes(24).toString("base64url")}`;
   await getDb()
     .insert(apiTokens)
-    .values({ userId: actor.id, name: "blind", scopes: [], prefix: token.slice(0, 10), tokenHash: createHash("sha256").update(token).digest("hex") });
+    .values({
+      userId: actor.id,
+      name: "blind",
+      scopes: [],
+      prefix: token.slice(0, 10),
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+    });
   return { ...actor, token };
 }
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const route = async (path: string, method: string) => ((await import(join(process.cwd(), "app", path, "route.ts"))) as Record<string, Handler>)[method];
+const route = async (path: string, method: string) =>
+  ((await import(join(process.cwd(), "app", path, "route.ts"))) as Record<string, Handler>)[method];
 
 /** Calls a route handler as `who`; returns everything received (status line, headers, body) as text plus the body bytes. */
-async function receive(who: Annotator, method: "GET" | "POST", file: string, url: string, params: Record<string, string> = {}, body?: unknown) {
+async function receive(
+  who: Annotator,
+  method: "GET" | "POST",
+  file: string,
+  url: string,
+  params: Record<string, string> = {},
+  body?: unknown,
+) {
   const headers: Record<string, string> = { authorization: `Bearer ${who.token}` };
   if (body !== undefined) headers["content-type"] = "application/json";
-  const res = await (await route(file, method))(new Request(`http://localhost${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
+  const res = await (
+    await route(file, method)
+  )(new Request(`http://localhost${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
     params: Promise.resolve(params),
   });
   const bytes = Buffer.from(await res.arrayBuffer());
@@ -78,11 +94,28 @@ describe("blind labelling leaks nothing before the vote", () => {
   beforeAll(async () => {
     const { instruction } = await acceptedInstruction({ params: { Exposure2012: 0.8 }, text: "Lift the shadows a little and warm it up." });
     const render = async (r: number) =>
-      (await getBlobStore().put(new Uint8Array(await sharp({ create: { width: 24, height: 16, channels: 3, background: { r, g: 90, b: 60 } } }).jpeg().toBuffer()), { contentType: "image/jpeg" })).key;
+      (
+        await getBlobStore().put(
+          new Uint8Array(
+            await sharp({ create: { width: 24, height: 16, channels: 3, background: { r, g: 90, b: 60 } } })
+              .jpeg()
+              .toBuffer(),
+          ),
+          { contentType: "image/jpeg" },
+        )
+      ).key;
     const [strongKey, weakKey] = [await render(200), await render(40)];
     const [strong] = await getDb()
       .insert(candidates)
-      .values({ trajectoryId: instruction.trajectoryId, instructionId: instruction.id, params: { Exposure2012: 0.8 }, paramsHash: `s-${tag}`, renderer: SECRET.renderer, origin: "user", imageKey: strongKey })
+      .values({
+        trajectoryId: instruction.trajectoryId,
+        instructionId: instruction.id,
+        params: { Exposure2012: 0.8 },
+        paramsHash: `s-${tag}`,
+        renderer: SECRET.renderer,
+        origin: "user",
+        imageKey: strongKey,
+      })
       .returning();
     const [weak] = await getDb()
       .insert(candidates)
@@ -105,12 +138,31 @@ describe("blind labelling leaks nothing before the vote", () => {
       .returning();
     const [pair] = await getDb()
       .insert(pairs)
-      .values({ instructionId: instruction.id, strongId: strong.id, weakId: weak.id, origin: "policy", kind: "model", round: 7, renderer: SECRET.renderer })
+      .values({
+        instructionId: instruction.id,
+        strongId: strong.id,
+        weakId: weak.id,
+        origin: "policy",
+        kind: "model",
+        round: 7,
+        renderer: SECRET.renderer,
+      })
       .returning();
     pairId = pair.id;
-    await getDb().insert(labels).values({ pairId, labelerKind: "model", modelName: SECRET.judgeModel, choice: "strong", leftWas: "strong", rawOutput: SECRET.judgeSays });
+    await getDb()
+      .insert(labels)
+      .values({
+        pairId,
+        labelerKind: "model",
+        modelName: SECRET.judgeModel,
+        choice: "strong",
+        leftWas: "strong",
+        rawOutput: SECRET.judgeSays,
+      });
     // Two labels wanted, ahead of anything else other files left in the queue.
-    await getDb().insert(workSlots).values([0, 1].map((slot) => ({ kind: "compare" as const, itemId: pairId, slot, priority: 1_000_000 })));
+    await getDb()
+      .insert(workSlots)
+      .values([0, 1].map((slot) => ({ kind: "compare" as const, itemId: pairId, slot, priority: 1_000_000 })));
     hidden.push(strong.id, weak.id, strongKey, weakKey);
   });
 
@@ -123,15 +175,28 @@ describe("blind labelling leaks nothing before the vote", () => {
       const received = [
         ["POST /api/v1/compare/next", next.text],
         ["nextPairAction", await action(who, "app/(app)/compare/actions.ts", "nextPairAction", { exclude: [] })],
-        ["GET /api/v1/pairs/:id/a", (await receive(who, "GET", "api/v1/pairs/[id]/[side]", `/api/v1/pairs/${pairId}/a`, { id: pairId, side: "a" })).text],
-        ["GET /api/v1/pairs/:id/b", (await receive(who, "GET", "api/v1/pairs/[id]/[side]", `/api/v1/pairs/${pairId}/b`, { id: pairId, side: "b" })).text],
+        [
+          "GET /api/v1/pairs/:id/a",
+          (await receive(who, "GET", "api/v1/pairs/[id]/[side]", `/api/v1/pairs/${pairId}/a`, { id: pairId, side: "a" })).text,
+        ],
+        [
+          "GET /api/v1/pairs/:id/b",
+          (await receive(who, "GET", "api/v1/pairs/[id]/[side]", `/api/v1/pairs/${pairId}/b`, { id: pairId, side: "b" })).text,
+        ],
       ] as const;
       for (const [where, text] of received) expectNothingOf(text, [...hidden, ...also], `${where} for ${who.email}`);
       for (const [where, text] of received.slice(0, 2)) expect(text, `${where} for ${who.email}`).not.toMatch(ORIGIN_WORDS);
     };
 
     await seenBy(first, []);
-    const vote = await receive(first, "POST", "api/v1/compare/labels", "/api/v1/compare/labels", {}, { pairId, choice: "a", strength: "clearly" });
+    const vote = await receive(
+      first,
+      "POST",
+      "api/v1/compare/labels",
+      "/api/v1/compare/labels",
+      {},
+      { pairId, choice: "a", strength: "clearly" },
+    );
     expect(vote.status).toBe(200);
     // After the vote the reveal names the provenance: the strings searched for above are real.
     expect(vote.text).toContain(SECRET.strategy);
@@ -142,39 +207,63 @@ describe("blind labelling leaks nothing before the vote", () => {
 
   it("review with overlap 2: the second annotator sees none of the first one's edits, comments, verdicts or identity", async () => {
     const [trajectoryId] = await makeReviewTrajectories(1);
-    await getDb().insert(workSlots).values([0, 1].map((slot) => ({ kind: "review" as const, itemId: trajectoryId, slot, priority: 1_000_000 })));
+    await getDb()
+      .insert(workSlots)
+      .values([0, 1].map((slot) => ({ kind: "review" as const, itemId: trajectoryId, slot, priority: 1_000_000 })));
     const [first, second] = [await annotator(), await annotator()];
     const next = await receive(first, "POST", "api/v1/review/next", "/api/v1/review/next", {}, {});
     const item = (next.json() as { item: { trajectoryId: string; variants: { id: string; lockVersion: number }[] } }).item;
     expect(item.trajectoryId).toBe(trajectoryId);
     const [v1, v2, v3] = item.variants;
-    const submitted = await receive(first, "POST", "api/v1/review/items/[id]/decisions", `/api/v1/review/items/${trajectoryId}/decisions`, { id: trajectoryId }, {
-      submissionId: randomUUID(),
-      reasoning: SECRET.reasoning,
-      editBad: true,
-      decisions: [
-        { instructionId: v1.id, lockVersion: v1.lockVersion, decision: "edit", text: SECRET.edit },
-        { instructionId: v2.id, lockVersion: v2.lockVersion, decision: "reject", reason: "other", comment: SECRET.comment },
-        { instructionId: v3.id, lockVersion: v3.lockVersion, decision: "accept" },
-      ],
-    });
+    const submitted = await receive(
+      first,
+      "POST",
+      "api/v1/review/items/[id]/decisions",
+      `/api/v1/review/items/${trajectoryId}/decisions`,
+      { id: trajectoryId },
+      {
+        submissionId: randomUUID(),
+        reasoning: SECRET.reasoning,
+        editBad: true,
+        decisions: [
+          { instructionId: v1.id, lockVersion: v1.lockVersion, decision: "edit", text: SECRET.edit },
+          { instructionId: v2.id, lockVersion: v2.lockVersion, decision: "reject", reason: "other", comment: SECRET.comment },
+          { instructionId: v3.id, lockVersion: v3.lockVersion, decision: "accept" },
+        ],
+      },
+    );
     expect(submitted.status).toBe(200);
     // The first annotator's own view shows their decision: the strings are findable.
-    expect((await receive(first, "GET", "api/v1/review/items/[id]", `/api/v1/review/items/${trajectoryId}`, { id: trajectoryId })).text).toContain(SECRET.edit);
+    expect(
+      (await receive(first, "GET", "api/v1/review/items/[id]", `/api/v1/review/items/${trajectoryId}`, { id: trajectoryId })).text,
+    ).toContain(SECRET.edit);
 
     const theirs = [SECRET.edit, SECRET.comment, SECRET.reasoning, first.id, first.email];
     const secondNext = await receive(second, "POST", "api/v1/review/next", "/api/v1/review/next", {}, {});
-    const secondItem = await receive(second, "GET", "api/v1/review/items/[id]", `/api/v1/review/items/${trajectoryId}`, { id: trajectoryId });
-    for (const [where, r] of [["POST /api/v1/review/next", secondNext], ["GET /api/v1/review/items/:id", secondItem]] as const) {
+    const secondItem = await receive(second, "GET", "api/v1/review/items/[id]", `/api/v1/review/items/${trajectoryId}`, {
+      id: trajectoryId,
+    });
+    for (const [where, r] of [
+      ["POST /api/v1/review/next", secondNext],
+      ["GET /api/v1/review/items/:id", secondItem],
+    ] as const) {
       expect(r.status).toBe(200);
       expectNothingOf(r.text, theirs, where);
       const body = r.json() as { item?: unknown };
-      const view = ("item" in body ? body.item : body) as { trajectoryId: string; status: string; myDecision: unknown; variants: { status: string }[] };
+      const view = ("item" in body ? body.item : body) as {
+        trajectoryId: string;
+        status: string;
+        myDecision: unknown;
+        variants: { status: string }[];
+      };
       expect(view.trajectoryId).toBe(trajectoryId);
       // Nothing settled, nothing decided by this annotator: no verdict shows through a status either.
       expect(view.myDecision, where).toBeNull();
       expect(view.status, where).toBe("in_review");
-      expect(view.variants.map((v) => v.status), where).toEqual(["in_review", "in_review", "in_review"]);
+      expect(
+        view.variants.map((v) => v.status),
+        where,
+      ).toEqual(["in_review", "in_review", "in_review"]);
     }
   });
 });

@@ -48,11 +48,18 @@ describe("sign-in limits kept in Redis", () => {
   });
 
   const attempt = (address: string, password: string, headers: Record<string, string> = {}) =>
-    fetch(url, { method: "POST", headers: { "content-type": "application/json", origin: appUrl(), ...headers }, body: JSON.stringify({ email: address, password }) });
+    fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: appUrl(), ...headers },
+      body: JSON.stringify({ email: address, password }),
+    });
 
   it("counts attempts per socket address: a new X-Forwarded-For on each attempt does not reset it", async () => {
     process.env.AUTH_SIGNIN_RATE_LIMIT = "3";
-    for (let i = 0; i < 3; i++) expect((await attempt(email(), "wrong-password", { "x-forwarded-for": `203.0.113.${i}`, [CLIENT_IP_HEADER]: `198.51.100.${i}` })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await attempt(email(), "wrong-password", { "x-forwarded-for": `203.0.113.${i}`, [CLIENT_IP_HEADER]: `198.51.100.${i}` })).status,
+      ).toBe(401);
     const refused = await attempt(email(), "wrong-password", { "x-forwarded-for": "203.0.113.99" });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);

@@ -35,7 +35,8 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return {n, ttl}`;
 
 let client: Redis | null = null;
-const redis = () => (client ??= new Redis(redisUrl(), { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2_000, commandTimeout: 1_000 }));
+const redis = () =>
+  (client ??= new Redis(redisUrl(), { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2_000, commandTimeout: 1_000 }));
 
 /** Closes the limiter's Redis connection (tests, graceful shutdown). */
 export async function closeSignInLimiter() {
@@ -45,7 +46,8 @@ export async function closeSignInLimiter() {
 }
 
 /** The Redis key that counts sign-ins of one address or account (exported for tests). */
-export const signInLimitKey = (kind: "ip" | "account", id: string) => `${queuePrefix()}:signin:${kind}:${createHash("sha256").update(id).digest("hex").slice(0, 32)}`;
+export const signInLimitKey = (kind: "ip" | "account", id: string) =>
+  `${queuePrefix()}:signin:${kind}:${createHash("sha256").update(id).digest("hex").slice(0, 32)}`;
 const accountId = (email: string) => email.trim().toLowerCase().slice(0, 320);
 
 async function hit(k: string, windowMs: number): Promise<{ count: number; msLeft: number }> {
@@ -55,7 +57,10 @@ async function hit(k: string, windowMs: number): Promise<{ count: number; msLeft
 
 const tooMany = (message: string, msLeft: number) => {
   const wait = Math.max(1, Math.ceil(msLeft / 1000));
-  return Response.json({ code: "TOO_MANY_ATTEMPTS", message: `${message}; try again in ${wait < 120 ? `${wait} s` : `${Math.ceil(wait / 60)} min`}` }, { status: 429, headers: { "retry-after": String(wait) } });
+  return Response.json(
+    { code: "TOO_MANY_ATTEMPTS", message: `${message}; try again in ${wait < 120 ? `${wait} s` : `${Math.ceil(wait / 60)} min`}` },
+    { status: 429, headers: { "retry-after": String(wait) } },
+  );
 };
 
 /**
@@ -63,8 +68,15 @@ const tooMany = (message: string, msLeft: number) => {
  * message while the caller's address or the account is over its limit, and
  * settles the account's count with the outcome.
  */
-export async function limitSignIn(req: Request, handle: (req: Request) => Promise<Response>, limits = signInLimitsFromEnv()): Promise<Response> {
-  const body = (await req.clone().json().catch(() => null)) as { email?: unknown } | null;
+export async function limitSignIn(
+  req: Request,
+  handle: (req: Request) => Promise<Response>,
+  limits = signInLimitsFromEnv(),
+): Promise<Response> {
+  const body = (await req
+    .clone()
+    .json()
+    .catch(() => null)) as { email?: unknown } | null;
   const email = typeof body?.email === "string" ? accountId(body.email) : null;
   const ip = req.headers.get(CLIENT_IP_HEADER);
   const accountKey = email ? signInLimitKey("account", email) : null;

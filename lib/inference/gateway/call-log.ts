@@ -8,11 +8,17 @@ import { groupCommit } from "./group-commit";
 /** One finished call, as written to `inference_calls` in one go (the deferred log). */
 export type CallRecord = typeof inferenceCalls.$inferInsert & { status: CallStatus };
 /** What is known before the request goes out. */
-export type CallStart = Omit<CallRecord, "status" | "attempts" | "latencyMs" | "rawOutput" | "reasoning" | "parsed" | "error" | "promptTokens" | "completionTokens"> & {
+export type CallStart = Omit<
+  CallRecord,
+  "status" | "attempts" | "latencyMs" | "rawOutput" | "reasoning" | "parsed" | "error" | "promptTokens" | "completionTokens"
+> & {
   deadlineAt: Date;
 };
 /** How the call ended. */
-export type CallEnd = Pick<CallRecord, "status" | "attempts" | "latencyMs" | "promptTokens" | "completionTokens" | "rawOutput" | "reasoning" | "parsed" | "error">;
+export type CallEnd = Pick<
+  CallRecord,
+  "status" | "attempts" | "latencyMs" | "promptTokens" | "completionTokens" | "rawOutput" | "reasoning" | "parsed" | "error"
+>;
 /** The latest successful call with the same request hash (the cache of deterministic roles). */
 export type CachedCall = { id: number; parsed: unknown };
 
@@ -64,23 +70,30 @@ async function runLogStatement(db: Db | Tx, starts: string, finishes: string): P
   return Array.from(await db.execute<Row>(logStatement(starts, finishes)));
 }
 
-const writeLog = groupCommit(async (db, ops: LogOp[]): Promise<LogResult[]> => {
-  const starts: (CallStart & { lookup: boolean })[] = [];
-  const finishes: Record<string, unknown>[] = [];
-  for (const op of ops) {
-    if ("start" in op) starts.push({ ...op.start, lookup: op.lookup });
-    else finishes.push({ id: op.finish.id, ...op.finish.end, attempts: op.finish.end.attempts ?? 1 });
-  }
-  const rows = await runLogStatement(db, pgJson(starts.map(snake)), pgJson(finishes.map(snake)));
-  let next = 0;
-  return ops.map((op) => {
-    if (!("start" in op)) return null;
-    const r = rows[next++];
-    return { id: Number(r.id), hit: r.hit_id === null ? null : { id: Number(r.hit_id), parsed: r.hit_parsed } };
-  });
-});
+// One flush at a time: Postgres writes the WAL of concurrent commits one flush after another,
+// so two statements in flight each wait about twice as long (here: 1.9 ms for a lone commit,
+// 4 ms each for two at once) while one statement carries both batches for the price of one.
+const writeLog = groupCommit(
+  async (db, ops: LogOp[]): Promise<LogResult[]> => {
+    const starts: (CallStart & { lookup: boolean })[] = [];
+    const finishes: Record<string, unknown>[] = [];
+    for (const op of ops) {
+      if ("start" in op) starts.push({ ...op.start, lookup: op.lookup });
+      else finishes.push({ id: op.finish.id, ...op.finish.end, attempts: op.finish.end.attempts ?? 1 });
+    }
+    const rows = await runLogStatement(db, pgJson(starts.map(snake)), pgJson(finishes.map(snake)));
+    let next = 0;
+    return ops.map((op) => {
+      if (!("start" in op)) return null;
+      const r = rows[next++];
+      return { id: Number(r.id), hit: r.hit_id === null ? null : { id: Number(r.hit_id), parsed: r.hit_parsed } };
+    });
+  },
+  { maxInFlight: 1 },
+);
 
-const snake = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+const snake = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 
 /**
  * Writes the call's `started` row before the request goes out (group
@@ -88,7 +101,11 @@ const snake = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(
  * when `lookup`, the cached answer; a process killed mid-call leaves this row
  * for the sweeper (sweepAbandonedCalls).
  */
-export async function startCall(db: Db | Tx, start: CallStart, { lookup }: { lookup: boolean }): Promise<{ id: number; hit: CachedCall | null }> {
+export async function startCall(
+  db: Db | Tx,
+  start: CallStart,
+  { lookup }: { lookup: boolean },
+): Promise<{ id: number; hit: CachedCall | null }> {
   return (await writeLog(db, { start, lookup }))!;
 }
 
@@ -100,7 +117,11 @@ export async function finishCall(db: Db | Tx, id: number, end: CallEnd): Promise
 /** The cache lookup alone (the async log, whose rows are written later); lookups made together share one query. */
 export const findCachedCall = groupCommit(async (db, hashes: string[]): Promise<(CachedCall | null)[]> => {
   const rows = await db
-    .selectDistinctOn([inferenceCalls.requestHash], { hash: inferenceCalls.requestHash, id: inferenceCalls.id, parsed: inferenceCalls.parsed })
+    .selectDistinctOn([inferenceCalls.requestHash], {
+      hash: inferenceCalls.requestHash,
+      id: inferenceCalls.id,
+      parsed: inferenceCalls.parsed,
+    })
     .from(inferenceCalls)
     .where(and(inArray(inferenceCalls.requestHash, [...new Set(hashes)]), eq(inferenceCalls.status, "ok")))
     .orderBy(inferenceCalls.requestHash, desc(inferenceCalls.id));
