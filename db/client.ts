@@ -9,6 +9,7 @@ export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 let cached: { db: Db; sql: postgres.Sql } | null = null;
+let commitPool: postgres.Sql | null = null;
 
 /**
  * `sql` (and the transaction / savepoint handles it gives out) with every
@@ -47,8 +48,21 @@ export function getDb(): Db {
   return cached.db;
 }
 
-/** Closes the process-wide pool (graceful shutdown, tests). */
+/**
+ * A small pool of its own (2 connections) for group-committed writes such as
+ * the model call log: their flushes are on callers' critical paths, so they
+ * never queue behind the main pool's queries. Same database as getDb().
+ */
+export function getCommitSql(): postgres.Sql {
+  commitPool ??= postgres(databaseUrl(), { max: 2, idle_timeout: 60, onnotice: () => {} });
+  return commitPool;
+}
+
+/** Closes the process-wide pools (graceful shutdown, tests). */
 export async function closeDb() {
+  const commit = commitPool;
+  commitPool = null;
+  await commit?.end({ timeout: 5 });
   if (!cached) return;
   const { sql } = cached;
   cached = null;

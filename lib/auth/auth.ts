@@ -39,12 +39,13 @@ function createAuth() {
       // Secure cookies whenever the app is served over https.
       useSecureCookies: appUrl().startsWith("https:"),
     },
-    // Slows password guessing; the e2e server raises the sign-in limit because it signs in often.
+    // A per-process ceiling on the other auth endpoints; sign-in has its own limits in Redis,
+    // shared by every web process (sign-in-limit.ts, applied by app/api/auth/[...all]/route.ts).
     rateLimit: {
       enabled: process.env.NODE_ENV === "production",
       window: 60,
       max: 200,
-      customRules: { "/sign-in/email": { window: 10, max: Number(process.env.AUTH_SIGNIN_RATE_LIMIT ?? 5) } },
+      customRules: { "/sign-in/email": false },
     },
     trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").filter(Boolean),
     databaseHooks: {

@@ -1,62 +1,102 @@
-/**
- * Per-account limit on failed sign-ins, beside better-auth's per-IP limit:
- * an attacker rotating addresses still gets `max` guesses per account per
- * window. Counts failures only (a success clears them), so a user who types
- * their password right is never locked out by someone else's guesses for
- * longer than the window. In memory, per web process.
- */
-export type SignInLimit = { max: number; windowMs: number };
+import "server-only";
+import { createHash } from "node:crypto";
+import { Redis } from "ioredis";
+import { queuePrefix, redisUrl } from "@/lib/config/env";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 
-export const signInLimitFromEnv = (): SignInLimit => ({
-  max: Number(process.env.AUTH_ACCOUNT_SIGNIN_LIMIT ?? 10),
-  windowMs: Number(process.env.AUTH_ACCOUNT_SIGNIN_WINDOW_S ?? 15 * 60) * 1000,
+/**
+ * Sign-in limits, kept in Redis so every web process counts together:
+ * - per caller address (`AUTH_SIGNIN_RATE_LIMIT` attempts per 10 s; default 5
+ *   in production, off elsewhere), keyed on the address the request hook
+ *   stamps from the socket or the trusted proxies (TRUST_PROXY), never on a
+ *   header the client chose;
+ * - per account (`AUTH_ACCOUNT_SIGNIN_LIMIT` failed attempts per
+ *   `AUTH_ACCOUNT_SIGNIN_WINDOW_S`), so an attacker rotating addresses still
+ *   gets that many guesses. A success clears the account's count.
+ * Each attempt is counted before it runs (one atomic INCR + PEXPIRE), so
+ * concurrent guesses from many processes cannot overshoot the limit. If
+ * Redis does not answer within a second the attempt is let through (logged):
+ * a Redis outage must not lock every user out.
+ */
+export type SignInLimits = { ipMax: number; ipWindowMs: number; accountMax: number; accountWindowMs: number };
+
+export const signInLimitsFromEnv = (): SignInLimits => ({
+  ipMax: Number(process.env.AUTH_SIGNIN_RATE_LIMIT ?? (process.env.NODE_ENV === "production" ? 5 : 0)),
+  ipWindowMs: 10_000,
+  accountMax: Number(process.env.AUTH_ACCOUNT_SIGNIN_LIMIT ?? 10),
+  accountWindowMs: Number(process.env.AUTH_ACCOUNT_SIGNIN_WINDOW_S ?? 15 * 60) * 1000,
 });
 
-export function createSignInLimiter(limit: SignInLimit, now = () => Date.now()) {
-  const failures = new Map<string, { count: number; since: number }>();
-  const key = (email: string) => email.trim().toLowerCase().slice(0, 320);
-  const current = (email: string) => {
-    const entry = failures.get(key(email));
-    if (entry && now() - entry.since >= limit.windowMs) failures.delete(key(email));
-    return failures.get(key(email));
-  };
-  return {
-    /** Seconds to wait, or 0 when this account may try now. */
-    retryAfterS(email: string): number {
-      const entry = current(email);
-      if (!entry || entry.count < limit.max) return 0;
-      return Math.max(1, Math.ceil((entry.since + limit.windowMs - now()) / 1000));
-    },
-    record(email: string, ok: boolean) {
-      if (ok) return void failures.delete(key(email));
-      const entry = current(email);
-      if (entry) entry.count++;
-      else {
-        if (failures.size > 100_000) failures.clear(); // bounded memory under a flood of made-up addresses
-        failures.set(key(email), { count: 1, since: now() });
-      }
-    },
-  };
+// Counts one attempt in a fixed window that starts with the first one; returns [count, ms left].
+const HIT = `
+local n = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {n, ttl}`;
+
+let client: Redis | null = null;
+const redis = () =>
+  (client ??= new Redis(redisUrl(), { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2_000, commandTimeout: 1_000 }));
+
+/** Closes the limiter's Redis connection (tests, graceful shutdown). */
+export async function closeSignInLimiter() {
+  const c = client;
+  client = null;
+  if (c) await c.quit().catch(() => c.disconnect());
 }
 
-let shared: ReturnType<typeof createSignInLimiter> | null = null;
+/** The Redis key that counts sign-ins of one address or account (exported for tests). */
+export const signInLimitKey = (kind: "ip" | "account", id: string) =>
+  `${queuePrefix()}:signin:${kind}:${createHash("sha256").update(id).digest("hex").slice(0, 32)}`;
+const accountId = (email: string) => email.trim().toLowerCase().slice(0, 320);
+
+async function hit(k: string, windowMs: number): Promise<{ count: number; msLeft: number }> {
+  const [count, msLeft] = (await redis().eval(HIT, 1, k, windowMs)) as [number, number];
+  return { count, msLeft };
+}
+
+const tooMany = (message: string, msLeft: number) => {
+  const wait = Math.max(1, Math.ceil(msLeft / 1000));
+  return Response.json(
+    { code: "TOO_MANY_ATTEMPTS", message: `${message}; try again in ${wait < 120 ? `${wait} s` : `${Math.ceil(wait / 60)} min`}` },
+    { status: 429, headers: { "retry-after": String(wait) } },
+  );
+};
 
 /**
- * Wraps better-auth's POST handler for /sign-in/email: refuses with 429 and
- * a message while the account is over its limit, and counts the outcome.
+ * Wraps better-auth's POST handler for /sign-in/email: refuses with 429 and a
+ * message while the caller's address or the account is over its limit, and
+ * settles the account's count with the outcome.
  */
-export async function limitSignIn(req: Request, handle: (req: Request) => Promise<Response>): Promise<Response> {
-  shared ??= createSignInLimiter(signInLimitFromEnv());
-  const body = (await req.clone().json().catch(() => null)) as { email?: unknown } | null;
-  const email = typeof body?.email === "string" ? body.email : null;
-  if (!email) return handle(req);
-  const wait = shared.retryAfterS(email);
-  if (wait > 0)
-    return Response.json(
-      { code: "TOO_MANY_ATTEMPTS", message: `Too many failed sign-ins for this account; try again in ${Math.ceil(wait / 60)} min` },
-      { status: 429, headers: { "retry-after": String(wait) } },
-    );
+export async function limitSignIn(
+  req: Request,
+  handle: (req: Request) => Promise<Response>,
+  limits = signInLimitsFromEnv(),
+): Promise<Response> {
+  const body = (await req
+    .clone()
+    .json()
+    .catch(() => null)) as { email?: unknown } | null;
+  const email = typeof body?.email === "string" ? accountId(body.email) : null;
+  const ip = req.headers.get(CLIENT_IP_HEADER);
+  const accountKey = email ? signInLimitKey("account", email) : null;
+  try {
+    if (ip && limits.ipMax > 0) {
+      const perIp = await hit(signInLimitKey("ip", ip), limits.ipWindowMs);
+      if (perIp.count > limits.ipMax) return tooMany("Too many sign-in attempts from this address", perIp.msLeft);
+    }
+    if (accountKey && limits.accountMax > 0) {
+      const perAccount = await hit(accountKey, limits.accountWindowMs);
+      if (perAccount.count > limits.accountMax) return tooMany("Too many failed sign-ins for this account", perAccount.msLeft);
+    }
+  } catch (e) {
+    console.error(`[auth] sign-in limiter unavailable, letting the attempt through: ${(e as Error).message}`);
+    return handle(req);
+  }
   const res = await handle(req);
-  if (res.status === 200 || res.status === 401) shared.record(email, res.status === 200);
+  if (accountKey && limits.accountMax > 0 && res.status !== 401) {
+    // Only wrong passwords count against the account: a success clears them, anything else gives the attempt back.
+    await (res.status === 200 ? redis().del(accountKey) : redis().decr(accountKey)).catch(() => undefined);
+  }
   return res;
 }

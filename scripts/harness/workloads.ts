@@ -7,7 +7,15 @@ import sharp from "sharp";
 import type postgres from "postgres";
 
 export type Submitted = { key: string };
-export type Verdict = { stored: number; duplicates: number; unfinished: number; failed: number; retries: number };
+export type Verdict = {
+  stored: number;
+  duplicates: number;
+  unfinished: number;
+  failed: number;
+  retries: number;
+  /** Workload-specific counts for the report (e.g. the review decision mix). */
+  detail?: Record<string, number>;
+};
 export type Workload = {
   name: string;
   /** Users running this workload at once. */
@@ -165,9 +173,16 @@ export async function seedComparePairs(sql: postgres.Sql, n: number, overlap: nu
     insert into work_slots (kind, item_id, slot, priority) select 'compare', p.id, k, 100 from p cross join generate_series(0, ${overlap - 1}) k`;
 }
 
-type ReviewItem = { trajectoryId: string; variants: { id: string; lockVersion: number }[] };
+type ReviewItem = { trajectoryId: string; variants: { id: string; text: string; lockVersion: number }[] };
+type ReviewChoice = "accept" | "edit" | "reject";
+/** Per accepted `<item>:<user>` key: what was decided and, for edits, the exact text sent per variant. */
+const reviewsSent = new Map<string, { choice: ReviewChoice; edits: Map<string, string> }>();
 
-/** Annotators in the review workspace: Next, then a blind decision on every variant (two per item). */
+/**
+ * Annotators in the review workspace: Next, then a blind decision on every variant — accept,
+ * edit then accept (a text unique to this submission), or reject — in turn. Two annotators per
+ * item: agreeing decisions settle it, others open a dispute.
+ */
 export const reviewWorkload: Workload = {
   name: "review",
   users: 2,
@@ -178,21 +193,28 @@ export const reviewWorkload: Workload = {
     if (next.status !== 200) return { res: next };
     const { item } = (await next.json()) as { item: ReviewItem | null };
     if (!item) return { res: next, idle: true };
-    // Rejections settle the item without queueing render work, so the workers stay on the faults.
-    const reason = (["unclear_intent", "wrong_direction", "not_retouching"] as const)[seq % 3];
-    const res = await fetch(
-      `${baseUrl}/api/v1/review/items/${item.trajectoryId}/decisions`,
-      json(token, { submissionId: randomUUID(), decisions: item.variants.map((v) => ({ instructionId: v.id, lockVersion: v.lockVersion, decision: "reject", reason })) }),
-    );
+    const choice = (["accept", "edit", "reject"] as const)[seq % 3];
+    const edits = new Map<string, string>();
+    const decisions = item.variants.map((v) => {
+      const base = { instructionId: v.id, lockVersion: v.lockVersion };
+      if (choice === "reject") return { ...base, decision: "reject", reason: (["unclear_intent", "wrong_direction", "not_retouching"] as const)[seq % 3] };
+      if (choice === "accept") return { ...base, decision: "accept" };
+      const text = `${v.text}, edited by ${userId.slice(0, 8)} #${seq}`;
+      edits.set(v.id, text);
+      return { ...base, decision: "edit", text };
+    });
+    const res = await fetch(`${baseUrl}/api/v1/review/items/${item.trajectoryId}/decisions`, json(token, { submissionId: randomUUID(), decisions }));
     if (res.status !== 200) return { res };
-    return { res, key: `${item.trajectoryId}:${userId}` };
+    const key = `${item.trajectoryId}:${userId}`;
+    reviewsSent.set(key, { choice, edits });
+    return { res, key };
   },
   async verify(sql, keys) {
     if (keys.length === 0) return NONE;
     const pairs = splitKeys(keys);
     // Per accepted (item, annotator): one annotation row for each of the item's variants, never two.
-    const rows = await sql<{ trajectory_id: string; reviewer_id: string; variants: number; rows: number }[]>`
-      select r.trajectory_id, r.reviewer_id, count(distinct r.instruction_id)::int as variants, count(*)::int as rows
+    const rows = await sql<{ trajectory_id: string; reviewer_id: string; variants: number; rows: number; decisions: string[] }[]>`
+      select r.trajectory_id, r.reviewer_id, count(distinct r.instruction_id)::int as variants, count(*)::int as rows, array_agg(r.decision::text) as decisions
       from reviews r join (select * from unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::text[]) as k(t, u)) k
         on r.trajectory_id = k.t and r.reviewer_id = k.u
       where r.stage = 'annotation' group by 1, 2`;
@@ -201,12 +223,36 @@ export const reviewWorkload: Workload = {
     const want = new Map(variants.map((v) => [v.trajectory_id, v.n]));
     const doubled = await sql<{ n: number }[]>`
       select count(*)::int as n from (select instruction_id, reviewer_id, stage from reviews group by 1, 2, 3 having count(*) > 1) d`;
+    // Every edited text sent must be stored exactly once, byte for byte, on its variant and annotator.
+    const sentEdits = [...new Set(keys)].flatMap((k) => [...(reviewsSent.get(k)?.edits ?? [])].map(([instructionId, text]) => ({ k, instructionId, text, user: k.split(":", 2)[1] })));
+    const storedEdits = sentEdits.length
+      ? await sql<{ instruction_id: string; reviewer_id: string; edited_text: string }[]>`
+          select instruction_id, reviewer_id, edited_text from reviews
+          where stage = 'annotation' and edited_text in ${sql(sentEdits.map((e) => e.text))}`
+      : [];
+    const exact = sentEdits.filter((e) => storedEdits.filter((r) => r.edited_text === e.text).length === 1 && storedEdits.some((r) => r.edited_text === e.text && r.instruction_id === e.instructionId && r.reviewer_id === e.user));
+    const editsOk = new Set(exact.map((e) => e.k));
+    const keysWithEdits = new Set(sentEdits.map((e) => e.k));
+    // A decision is stored when every variant has its row with the verdict sent (an edit as `edit`), and its edits are exact.
+    const asSent = (r: (typeof rows)[number]) => {
+      const sent = reviewsSent.get(`${r.trajectory_id}:${r.reviewer_id}`);
+      const verdict = sent?.choice === "edit" ? "edit" : sent?.choice;
+      return r.variants === want.get(r.trajectory_id) && r.decisions.every((d) => d === verdict) && (!keysWithEdits.has(`${r.trajectory_id}:${r.reviewer_id}`) || editsOk.has(`${r.trajectory_id}:${r.reviewer_id}`));
+    };
+    const choices = [...new Set(keys)].map((k) => reviewsSent.get(k)?.choice);
     return {
-      stored: rows.filter((r) => r.variants === want.get(r.trajectory_id)).length,
-      duplicates: Math.max(rows.reduce((n, r) => n + (r.rows - r.variants), 0), doubled[0].n),
+      stored: rows.filter(asSent).length,
+      duplicates: Math.max(rows.reduce((n, r) => n + (r.rows - r.variants), 0), doubled[0].n) + storedEdits.length - new Set(storedEdits.map((r) => r.edited_text)).size,
       unfinished: 0,
       failed: 0,
       retries: 0,
+      detail: {
+        accepted: choices.filter((c) => c === "accept").length,
+        edited: choices.filter((c) => c === "edit").length,
+        rejected: choices.filter((c) => c === "reject").length,
+        editsSent: sentEdits.length,
+        editsStoredExactlyOnce: exact.length,
+      },
     };
   },
 };

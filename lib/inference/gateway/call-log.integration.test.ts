@@ -6,7 +6,48 @@ import { inferenceCalls, models } from "@/db/schema";
 import { systemContext } from "@/lib/context";
 import { startWireServer, type WireServer } from "@/test/openai-wire-server";
 import { waitFor } from "@/test/wait-for";
+import { finishCall, startCall, type CallStart } from "./call-log";
 import { sweepAbandonedCalls } from "./sweep-abandoned-calls";
+
+describe("call log: group commit", () => {
+  const start = (hash: string): CallStart => ({
+    requestHash: hash,
+    role: "policy",
+    modelId: null,
+    modelName: "group-commit-test",
+    backend: "heuristic",
+    promptId: "policy/v1",
+    promptVersion: "test",
+    temperature: 0,
+    inputs: { hash },
+    deadlineAt: new Date(Date.now() + 60_000),
+  });
+
+  it("calls starting and ending together each get their own row, whatever batch carried them", async () => {
+    const tag = `gc-${Date.now()}`;
+    const hashes = Array.from({ length: 40 }, (_, i) => `${tag}-${i}`);
+    const started = await Promise.all(hashes.map((h) => startCall(getDb(), start(h), { lookup: false })));
+    expect(new Set(started.map((s) => s.id)).size).toBe(hashes.length);
+    // Finishes of the first half travel with the starts of a second wave.
+    const second = hashes.map((h) => `${h}-again`);
+    const [, again] = await Promise.all([
+      Promise.all(started.slice(0, 20).map(({ id }, i) => finishCall(getDb(), id, { status: "ok", attempts: 1, latencyMs: i, rawOutput: `answer ${i}\u0000!`, parsed: { i } }))),
+      Promise.all(second.map((h) => startCall(getDb(), start(h), { lookup: true }))),
+    ]);
+    const rows = await getDb().select().from(inferenceCalls).where(sql`${inferenceCalls.requestHash} like ${`${tag}-%`}`);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    hashes.forEach((h, i) => expect(byId.get(started[i].id)?.requestHash).toBe(h));
+    second.forEach((h, i) => expect(byId.get(again[i].id)?.requestHash).toBe(h));
+    started.slice(0, 20).forEach(({ id }, i) =>
+      // jsonb cannot hold NUL: the model's NUL is stored as U+FFFD instead of failing the batch.
+      expect(byId.get(id)).toMatchObject({ status: "ok", latencyMs: i, rawOutput: `answer ${i}\uFFFD!`, parsed: { i }, deadlineAt: null }),
+    );
+    started.slice(20).forEach(({ id }) => expect(byId.get(id)?.status).toBe("started"));
+    // The lookup reads finished answers: the cache of a hash answered in an earlier flush.
+    const hit = await startCall(getDb(), start(hashes[3]), { lookup: true });
+    expect(hit.hit).toEqual({ id: started[3].id, parsed: { i: 3 } });
+  });
+});
 
 describe("call log: started rows", () => {
   let server: WireServer;

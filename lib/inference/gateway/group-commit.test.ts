@@ -6,7 +6,7 @@ const fakeDb = () => ({}) as Db;
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("groupCommit", () => {
-  it("callers that arrive while a write is in flight share the next write, and each gets its own result", async () => {
+  it("callers of one turn share a write, callers that arrive while it is in flight share the next, and each gets its own result", async () => {
     const batches: number[][] = [];
     const write = groupCommit(
       async (_db, batch: number[]) => {
@@ -17,9 +17,14 @@ describe("groupCommit", () => {
       { maxInFlight: 1 },
     );
     const db = fakeDb();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => write(db, i)));
-    expect(results).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
-    expect(batches).toEqual([[0], [1, 2, 3, 4, 5, 6, 7, 8, 9]]);
+    const first = Promise.all([write(db, 0), write(db, 1)]);
+    await tick(1); // the first write is in flight now
+    const rest = Promise.all(Array.from({ length: 8 }, (_, i) => write(db, i + 2)));
+    expect([...(await first), ...(await rest)]).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(batches).toEqual([
+      [0, 1],
+      [2, 3, 4, 5, 6, 7, 8, 9],
+    ]);
   });
 
   it("a failed write rejects only the callers in its batch", async () => {
@@ -34,7 +39,9 @@ describe("groupCommit", () => {
       { maxInFlight: 1 },
     );
     const db = fakeDb();
-    const [first, second] = await Promise.allSettled([write(db, "a"), write(db, "b")]);
+    const a = write(db, "a");
+    await tick(1);
+    const [first, second] = await Promise.allSettled([a, write(db, "b")]);
     expect(first).toMatchObject({ status: "rejected", reason: expect.objectContaining({ message: "database down" }) });
     expect(second).toEqual({ status: "fulfilled", value: "b" });
   });

@@ -2,19 +2,21 @@ import "server-only";
 import type { Db, Tx } from "@/db/client";
 
 /**
- * Group commit for one kind of write: while up to `maxInFlight` statements
- * are running on a database handle, new items queue up and go in the next
- * statement together. Each caller awaits the flush that carries its item, so
- * nothing returns before its write is durable and nothing is held in memory
- * across a shutdown; under load hundreds of single-row writes per second
- * become a few dozen statements.
+ * Group commit for one kind of write: items queue per database handle and go
+ * out together in one statement. A flush starts as soon as a statement slot is
+ * free (at most `maxInFlight` per handle), taking everything that arrived in
+ * the meantime, so an idle log adds no wait and a busy one sends a few large
+ * statements instead of many small ones. Each caller awaits the flush that
+ * carries its item: nothing returns before its write is durable, and nothing
+ * is held in memory across a shutdown.
  */
-export function groupCommit<I, O>(write: (db: Db | Tx, batch: I[]) => Promise<O[]>, { maxBatch = 200, maxInFlight = 3 } = {}) {
+export function groupCommit<I, O>(write: (db: Db | Tx, batch: I[]) => Promise<O[]>, { maxBatch = 500, maxInFlight = 2 } = {}) {
   type Pending = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void };
-  type Queue = { pending: Pending[]; inFlight: number };
+  type Queue = { pending: Pending[]; inFlight: number; scheduled: boolean };
   const queues = new WeakMap<Db | Tx, Queue>();
 
   async function flush(db: Db | Tx, queue: Queue) {
+    queue.scheduled = false;
     queue.inFlight++;
     while (queue.pending.length > 0) {
       const batch = queue.pending.splice(0, maxBatch);
@@ -33,11 +35,15 @@ export function groupCommit<I, O>(write: (db: Db | Tx, batch: I[]) => Promise<O[
 
   return (db: Db | Tx, item: I): Promise<O> => {
     let queue = queues.get(db);
-    if (!queue) queues.set(db, (queue = { pending: [], inFlight: 0 }));
+    if (!queue) queues.set(db, (queue = { pending: [], inFlight: 0, scheduled: false }));
     const q = queue;
     return new Promise<O>((resolve, reject) => {
       q.pending.push({ item, resolve, reject });
-      if (q.inFlight < maxInFlight) void flush(db, q);
+      // Callers of the same event-loop turn share a flush (a microtask later: no timer, no added wait).
+      if (q.inFlight < maxInFlight && !q.scheduled) {
+        q.scheduled = true;
+        queueMicrotask(() => void flush(db, q));
+      }
     });
   };
 }

@@ -17,6 +17,7 @@ import { callModel, type CallOutcome } from "./call-model";
 import { findCachedCall, finishCall, startCall, type CallEnd, type CallStart } from "./call-log";
 import { deferCall } from "./deferred-call-log";
 import { loggableInput, requestHash } from "./request-hash";
+import { callLogMode } from "./settings";
 
 /** What a role call returns: the validated output, or the recorded failure. Both carry the call-log id. */
 export type InferenceResult<O> =
@@ -80,16 +81,14 @@ export async function runRole<R extends RoleName>({
     inputs: logged,
     deadlineAt: new Date(Date.now() + callBudgetMs(model)),
   };
-  // The started row and the cache lookup go out together (one round trip on the critical
-  // path instead of two); a cache hit removes the row again, since no call is made.
-  const log = callLog(ctx, start);
-  if (model.temperature === 0) {
-    const hit = await findCachedCall(ctx.db, hash);
-    const check = hit && spec.output.safeParse(hit.parsed);
-    if (hit && check?.success) {
-      await log.cancel();
-      return { ok: true, output: check.data as RoleOutput<R>, model: ref, callId: hit.id, cached: true };
-    }
+  // The started row and the cache lookup go out in one statement (one round trip on the
+  // critical path); a cache hit removes the row again, since no call is made.
+  const log = callLog(ctx, start, model.temperature === 0);
+  const hit = await log.hit;
+  const check = hit && spec.output.safeParse(hit.parsed);
+  if (hit && check?.success) {
+    await log.cancel();
+    return { ok: true, output: check.data as RoleOutput<R>, model: ref, callId: hit.id, cached: true };
   }
   await log.started;
   const started = performance.now();
@@ -123,28 +122,33 @@ const callBudgetMs = (m: ModelConfig) => m.timeoutMs * (m.maxRetries + 1) * (m.f
  * Synchronous by default: a `started` row is durable before the request goes
  * out and completed after (both group committed). `INFERENCE_CALL_LOG=async`
  * writes one row at the end in the background instead (process-wide db only,
- * never inside a transaction; rows pending at a crash are lost).
+ * never inside a transaction; rows pending at a crash are lost); `off` (the
+ * benchmark's baseline, never in production) neither reads nor writes the log.
  */
-function callLog(ctx: Ctx, start: CallStart) {
-  if (process.env.INFERENCE_CALL_LOG === "async" && ctx.db === getDb()) {
+function callLog(ctx: Ctx, start: CallStart, lookup: boolean) {
+  const mode = callLogMode();
+  if (mode === "off") return { hit: Promise.resolve(null), started: Promise.resolve(), finish: async () => 0, cancel: async () => undefined };
+  if (mode === "async" && ctx.db === getDb()) {
     const { deadlineAt: _deadline, ...rest } = start;
     return {
+      hit: lookup ? findCachedCall(ctx.db, start.requestHash) : Promise.resolve(null),
       started: Promise.resolve(),
       finish: (end: CallEnd) => deferCall(getDb(), { ...rest, ...end }),
       cancel: async () => undefined,
     };
   }
-  const started = startCall(ctx.db, start);
+  const started = startCall(ctx.db, start, { lookup });
   started.catch(() => undefined); // awaited later; never an unhandled rejection meanwhile
   return {
+    hit: started.then((s) => s.hit),
     started,
     finish: async (end: CallEnd) => {
-      const id = await started;
-      await finishCall(ctx.db, { id, end });
+      const { id } = await started;
+      await finishCall(ctx.db, id, end);
       return id;
     },
     cancel: async () => {
-      const id = await started.catch(() => null);
+      const id = await started.then((s) => s.id).catch(() => null);
       if (id !== null) await ctx.db.delete(inferenceCalls).where(eq(inferenceCalls.id, id));
     },
   };

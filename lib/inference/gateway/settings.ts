@@ -18,3 +18,16 @@ export function gatewaySettings() {
     backoffMaxMs: n("INFERENCE_BACKOFF_MAX_MS", 20_000),
   };
 }
+
+/**
+ * How calls are logged (`INFERENCE_CALL_LOG`): `sync` (default: each call's
+ * row is durable before it returns), `async` (background batches), or `off`,
+ * the benchmark's baseline (no log reads or writes; ignored, i.e. `sync`, when
+ * NODE_ENV=production so no deployment can run unaccounted calls).
+ */
+export function callLogMode(): "sync" | "async" | "off" {
+  const v = process.env.INFERENCE_CALL_LOG;
+  if (v === "async") return "async";
+  if (v === "off" && process.env.NODE_ENV !== "production") return "off";
+  return "sync";
+}
