@@ -1,7 +1,8 @@
 import { srgbToLinear } from "../color/srgb";
 import { assertImage8, type Image8 } from "./decode";
 import { NODE_TO_CODE, NODE_TO_LINEAR, type GlobalLut } from "./lut3d";
-import { regionLevels, regionRow, regionSpans, type ToneRegions } from "./tone-regions";
+import { applyCubeWithRegions } from "./apply-cube-regions";
+import { regionLevels, type ToneRegions } from "./tone-regions";
 import type { FloatImage } from "./types";
 
 // Unpacking a packed sum (see GlobalLut): each 17-bit field divided by the weight sum 128 (2^7).
@@ -134,76 +135,6 @@ function checkRows(rows: RowRange | undefined, height: number): [number, number]
 function regionsFor(lut: GlobalLut, regions: ToneRegions | null | undefined): ToneRegions {
   if (!regions) throw new RangeError(`this LUT has ${lut.levels} tone levels: pass the image's tone regions`);
   return regions;
-}
-
-/**
- * The cube loop of {@link applyGlobalLut} when the head depends on each pixel's base level (tone
- * regions): the same kernel reading the compact head (GlobalLut.regionHead), with the level computed inline
- * from the pixel's own codes (base = a·Y + b, coefficients stepped along each span, see
- * tone-regions.ts) — one pass, no level plane. A separate loop so the plain path stays as is.
- */
-function applyCubeWithRegions(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions; y0: number; y1: number }): Image8 {
-  const { image, dst, lut, grid, regions, y0, y1 } = o;
-  const { data: src, width, height, channels } = image;
-  const code = NODE_TO_CODE;
-  const head = lut.regionHead!;
-  const [PR_, PG_, PB_] = head.pre;
-  const [TR, TG, TB] = head.cells;
-  const lift = head.lift;
-  const sg = lut.size;
-  const sr = sg * sg;
-  const srg = sr + sg;
-  const srb = sr + 1;
-  const sgb = sg + 1;
-  const s111 = sr + sg + 1;
-  const spans = regionSpans(regions, width);
-  const rowA = new Float32Array(regions.width + 1);
-  const rowB = new Float32Array(regions.width + 1);
-  for (let y = y0; y < y1; y++) {
-    regionRow(regions, y, rowA, rowB);
-    for (let s = 0; s < spans.start.length; s++) {
-      const j = spans.j[s];
-      const dA = rowA[j + 1] - rowA[j];
-      const dB = rowB[j + 1] - rowB[j];
-      // Coefficients scaled by 2^16 so `>> 16` both truncates and rounds (cb carries + 0.5).
-      let ca = (rowA[j] + dA * spans.f0[s]) * 65536;
-      let cb = (rowB[j] + dB * spans.f0[s] + 0.5) * 65536;
-      const sa = dA * spans.df[s] * 65536;
-      const sb = dB * spans.df[s] * 65536;
-      const end = (y * width + spans.end[s]) * channels;
-      for (let i = (y * width + spans.start[s]) * channels; i < end; i += channels, ca += sa, cb += sb) {
-        const r = src[i];
-        const g = src[i + 1];
-        const b = src[i + 2];
-        // a·Y + b is a convex mix of window values in [0, 255] (see computeToneRegions), so the
-        // rounded level needs no clamp; the mask only guards the table bounds.
-        const d = lift[((ca * ((54 * r + 183 * g + 19 * b + 128) >> 8) + cb) >> 16) & 255];
-        const tr = TR[PR_[r] + d];
-        const tg = TG[PG_[g] + d];
-        const tb = TB[PB_[b] + d];
-        const fr = tr & 511;
-        const fg = tg & 511;
-        const fb = tb & 511;
-        const base = (tr + tg + tb) >> 9;
-        const c0 = grid[base];
-        const c7 = grid[base + s111];
-        let acc: number;
-        if (fr >= fg) {
-          if (fg >= fb) acc = c0 * (128 - fr) + grid[base + sr] * (fr - fg) + grid[base + srg] * (fg - fb) + c7 * fb;
-          else if (fr >= fb) acc = c0 * (128 - fr) + grid[base + sr] * (fr - fb) + grid[base + srb] * (fb - fg) + c7 * fg;
-          else acc = c0 * (128 - fb) + grid[base + 1] * (fb - fr) + grid[base + srb] * (fr - fg) + c7 * fg;
-        } else if (fb > fg) acc = c0 * (128 - fb) + grid[base + 1] * (fb - fg) + grid[base + sgb] * (fg - fr) + c7 * fr;
-        else if (fb > fr) acc = c0 * (128 - fg) + grid[base + sg] * (fg - fb) + grid[base + sgb] * (fb - fr) + c7 * fr;
-        else acc = c0 * (128 - fg) + grid[base + sg] * (fg - fr) + grid[base + srg] * (fr - fb) + c7 * fb;
-        acc += BIAS;
-        dst[i] = code[(acc * PR) | 0];
-        dst[i + 1] = code[(acc * PG) & 1023];
-        dst[i + 2] = code[(acc * PB) & 1023];
-        if (channels === 4) dst[i + 3] = src[i + 3];
-      }
-    }
-  }
-  return { data: dst, width, height, channels };
 }
 
 /**

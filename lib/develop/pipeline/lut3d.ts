@@ -101,33 +101,52 @@ function bakeSeparableLevels(settings: GlobalSettings, size: number): { separabl
 
 /** Steps of the compact head's grid per display unit (1/128 of a 33-node cell). */
 const HEAD_STEPS = 4096;
+/**
+ * Upper bound of the compact head's length: pre-lift values beyond the clip points are clamped
+ * (below), so the head spans [0, 1] plus the lifts' range on both sides (|lift| ≤ 0.25 → ≤ 6200).
+ */
+export const MAX_HEAD_STEPS = 3 * HEAD_STEPS;
 
-/** Builds {@link RegionHead}: the head on a 1/4096 grid of pre-lift values spanning every code + lift. */
+/**
+ * Builds {@link RegionHead}: the head on a 1/4096 grid of pre-lift values spanning every code +
+ * lift. Index j stands for q = qMin + j/4096 (qMin's phase fixes how values round). Every q ≤ 0
+ * (q ≥ 1) has the same entry (the post curve clips first), so a pre-lift index that stays at or
+ * below the last q ≤ 0 after adding the largest lift is clamped to that point (likewise above):
+ * the same cells for every pixel, and a head bounded by MAX_HEAD_STEPS however far exposure or
+ * levels push the values.
+ */
 function bakeRegionHead({ ramp, post, lifts, size }: { ramp: Float32Array; post: Float32Array; lifts: Float32Array; size: number }): RegionHead {
   let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of ramp) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
   let dLo = 0;
-  let dHi = 0;
-  for (const d of lifts) {
-    dLo = Math.min(dLo, d);
-    dHi = Math.max(dHi, d);
-  }
+  for (const v of ramp) lo = Math.min(lo, v);
+  for (const d of lifts) dLo = Math.min(dLo, d);
   const qMin = lo + dLo;
-  // Integer indices: round(pre) + round(lift) can land one step off either end, so the grid has
-  // one spare step below (index 0 is q = qMin − 1/4096) and a few above.
-  const steps = Math.ceil((hi + dHi - qMin) * HEAD_STEPS) + 4;
-  const offset = -qMin * HEAD_STEPS + 1;
+  const at = (j: number) => qMin + j / HEAD_STEPS;
+  const lift = Int32Array.from(lifts, (d) => Math.round(d * HEAD_STEPS));
+  const liftLo = Math.min(0, ...lift);
+  const liftHi = Math.max(0, ...lift);
+  // Last index at or below 0 and first at or above 1.
+  let j0 = Math.floor(-qMin * HEAD_STEPS);
+  while (at(j0 + 1) <= 0) j0++;
+  while (at(j0) > 0) j0--;
+  let j1 = Math.ceil((1 - qMin) * HEAD_STEPS);
+  while (at(j1 - 1) >= 1) j1--;
+  while (at(j1) < 1) j1++;
+  const raw = [0, 1, 2].map((c) => Int32Array.from({ length: 256 }, (_, v) => Math.min(j1 - liftLo, Math.max(j0 - liftHi, Math.round((ramp[v * 3 + c] - qMin) * HEAD_STEPS)))));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const xs of raw) for (const x of xs) {
+    first = Math.min(first, x + liftLo);
+    last = Math.max(last, x + liftHi);
+  }
+  const steps = last - first + 1;
+  if (steps > MAX_HEAD_STEPS) throw new RangeError(`tone head needs ${steps} steps, more than ${MAX_HEAD_STEPS}`);
   const strides = [size * size, size, 1];
-  const pre: RegionHead["pre"] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+  const pre = raw.map((xs) => xs.map((x) => x - first)) as RegionHead["pre"];
   const cells: RegionHead["cells"] = [new Int32Array(steps), new Int32Array(steps), new Int32Array(steps)];
   for (let c = 0; c < 3; c++) {
-    for (let v = 0; v < 256; v++) pre[c][v] = Math.round(ramp[v * 3 + c] * HEAD_STEPS + offset);
     for (let j = 0; j < steps; j++) {
-      const q = qMin + (j - 1) / HEAD_STEPS;
+      const q = at(j + first);
       const t0 = q <= 0 ? 0 : q >= 1 ? POST_STEPS : q * POST_STEPS;
       const i = Math.min(POST_STEPS - 1, t0 | 0);
       const value = post[i * 3 + c] + (post[i * 3 + 3 + c] - post[i * 3 + c]) * (t0 - i);
@@ -136,7 +155,7 @@ function bakeRegionHead({ ramp, post, lifts, size }: { ramp: Float32Array; post:
       cells[c][j] = cell * strides[c] * 512 + Math.round((t - cell) * FRAC_ONE);
     }
   }
-  return { pre, lift: Int32Array.from(lifts, (d) => Math.round(d * HEAD_STEPS)), cells };
+  return { pre, lift, cells };
 }
 
 /** Runs the colour stages on every node of a `size³` cube and packs the results. */
