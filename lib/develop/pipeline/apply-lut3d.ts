@@ -2,6 +2,7 @@ import { srgbToLinear } from "../color/srgb";
 import { assertImage8, type Image8 } from "./decode";
 import { NODE_TO_CODE, NODE_TO_LINEAR, type GlobalLut } from "./lut3d";
 import { applyCubeWithRegions } from "./apply-cube-regions";
+import { headTables } from "./head-tables";
 import { regionLevels, type ToneRegions } from "./tone-regions";
 import type { FloatImage } from "./types";
 
@@ -17,7 +18,8 @@ const BIAS = 64 * (2 ** 34 + 2 ** 17 + 1);
  * pixel. The three positions sum to < 512, so the summed offsets survive a shift by 9.
  */
 function packedCellTables(lut: GlobalLut): Int32Array[] {
-  return [0, 1, 2].map((c) => Int32Array.from(lut.cellOffset[c], (o, v) => o * 512 + lut.cellFrac[c][v]));
+  const { cellOffset, cellFrac } = headTables(lut);
+  return [0, 1, 2].map((c) => Int32Array.from(cellOffset[c], (o, v) => o * 512 + cellFrac[c][v]));
 }
 
 /**
@@ -74,7 +76,7 @@ export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Imag
   if (grid && lut.levels > 1) return applyCubeWithRegions({ image, dst, lut, grid, regions: regionsFor(lut, regions), y0, y1 });
   const lev = lut.levels > 1 ? regionLevels(regionsFor(lut, regions), image) : null;
   if (!grid) {
-    const [tr, tg, tb] = lut.separable.map((t) => Uint8Array.from(t, (v) => Math.round(v * 255)));
+    const [tr, tg, tb] = headTables(lut).separable.map((t) => Uint8Array.from(t, (v) => Math.round(v * 255)));
     for (let i = begin, p = begin / channels; i < end; i += channels, p++) {
       const k = lev ? lev[p] << 8 : 0;
       dst[i] = tr[k + src[i]];
@@ -151,7 +153,7 @@ export function applyGlobalLutToLinear({ image, lut, out, regions }: { image: Im
   const src = image.data;
   const grid = lut.grid;
   if (!grid) {
-    const [tr, tg, tb] = lut.separable.map((t) => Float32Array.from(t, (v) => srgbToLinear(v)));
+    const [tr, tg, tb] = headTables(lut).separable.map((t) => Float32Array.from(t, (v) => srgbToLinear(v)));
     for (let p = 0, s = 0, d = 0; p < n; p++, s += channels, d += 3) {
       const k = lev ? lev[p] << 8 : 0;
       dst[d] = tr[k + src[s]];

@@ -22,8 +22,8 @@ import { makeRegionDelta, needsToneRegions } from "./tone-regions";
  */
 export type GlobalLut = {
   /**
-   * 256 entries per channel, or 256 × 256 with tone regions: row k (entries k·256 … k·256 + 255)
-   * is the head for pixels whose edge-aware base brightness is k (see tone-regions.ts).
+   * 256 entries per channel. Empty with tone regions: the 256 × 256 per-level rows are made on
+   * first use by `headTables` (head-tables.ts) — the cube kernel reads only `regionHead`.
    */
   separable: [Float32Array, Float32Array, Float32Array];
   /** 1, or 256 when the Highlights/Shadows lift depends on each pixel's base level. */
@@ -38,6 +38,7 @@ export type GlobalLut = {
   regionHead: RegionHead | null;
   grid: Float64Array | null;
   size: number;
+  /** Cell of each entry of `separable` (empty with tone regions, like it). */
   cellOffset: [Int32Array, Int32Array, Int32Array];
   cellFrac: [Int32Array, Int32Array, Int32Array];
 };
@@ -61,7 +62,15 @@ function bakeSeparable(settings: GlobalSettings): [Float32Array, Float32Array, F
 }
 
 /** Compact per-level head for the cube kernel (see GlobalLut.regionHead). */
-export type RegionHead = { pre: [Int32Array, Int32Array, Int32Array]; lift: Int32Array; cells: [Int32Array, Int32Array, Int32Array] };
+export type RegionHead = {
+  pre: [Int32Array, Int32Array, Int32Array];
+  lift: Int32Array;
+  cells: [Int32Array, Int32Array, Int32Array];
+  /** What the head is made of: pre-lift values (256 × RGB), the tabulated rest of the head (4097 × RGB), and each level's lift. */
+  ramp: Float32Array;
+  post: Float32Array;
+  lifts: Float32Array;
+};
 
 /** Resolution of the tabulated post-lift part of the head (clip → contrast → curves). */
 const POST_STEPS = 4096;
@@ -71,7 +80,7 @@ const POST_STEPS = 4096;
  * lift (WB → exposure → levels → encode) per code, plus the level's lift, through the tabulated
  * rest (clip → contrast → curves, 4096 steps, linear interpolation: < 0.05 code from the formula).
  */
-function bakeSeparableLevels(settings: GlobalSettings, size: number): { separable: [Float32Array, Float32Array, Float32Array]; head: RegionHead } {
+function bakeSeparableLevels(settings: GlobalSettings, size: number): RegionHead {
   const tone = settings.tone ?? {};
   const ramp = new Float32Array(256 * 3);
   for (let v = 0; v < 256; v++) ramp.fill(SRGB_DECODE_LUT[v], v * 3, v * 3 + 3);
@@ -80,23 +89,16 @@ function bakeSeparableLevels(settings: GlobalSettings, size: number): { separabl
   for (let j = 0; j <= POST_STEPS; j++) post.fill(j / POST_STEPS, j * 3, j * 3 + 3);
   runSeparableStages({ image: { data: post, width: POST_STEPS + 1, height: 1 }, settings, stop: "post" });
   const delta = makeRegionDelta({ exposure: settings.exposure, tone });
-  const out: [Float32Array, Float32Array, Float32Array] = [new Float32Array(65536), new Float32Array(65536), new Float32Array(65536)];
   const lifts = Float32Array.from({ length: 256 }, (_, k) => delta(k / 255));
-  const head = bakeRegionHead({ ramp, post, lifts, size });
-  for (let k = 0; k < 256; k++) {
-    const d = lifts[k];
-    for (let c = 0; c < 3; c++) {
-      const o = out[c];
-      for (let v = 0; v < 256; v++) {
-        const q = ramp[v * 3 + c] + d;
-        const t = q <= 0 ? 0 : q >= 1 ? POST_STEPS : q * POST_STEPS;
-        const i = Math.min(POST_STEPS - 1, t | 0);
-        const lo = post[i * 3 + c];
-        o[k * 256 + v] = lo + (post[i * 3 + 3 + c] - lo) * (t - i);
-      }
-    }
-  }
-  return { separable: out, head };
+  return bakeRegionHead({ ramp, post, lifts, size });
+}
+
+/** The head's value for pre-lift value `q` on channel `c` (clip, then the tabulated rest). */
+export function postValue(post: Float32Array, q: number, c: number): number {
+  const t = q <= 0 ? 0 : q >= 1 ? POST_STEPS : q * POST_STEPS;
+  const i = Math.min(POST_STEPS - 1, t | 0);
+  const lo = post[i * 3 + c];
+  return lo + (post[i * 3 + 3 + c] - lo) * (t - i);
 }
 
 /** Steps of the compact head's grid per display unit (1/128 of a 33-node cell). */
@@ -146,16 +148,12 @@ function bakeRegionHead({ ramp, post, lifts, size }: { ramp: Float32Array; post:
   const cells: RegionHead["cells"] = [new Int32Array(steps), new Int32Array(steps), new Int32Array(steps)];
   for (let c = 0; c < 3; c++) {
     for (let j = 0; j < steps; j++) {
-      const q = at(j + first);
-      const t0 = q <= 0 ? 0 : q >= 1 ? POST_STEPS : q * POST_STEPS;
-      const i = Math.min(POST_STEPS - 1, t0 | 0);
-      const value = post[i * 3 + c] + (post[i * 3 + 3 + c] - post[i * 3 + c]) * (t0 - i);
-      const t = value * (size - 1);
+      const t = postValue(post, at(j + first), c) * (size - 1);
       const cell = Math.min(size - 2, Math.max(0, Math.floor(t)));
       cells[c][j] = cell * strides[c] * 512 + Math.round((t - cell) * FRAC_ONE);
     }
   }
-  return { pre, lift, cells };
+  return { pre, lift, cells, ramp, post, lifts };
 }
 
 /** Runs the colour stages on every node of a `size³` cube and packs the results. */
@@ -182,22 +180,31 @@ function bakeGrid(settings: GlobalSettings, size: number): Float64Array {
 export function bakeGlobalLut({ settings, size = DEFAULT_GRID_SIZE }: { settings: GlobalSettings; size?: number }): GlobalLut {
   if (!Number.isInteger(size) || size < 3 || size > 65) throw new RangeError(`size must be an integer in [3, 65], got ${size}`);
   const levels = settings.toneRegions && needsToneRegions(settings.tone) ? 256 : 1;
-  const baked = levels > 1 ? bakeSeparableLevels(settings, size) : { separable: bakeSeparable(settings), head: null };
-  const separable = baked.separable;
+  const regionHead = levels > 1 ? bakeSeparableLevels(settings, size) : null;
+  const separable = regionHead ? emptyTables(Float32Array) : bakeSeparable(settings);
+  const { cellOffset, cellFrac } = cellTables(separable, size);
+  const grid = hasColorStages(settings) ? bakeGrid(settings, size) : null;
+  return { separable, levels, regionHead, grid, size, cellOffset, cellFrac };
+}
+
+function emptyTables<T>(Kind: new (n: number) => T): [T, T, T] {
+  return [new Kind(0), new Kind(0), new Kind(0)];
+}
+
+/** The cube cell (offset into `grid`) and in-cell position (0–128) of every entry of `separable`. */
+export function cellTables(separable: GlobalLut["separable"], size: number): Pick<GlobalLut, "cellOffset" | "cellFrac"> {
   const strides = [size * size, size, 1];
-  const entries = 256 * levels;
-  const cellOffset: [Int32Array, Int32Array, Int32Array] = [new Int32Array(entries), new Int32Array(entries), new Int32Array(entries)];
-  const cellFrac: [Int32Array, Int32Array, Int32Array] = [new Int32Array(entries), new Int32Array(entries), new Int32Array(entries)];
+  const cellOffset = separable.map((t) => new Int32Array(t.length)) as GlobalLut["cellOffset"];
+  const cellFrac = separable.map((t) => new Int32Array(t.length)) as GlobalLut["cellFrac"];
   for (let c = 0; c < 3; c++) {
-    for (let v = 0; v < entries; v++) {
+    for (let v = 0; v < separable[c].length; v++) {
       const t = separable[c][v] * (size - 1);
       const cell = Math.min(size - 2, Math.max(0, Math.floor(t)));
       cellOffset[c][v] = cell * strides[c];
       cellFrac[c][v] = Math.round((t - cell) * FRAC_ONE);
     }
   }
-  const grid = hasColorStages(settings) ? bakeGrid(settings, size) : null;
-  return { separable, levels, regionHead: baked.head, grid, size, cellOffset, cellFrac };
+  return { cellOffset, cellFrac };
 }
 
 /** Node code of display value 0 (node codes are half-codes + this offset). */
