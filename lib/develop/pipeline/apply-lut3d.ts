@@ -1,7 +1,7 @@
 import { srgbToLinear } from "../color/srgb";
 import { assertImage8, type Image8 } from "./decode";
-import { NODE_TO_CODE, NODE_TO_LINEAR, type GlobalLut } from "./lut3d";
-import { applyCubeWithRegions } from "./apply-cube-regions";
+import { NODE_TO_LINEAR, type GlobalLut } from "./lut3d";
+import { applyCube } from "./apply-cube";
 import { headTables } from "./head-tables";
 import { regionLevels, type ToneRegions } from "./tone-regions";
 import type { FloatImage } from "./types";
@@ -60,7 +60,8 @@ function makeInterpolator(lut: GlobalLut, grid: Float64Array): (r: number, g: nu
 
 /**
  * Runs a baked global pipeline on an 8-bit image and writes 8-bit sRGB (same channel count; alpha
- * copied). One-dimensional tables when no stage mixes channels, the packed cube otherwise.
+ * copied). One-dimensional tables when no stage mixes channels, the packed cube otherwise
+ * (apply-cube.ts).
  */
 export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Image8; lut: GlobalLut; out?: Uint8Array; regions?: ToneRegions | null; rows?: RowRange }): Image8 {
   assertImage8(image);
@@ -73,51 +74,14 @@ export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Imag
   const [y0, y1] = checkRows(rows, height);
   const begin = y0 * width * channels;
   const end = y1 * width * channels;
-  if (grid && lut.levels > 1) return applyCubeWithRegions({ image, dst, lut, grid, regions: regionsFor(lut, regions), y0, y1 });
+  if (grid) return applyCube({ image, dst, lut, grid, regions: lut.levels > 1 ? regionsFor(lut, regions) : null, y0, y1 });
   const lev = lut.levels > 1 ? regionLevels(regionsFor(lut, regions), image) : null;
-  if (!grid) {
-    const [tr, tg, tb] = headTables(lut).separable.map((t) => Uint8Array.from(t, (v) => Math.round(v * 255)));
-    for (let i = begin, p = begin / channels; i < end; i += channels, p++) {
-      const k = lev ? lev[p] << 8 : 0;
-      dst[i] = tr[k + src[i]];
-      dst[i + 1] = tg[k + src[i + 1]];
-      dst[i + 2] = tb[k + src[i + 2]];
-      if (channels === 4) dst[i + 3] = src[i + 3];
-    }
-    return { data: dst, width, height, channels };
-  }
-  const code = NODE_TO_CODE;
-  // The interpolation is written out here rather than called (see makeInterpolator for the
-  // commented version): this loop is the engine's hot path and inlining it measured ~15 % faster.
-  const [TR, TG, TB] = packedCellTables(lut);
-  const sg = lut.size;
-  const sr = sg * sg;
-  const srg = sr + sg;
-  const srb = sr + 1;
-  const sgb = sg + 1;
-  const s111 = sr + sg + 1;
-  for (let i = begin; i < end; i += channels) {
-    const tr = TR[src[i]];
-    const tg = TG[src[i + 1]];
-    const tb = TB[src[i + 2]];
-    const fr = tr & 511;
-    const fg = tg & 511;
-    const fb = tb & 511;
-    const base = (tr + tg + tb) >> 9;
-    const c0 = grid[base];
-    const c7 = grid[base + s111];
-    let acc: number;
-    if (fr >= fg) {
-      if (fg >= fb) acc = c0 * (128 - fr) + grid[base + sr] * (fr - fg) + grid[base + srg] * (fg - fb) + c7 * fb;
-      else if (fr >= fb) acc = c0 * (128 - fr) + grid[base + sr] * (fr - fb) + grid[base + srb] * (fb - fg) + c7 * fg;
-      else acc = c0 * (128 - fb) + grid[base + 1] * (fb - fr) + grid[base + srb] * (fr - fg) + c7 * fg;
-    } else if (fb > fg) acc = c0 * (128 - fb) + grid[base + 1] * (fb - fg) + grid[base + sgb] * (fg - fr) + c7 * fr;
-    else if (fb > fr) acc = c0 * (128 - fg) + grid[base + sg] * (fg - fb) + grid[base + sgb] * (fb - fr) + c7 * fr;
-    else acc = c0 * (128 - fg) + grid[base + sg] * (fg - fr) + grid[base + srg] * (fr - fb) + c7 * fb;
-    acc += BIAS;
-    dst[i] = code[(acc * PR) | 0];
-    dst[i + 1] = code[(acc * PG) & 1023];
-    dst[i + 2] = code[(acc * PB) & 1023];
+  const [tr, tg, tb] = headTables(lut).separable.map((t) => Uint8Array.from(t, (v) => Math.round(v * 255)));
+  for (let i = begin, p = begin / channels; i < end; i += channels, p++) {
+    const k = lev ? lev[p] << 8 : 0;
+    dst[i] = tr[k + src[i]];
+    dst[i + 1] = tg[k + src[i + 1]];
+    dst[i + 2] = tb[k + src[i + 2]];
     if (channels === 4) dst[i + 3] = src[i + 3];
   }
   return { data: dst, width, height, channels };

@@ -41,10 +41,25 @@ const LIFT_ROW = new Int32Array(ROW_PIXELS);
 const RGB_IN = new Uint8Array(ROW_PIXELS * 3);
 const RGB_OUT = new Uint8Array(ROW_PIXELS * 3);
 
+/**
+ * Fills the kernel's tables: with tone regions the compact head (pre-lift index per code, lift per
+ * level, cell per index); without, the head is one cell per code (pre = code, every lift 0).
+ */
 function loadTables(lut: GlobalLut, grid: Float64Array): void {
-  const head = lut.regionHead!;
-  if (head.cells[0].length > MAX_HEAD_STEPS) throw new RangeError(`tone head has ${head.cells[0].length} steps, more than ${MAX_HEAD_STEPS}`);
   GRID.set(grid);
+  const head = lut.regionHead;
+  if (!head) {
+    const pre = [PRE_R, PRE_G, PRE_B];
+    const cells = [CELL_R, CELL_G, CELL_B];
+    for (let c = 0; c < 3; c++) {
+      for (let v = 0; v < 256; v++) {
+        pre[c][v] = v;
+        cells[c][v] = lut.cellOffset[c][v] * 512 + lut.cellFrac[c][v];
+      }
+    }
+    return;
+  }
+  if (head.cells[0].length > MAX_HEAD_STEPS) throw new RangeError(`tone head has ${head.cells[0].length} steps, more than ${MAX_HEAD_STEPS}`);
   LIFT.set(head.lift);
   PRE_R.set(head.pre[0]);
   PRE_G.set(head.pre[1]);
@@ -55,38 +70,41 @@ function loadTables(lut: GlobalLut, grid: Float64Array): void {
 }
 
 /**
- * The cube loop of applyGlobalLut when the head depends on each pixel's base level (tone
- * regions): tetrahedral interpolation of the packed cube (see apply-lut3d.ts) reading the compact
- * head (GlobalLut.regionHead). Row by row: the span coefficients (base = a·Y + b, stepped along
- * each low-res span, see tone-regions.ts), then each pixel's lift, then the lookups — three flat
- * loops. Fusing them measured ~1.3× slower: spans are only `factor` (≈ 8) pixels long and a long
+ * The cube loop of applyGlobalLut: tetrahedral interpolation of the packed cube (see
+ * apply-lut3d.ts). When the head depends on each pixel's base level (tone regions, `regions`
+ * given) it reads the compact head (GlobalLut.regionHead), row by row: the span coefficients
+ * (base = a·Y + b, stepped along each low-res span, see tone-regions.ts), then each pixel's lift,
+ * then the lookups — three flat loops; without, only the last, with every lift 0. Fusing them measured ~1.3× slower: spans are only `factor` (≈ 8) pixels long and a long
  * kernel restarted every span. RGBA rows are packed to RGB first so the kernel's stride is a
  * constant 3 (~6 % faster than a variable stride). Writes rows [y0, y1) of `dst` (alpha copied).
  */
-export function applyCubeWithRegions(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions; y0: number; y1: number }): Image8 {
+export function applyCube(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions | null; y0: number; y1: number }): Image8 {
   const { image, dst, lut, grid, regions, y0, y1 } = o;
   const { data: src, width, height, channels } = image;
-  const spans = regionSpans(regions, width);
-  if (regions.width + 1 > ROW_CAPACITY || spans.start.length > ROW_CAPACITY) throw new RangeError(`tone regions are ${regions.width} wide, more than ${ROW_CAPACITY - 1}`);
+  const spans = regions ? regionSpans(regions, width) : null;
+  if (regions && spans && (regions.width + 1 > ROW_CAPACITY || spans.start.length > ROW_CAPACITY)) throw new RangeError(`tone regions are ${regions.width} wide, more than ${ROW_CAPACITY - 1}`);
   loadTables(lut, grid);
   const wide = width > ROW_PIXELS;
   const lift = wide ? new Int32Array(width) : LIFT_ROW;
+  if (!spans) lift.fill(0);
   const rgbIn = channels === 3 ? null : wide ? new Uint8Array(width * 3) : RGB_IN;
   const rgbOut = channels === 3 ? null : wide ? new Uint8Array(width * 3) : RGB_OUT;
   for (let y = y0; y < y1; y++) {
-    regionRow(regions, y, ROW_A, ROW_B);
-    spanCoefficients(spans);
+    if (regions && spans) {
+      regionRow(regions, y, ROW_A, ROW_B);
+      spanCoefficients(spans);
+    }
     const at = y * width * channels;
     if (rgbIn && rgbOut) {
       for (let x = 0; x < width; x++) for (let c = 0; c < 3; c++) rgbIn[x * 3 + c] = src[at + x * 4 + c];
-      rowLifts(rgbIn, 0, width, spans, lift);
+      if (spans) rowLifts(rgbIn, 0, width, spans, lift);
       cubeRow(rgbIn, rgbOut, 0, width, lut.size, lift);
       for (let x = 0; x < width; x++) {
         for (let c = 0; c < 3; c++) dst[at + x * 4 + c] = rgbOut[x * 3 + c];
         dst[at + x * 4 + 3] = src[at + x * 4 + 3];
       }
     } else {
-      rowLifts(src, at, width, spans, lift);
+      if (spans) rowLifts(src, at, width, spans, lift);
       cubeRow(src, dst, at, width, lut.size, lift);
     }
   }
