@@ -166,6 +166,7 @@ async function main(): Promise<void> {
     twoThreadMpixPerS: Number((mpix / (twoThreadMs / 1000)).toFixed(1)),
     // Steady state: both workers started and warm; bake ∥ guided filter, then a stripe each.
     twoThreadSpeedup: Number((globalMs / twoThreadMs).toFixed(2)),
+    threadTiming: "one and two threads timed in worker isolates without sharp, steady state (workers started and warmed before timing)",
     fullRangeMinWithin2Pct: fullRange?.minWithin2Pct ?? null,
     fullRangeMaxDiff: fullRange?.maxDiff ?? null,
     fullRangeDrawsBelow999: fullRange ? fullRange.perDraw.filter((p) => p < 99.9).length : null,
