@@ -1,6 +1,6 @@
 // Public API of the develop engine: parameter schema (params/), XMP (xmp/), and the renderer.
-export { renderImage, renderExact, ENGINE_VERSION, gridSizeFor } from "./render";
-export type { RenderOptions, RenderReport, RenderResult } from "./render";
+export { renderImage, renderExact, prepareGlobalRender, ENGINE_VERSION, gridSizeFor } from "./render";
+export type { PreparedRender, RenderOptions, RenderReport, RenderResult } from "./render";
 export type { Image8 } from "./pipeline/decode";
 export type { NotRendered } from "./pipeline/plan-render";
 export * from "./params";

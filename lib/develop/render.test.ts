@@ -10,7 +10,7 @@ import { runGlobalStages } from "./pipeline/run-global";
 import { runSpatialStages } from "./pipeline/run-spatial";
 import { syntheticImage } from "./pipeline/synthetic-image";
 import { srgbToLinear } from "./color/srgb";
-import { renderImage } from "./render";
+import { prepareGlobalRender, renderImage } from "./render";
 
 const SAMPLE = "public/samples/coffee.jpg";
 
@@ -157,5 +157,17 @@ describe("stripe rendering (rows)", () => {
     renderImage({ image, params, options: { out, rows: [33, 70] } });
     expect(Array.from(out)).toEqual(Array.from(whole));
     expect(() => renderImage({ image, params: { Clarity2012: 20 }, options: { rows: [0, 10] } })).toThrow(RangeError);
+  });
+
+  it("renders stripes with a bake and tone regions prepared separately (through a structured clone) like the whole render", () => {
+    const image = syntheticImage({ width: 96, height: 70 });
+    const params = { Exposure2012: 0.4, Shadows2012: 60, Highlights2012: -40, Vibrance: 20 };
+    const whole = renderImage({ image, params }).image.data;
+    const prepared = structuredClone({ ...prepareGlobalRender({ part: "lut", image, params }), ...prepareGlobalRender({ part: "regions", image, params }) });
+    expect(prepared.regions).not.toBeNull();
+    const out = new Uint8Array(whole.length);
+    renderImage({ image, params, options: { out, rows: [0, 40], prepared } });
+    renderImage({ image, params, options: { out, rows: [40, 70], prepared } });
+    expect(Array.from(out)).toEqual(Array.from(whole));
   });
 });

@@ -3,11 +3,11 @@ import type { DevelopParams } from "./params";
 import { applyGlobalLut, applyGlobalLutToLinear } from "./pipeline/apply-lut3d";
 import { assertImage8, decodeSrgb8, type Image8 } from "./pipeline/decode";
 import { encodeToImage8 } from "./pipeline/encode";
-import { bakeGlobalLut } from "./pipeline/lut3d";
+import { bakeGlobalLut, type GlobalLut } from "./pipeline/lut3d";
 import { hasSpatialStages, planRender, type NotRendered, type RenderContext } from "./pipeline/plan-render";
 import { runGlobalStages } from "./pipeline/run-global";
 import { runSpatialStages } from "./pipeline/run-spatial";
-import { toneRegionsFor, regionToneDelta } from "./pipeline/tone-regions";
+import { toneRegionsFor, regionToneDelta, type ToneRegions } from "./pipeline/tone-regions";
 import type { FloatImage } from "./pipeline/types";
 
 /**
@@ -34,7 +34,16 @@ export type RenderOptions = {
    * edits only (spatial stages need their neighbourhood): throws otherwise.
    */
   rows?: readonly [number, number];
+  /**
+   * The bake and/or tone regions of this render, computed beforehand ({@link prepareGlobalRender}):
+   * stripes rendered on several threads share one bake and one guided filter instead of each
+   * repeating them. They must come from the same params, options and image.
+   */
+  prepared?: Partial<PreparedRender>;
 };
+
+/** The parts of a LUT render that do not depend on the rows being rendered (plain typed arrays: postMessage-able). */
+export type PreparedRender = { lut: GlobalLut; regions: ToneRegions | null };
 
 /** What the render did with the parameters. */
 export type RenderReport = {
@@ -92,13 +101,27 @@ export function renderImage({ image, params, options = {} }: { image: Image8; pa
   const spatial = hasSpatialStages(plan);
   if (options.exact && options.rows) throw new RangeError("rows (stripe rendering) is not supported on the exact path");
   if (options.exact) return { image: renderExactPixels({ image, plan, spatial, seed, out: options.out }), report };
-  const lut = bakeGlobalLut({ settings: plan.global, size: options.gridSize ?? gridSizeFor(image.width * image.height, colorExtremity(plan.global)) });
-  const regions = toneRegionsFor(image, plan.global);
+  const lut = options.prepared?.lut ?? bakeLut(plan, image, options);
+  const regions = options.prepared?.regions !== undefined ? options.prepared.regions : toneRegionsFor(image, plan.global);
   if (!spatial) return { image: applyGlobalLut({ image, lut, out: options.out, regions, rows: options.rows }), report };
   if (options.rows) throw new RangeError("rows (stripe rendering) is only supported for global edits");
   const linear = applyGlobalLutToLinear({ image, lut, regions });
   runSpatialStages({ image: linear, plan, seed });
   return { image: encodeToImage8({ image: linear, domain: "linear", channels: image.channels, alpha: image, out: options.out }), report };
+}
+
+function bakeLut(plan: ReturnType<typeof planRender>, size: { width: number; height: number }, options: RenderOptions): GlobalLut {
+  return bakeGlobalLut({ settings: plan.global, size: options.gridSize ?? gridSizeFor(size.width * size.height, colorExtremity(plan.global)) });
+}
+
+/**
+ * Computes the bake (`part: "lut"`, needs only the image's size) or the tone regions (`"regions"`,
+ * a guided filter over the whole image) of a LUT render, for {@link RenderOptions.prepared}: two
+ * threads can compute one each, then both render their stripes with the pair.
+ */
+export function prepareGlobalRender({ part, image, params, options = {} }: { part: "lut" | "regions"; image: Image8; params: DevelopParams; options?: RenderOptions }): Partial<PreparedRender> {
+  const plan = planRender(params, options.context);
+  return part === "lut" ? { lut: bakeLut(plan, image, options) } : { regions: toneRegionsFor(image, plan.global) };
 }
 
 /** The float reference path of {@link renderImage} (same as `options.exact = true`). */

@@ -1,13 +1,35 @@
-// Worker of the develop bench's 2-thread figure: renders rows [start, end) of a shared image into a
-// shared output with the same global edit (each worker bakes its own tables and tone regions).
+// Worker of the develop bench's thread figures. It never loads sharp: sharp's native addon turns
+// off a V8 fast path for typed arrays in the isolate that loads it (a detached-buffer check on
+// every access, ~12 % slower), and the engine's own runtimes (the browser preview's Web Worker, a
+// render worker thread) do not load it either. Messages:
+// - "time": render the whole image `runs + 1` times (one thread), reply with the timed runs (ms);
+// - "prepare": the bake or the tone regions of the render (prepareGlobalRender), to share;
+// - "render": rows [start, end) of a shared image into a shared output, with the prepared parts.
 import { parentPort } from "node:worker_threads";
 import type { DevelopParams } from "../../lib/develop/params";
-import { renderImage } from "../../lib/develop/render";
+import { prepareGlobalRender, renderImage, type PreparedRender } from "../../lib/develop/render";
 
-type Job = { src: SharedArrayBuffer; dst: SharedArrayBuffer; width: number; height: number; params: DevelopParams; rows: [number, number] };
+type Common = { src: SharedArrayBuffer; width: number; height: number; params: DevelopParams };
+export type StripeJob =
+  | (Common & { kind: "time"; runs: number })
+  | (Common & { kind: "prepare"; part: "lut" | "regions" })
+  | (Common & { kind: "render"; dst: SharedArrayBuffer; rows: [number, number]; prepared: PreparedRender });
 
-parentPort!.on("message", (job: Job) => {
+parentPort!.on("message", (job: StripeJob) => {
   const image = { data: new Uint8Array(job.src), width: job.width, height: job.height, channels: 3 as const };
-  renderImage({ image, params: job.params, options: { out: new Uint8Array(job.dst), rows: job.rows } });
-  parentPort!.postMessage("done");
+  if (job.kind === "time") {
+    const out = new Uint8Array(job.src.byteLength);
+    const times: number[] = [];
+    for (let i = 0; i <= job.runs; i++) {
+      const t = performance.now();
+      renderImage({ image, params: job.params, options: { out } });
+      if (i > 0) times.push(performance.now() - t);
+    }
+    parentPort!.postMessage(times);
+  } else if (job.kind === "prepare") {
+    parentPort!.postMessage(prepareGlobalRender({ part: job.part, image, params: job.params }));
+  } else {
+    renderImage({ image, params: job.params, options: { out: new Uint8Array(job.dst), rows: job.rows, prepared: job.prepared } });
+    parentPort!.postMessage("done");
+  }
 });

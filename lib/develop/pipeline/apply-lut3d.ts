@@ -1,7 +1,9 @@
 import { srgbToLinear } from "../color/srgb";
 import { assertImage8, type Image8 } from "./decode";
-import { NODE_TO_CODE, NODE_TO_LINEAR, type GlobalLut } from "./lut3d";
-import { regionLevels, regionRow, regionSpans, type ToneRegions } from "./tone-regions";
+import { NODE_TO_LINEAR, type GlobalLut } from "./lut3d";
+import { applyCube } from "./apply-cube";
+import { headTables } from "./head-tables";
+import { regionLevels, type ToneRegions } from "./tone-regions";
 import type { FloatImage } from "./types";
 
 // Unpacking a packed sum (see GlobalLut): each 17-bit field divided by the weight sum 128 (2^7).
@@ -16,7 +18,8 @@ const BIAS = 64 * (2 ** 34 + 2 ** 17 + 1);
  * pixel. The three positions sum to < 512, so the summed offsets survive a shift by 9.
  */
 function packedCellTables(lut: GlobalLut): Int32Array[] {
-  return [0, 1, 2].map((c) => Int32Array.from(lut.cellOffset[c], (o, v) => o * 512 + lut.cellFrac[c][v]));
+  const { cellOffset, cellFrac } = headTables(lut);
+  return [0, 1, 2].map((c) => Int32Array.from(cellOffset[c], (o, v) => o * 512 + cellFrac[c][v]));
 }
 
 /**
@@ -57,7 +60,8 @@ function makeInterpolator(lut: GlobalLut, grid: Float64Array): (r: number, g: nu
 
 /**
  * Runs a baked global pipeline on an 8-bit image and writes 8-bit sRGB (same channel count; alpha
- * copied). One-dimensional tables when no stage mixes channels, the packed cube otherwise.
+ * copied). One-dimensional tables when no stage mixes channels, the packed cube otherwise
+ * (apply-cube.ts).
  */
 export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Image8; lut: GlobalLut; out?: Uint8Array; regions?: ToneRegions | null; rows?: RowRange }): Image8 {
   assertImage8(image);
@@ -70,51 +74,14 @@ export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Imag
   const [y0, y1] = checkRows(rows, height);
   const begin = y0 * width * channels;
   const end = y1 * width * channels;
-  if (grid && lut.levels > 1) return applyCubeWithRegions({ image, dst, lut, grid, regions: regionsFor(lut, regions), y0, y1 });
+  if (grid) return applyCube({ image, dst, lut, grid, regions: lut.levels > 1 ? regionsFor(lut, regions) : null, y0, y1 });
   const lev = lut.levels > 1 ? regionLevels(regionsFor(lut, regions), image) : null;
-  if (!grid) {
-    const [tr, tg, tb] = lut.separable.map((t) => Uint8Array.from(t, (v) => Math.round(v * 255)));
-    for (let i = begin, p = begin / channels; i < end; i += channels, p++) {
-      const k = lev ? lev[p] << 8 : 0;
-      dst[i] = tr[k + src[i]];
-      dst[i + 1] = tg[k + src[i + 1]];
-      dst[i + 2] = tb[k + src[i + 2]];
-      if (channels === 4) dst[i + 3] = src[i + 3];
-    }
-    return { data: dst, width, height, channels };
-  }
-  const code = NODE_TO_CODE;
-  // The interpolation is written out here rather than called (see makeInterpolator for the
-  // commented version): this loop is the engine's hot path and inlining it measured ~15 % faster.
-  const [TR, TG, TB] = packedCellTables(lut);
-  const sg = lut.size;
-  const sr = sg * sg;
-  const srg = sr + sg;
-  const srb = sr + 1;
-  const sgb = sg + 1;
-  const s111 = sr + sg + 1;
-  for (let i = begin; i < end; i += channels) {
-    const tr = TR[src[i]];
-    const tg = TG[src[i + 1]];
-    const tb = TB[src[i + 2]];
-    const fr = tr & 511;
-    const fg = tg & 511;
-    const fb = tb & 511;
-    const base = (tr + tg + tb) >> 9;
-    const c0 = grid[base];
-    const c7 = grid[base + s111];
-    let acc: number;
-    if (fr >= fg) {
-      if (fg >= fb) acc = c0 * (128 - fr) + grid[base + sr] * (fr - fg) + grid[base + srg] * (fg - fb) + c7 * fb;
-      else if (fr >= fb) acc = c0 * (128 - fr) + grid[base + sr] * (fr - fb) + grid[base + srb] * (fb - fg) + c7 * fg;
-      else acc = c0 * (128 - fb) + grid[base + 1] * (fb - fr) + grid[base + srb] * (fr - fg) + c7 * fg;
-    } else if (fb > fg) acc = c0 * (128 - fb) + grid[base + 1] * (fb - fg) + grid[base + sgb] * (fg - fr) + c7 * fr;
-    else if (fb > fr) acc = c0 * (128 - fg) + grid[base + sg] * (fg - fb) + grid[base + sgb] * (fb - fr) + c7 * fr;
-    else acc = c0 * (128 - fg) + grid[base + sg] * (fg - fr) + grid[base + srg] * (fr - fb) + c7 * fb;
-    acc += BIAS;
-    dst[i] = code[(acc * PR) | 0];
-    dst[i + 1] = code[(acc * PG) & 1023];
-    dst[i + 2] = code[(acc * PB) & 1023];
+  const [tr, tg, tb] = headTables(lut).separable.map((t) => Uint8Array.from(t, (v) => Math.round(v * 255)));
+  for (let i = begin, p = begin / channels; i < end; i += channels, p++) {
+    const k = lev ? lev[p] << 8 : 0;
+    dst[i] = tr[k + src[i]];
+    dst[i + 1] = tg[k + src[i + 1]];
+    dst[i + 2] = tb[k + src[i + 2]];
     if (channels === 4) dst[i + 3] = src[i + 3];
   }
   return { data: dst, width, height, channels };
@@ -137,76 +104,6 @@ function regionsFor(lut: GlobalLut, regions: ToneRegions | null | undefined): To
 }
 
 /**
- * The cube loop of {@link applyGlobalLut} when the head depends on each pixel's base level (tone
- * regions): the same kernel reading the compact head (GlobalLut.regionHead), with the level computed inline
- * from the pixel's own codes (base = a·Y + b, coefficients stepped along each span, see
- * tone-regions.ts) — one pass, no level plane. A separate loop so the plain path stays as is.
- */
-function applyCubeWithRegions(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions; y0: number; y1: number }): Image8 {
-  const { image, dst, lut, grid, regions, y0, y1 } = o;
-  const { data: src, width, height, channels } = image;
-  const code = NODE_TO_CODE;
-  const head = lut.regionHead!;
-  const [PR_, PG_, PB_] = head.pre;
-  const [TR, TG, TB] = head.cells;
-  const lift = head.lift;
-  const sg = lut.size;
-  const sr = sg * sg;
-  const srg = sr + sg;
-  const srb = sr + 1;
-  const sgb = sg + 1;
-  const s111 = sr + sg + 1;
-  const spans = regionSpans(regions, width);
-  const rowA = new Float32Array(regions.width + 1);
-  const rowB = new Float32Array(regions.width + 1);
-  for (let y = y0; y < y1; y++) {
-    regionRow(regions, y, rowA, rowB);
-    for (let s = 0; s < spans.start.length; s++) {
-      const j = spans.j[s];
-      const dA = rowA[j + 1] - rowA[j];
-      const dB = rowB[j + 1] - rowB[j];
-      // Coefficients scaled by 2^16 so `>> 16` both truncates and rounds (cb carries + 0.5).
-      let ca = (rowA[j] + dA * spans.f0[s]) * 65536;
-      let cb = (rowB[j] + dB * spans.f0[s] + 0.5) * 65536;
-      const sa = dA * spans.df[s] * 65536;
-      const sb = dB * spans.df[s] * 65536;
-      const end = (y * width + spans.end[s]) * channels;
-      for (let i = (y * width + spans.start[s]) * channels; i < end; i += channels, ca += sa, cb += sb) {
-        const r = src[i];
-        const g = src[i + 1];
-        const b = src[i + 2];
-        // a·Y + b is a convex mix of window values in [0, 255] (see computeToneRegions), so the
-        // rounded level needs no clamp; the mask only guards the table bounds.
-        const d = lift[((ca * ((54 * r + 183 * g + 19 * b + 128) >> 8) + cb) >> 16) & 255];
-        const tr = TR[PR_[r] + d];
-        const tg = TG[PG_[g] + d];
-        const tb = TB[PB_[b] + d];
-        const fr = tr & 511;
-        const fg = tg & 511;
-        const fb = tb & 511;
-        const base = (tr + tg + tb) >> 9;
-        const c0 = grid[base];
-        const c7 = grid[base + s111];
-        let acc: number;
-        if (fr >= fg) {
-          if (fg >= fb) acc = c0 * (128 - fr) + grid[base + sr] * (fr - fg) + grid[base + srg] * (fg - fb) + c7 * fb;
-          else if (fr >= fb) acc = c0 * (128 - fr) + grid[base + sr] * (fr - fb) + grid[base + srb] * (fb - fg) + c7 * fg;
-          else acc = c0 * (128 - fb) + grid[base + 1] * (fb - fr) + grid[base + srb] * (fr - fg) + c7 * fg;
-        } else if (fb > fg) acc = c0 * (128 - fb) + grid[base + 1] * (fb - fg) + grid[base + sgb] * (fg - fr) + c7 * fr;
-        else if (fb > fr) acc = c0 * (128 - fg) + grid[base + sg] * (fg - fb) + grid[base + sgb] * (fb - fr) + c7 * fr;
-        else acc = c0 * (128 - fg) + grid[base + sg] * (fg - fr) + grid[base + srg] * (fr - fb) + c7 * fb;
-        acc += BIAS;
-        dst[i] = code[(acc * PR) | 0];
-        dst[i + 1] = code[(acc * PG) & 1023];
-        dst[i + 2] = code[(acc * PB) & 1023];
-        if (channels === 4) dst[i + 3] = src[i + 3];
-      }
-    }
-  }
-  return { data: dst, width, height, channels };
-}
-
-/**
  * Runs a baked global pipeline on an 8-bit image and writes linear-light float RGB, the input of
  * the spatial stages. The cube path keeps half-code precision (1/510).
  */
@@ -220,7 +117,7 @@ export function applyGlobalLutToLinear({ image, lut, out, regions }: { image: Im
   const src = image.data;
   const grid = lut.grid;
   if (!grid) {
-    const [tr, tg, tb] = lut.separable.map((t) => Float32Array.from(t, (v) => srgbToLinear(v)));
+    const [tr, tg, tb] = headTables(lut).separable.map((t) => Float32Array.from(t, (v) => srgbToLinear(v)));
     for (let p = 0, s = 0, d = 0; p < n; p++, s += channels, d += 3) {
       const k = lev ? lev[p] << 8 : 0;
       dst[d] = tr[k + src[s]];

@@ -22,8 +22,8 @@ import { makeRegionDelta, needsToneRegions } from "./tone-regions";
  */
 export type GlobalLut = {
   /**
-   * 256 entries per channel, or 256 × 256 with tone regions: row k (entries k·256 … k·256 + 255)
-   * is the head for pixels whose edge-aware base brightness is k (see tone-regions.ts).
+   * 256 entries per channel. Empty with tone regions: the 256 × 256 per-level rows are made on
+   * first use by `headTables` (head-tables.ts) — the cube kernel reads only `regionHead`.
    */
   separable: [Float32Array, Float32Array, Float32Array];
   /** 1, or 256 when the Highlights/Shadows lift depends on each pixel's base level. */
@@ -38,6 +38,7 @@ export type GlobalLut = {
   regionHead: RegionHead | null;
   grid: Float64Array | null;
   size: number;
+  /** Cell of each entry of `separable` (empty with tone regions, like it). */
   cellOffset: [Int32Array, Int32Array, Int32Array];
   cellFrac: [Int32Array, Int32Array, Int32Array];
 };
@@ -61,7 +62,15 @@ function bakeSeparable(settings: GlobalSettings): [Float32Array, Float32Array, F
 }
 
 /** Compact per-level head for the cube kernel (see GlobalLut.regionHead). */
-export type RegionHead = { pre: [Int32Array, Int32Array, Int32Array]; lift: Int32Array; cells: [Int32Array, Int32Array, Int32Array] };
+export type RegionHead = {
+  pre: [Int32Array, Int32Array, Int32Array];
+  lift: Int32Array;
+  cells: [Int32Array, Int32Array, Int32Array];
+  /** What the head is made of: pre-lift values (256 × RGB), the tabulated rest of the head (4097 × RGB), and each level's lift. */
+  ramp: Float32Array;
+  post: Float32Array;
+  lifts: Float32Array;
+};
 
 /** Resolution of the tabulated post-lift part of the head (clip → contrast → curves). */
 const POST_STEPS = 4096;
@@ -71,7 +80,7 @@ const POST_STEPS = 4096;
  * lift (WB → exposure → levels → encode) per code, plus the level's lift, through the tabulated
  * rest (clip → contrast → curves, 4096 steps, linear interpolation: < 0.05 code from the formula).
  */
-function bakeSeparableLevels(settings: GlobalSettings, size: number): { separable: [Float32Array, Float32Array, Float32Array]; head: RegionHead } {
+function bakeSeparableLevels(settings: GlobalSettings, size: number): RegionHead {
   const tone = settings.tone ?? {};
   const ramp = new Float32Array(256 * 3);
   for (let v = 0; v < 256; v++) ramp.fill(SRGB_DECODE_LUT[v], v * 3, v * 3 + 3);
@@ -80,63 +89,71 @@ function bakeSeparableLevels(settings: GlobalSettings, size: number): { separabl
   for (let j = 0; j <= POST_STEPS; j++) post.fill(j / POST_STEPS, j * 3, j * 3 + 3);
   runSeparableStages({ image: { data: post, width: POST_STEPS + 1, height: 1 }, settings, stop: "post" });
   const delta = makeRegionDelta({ exposure: settings.exposure, tone });
-  const out: [Float32Array, Float32Array, Float32Array] = [new Float32Array(65536), new Float32Array(65536), new Float32Array(65536)];
   const lifts = Float32Array.from({ length: 256 }, (_, k) => delta(k / 255));
-  const head = bakeRegionHead({ ramp, post, lifts, size });
-  for (let k = 0; k < 256; k++) {
-    const d = lifts[k];
-    for (let c = 0; c < 3; c++) {
-      const o = out[c];
-      for (let v = 0; v < 256; v++) {
-        const q = ramp[v * 3 + c] + d;
-        const t = q <= 0 ? 0 : q >= 1 ? POST_STEPS : q * POST_STEPS;
-        const i = Math.min(POST_STEPS - 1, t | 0);
-        const lo = post[i * 3 + c];
-        o[k * 256 + v] = lo + (post[i * 3 + 3 + c] - lo) * (t - i);
-      }
-    }
-  }
-  return { separable: out, head };
+  return bakeRegionHead({ ramp, post, lifts, size });
+}
+
+/** The head's value for pre-lift value `q` on channel `c` (clip, then the tabulated rest). */
+export function postValue(post: Float32Array, q: number, c: number): number {
+  const t = q <= 0 ? 0 : q >= 1 ? POST_STEPS : q * POST_STEPS;
+  const i = Math.min(POST_STEPS - 1, t | 0);
+  const lo = post[i * 3 + c];
+  return lo + (post[i * 3 + 3 + c] - lo) * (t - i);
 }
 
 /** Steps of the compact head's grid per display unit (1/128 of a 33-node cell). */
 const HEAD_STEPS = 4096;
+/**
+ * Upper bound of the compact head's length: pre-lift values beyond the clip points are clamped
+ * (below), so the head spans [0, 1] plus the lifts' range on both sides (|lift| ≤ 0.25 → ≤ 6200).
+ */
+export const MAX_HEAD_STEPS = 3 * HEAD_STEPS;
 
-/** Builds {@link RegionHead}: the head on a 1/4096 grid of pre-lift values spanning every code + lift. */
+/**
+ * Builds {@link RegionHead}: the head on a 1/4096 grid of pre-lift values spanning every code +
+ * lift. Index j stands for q = qMin + j/4096 (qMin's phase fixes how values round). Every q ≤ 0
+ * (q ≥ 1) has the same entry (the post curve clips first), so a pre-lift index that stays at or
+ * below the last q ≤ 0 after adding the largest lift is clamped to that point (likewise above):
+ * the same cells for every pixel, and a head bounded by MAX_HEAD_STEPS however far exposure or
+ * levels push the values.
+ */
 function bakeRegionHead({ ramp, post, lifts, size }: { ramp: Float32Array; post: Float32Array; lifts: Float32Array; size: number }): RegionHead {
   let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of ramp) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
   let dLo = 0;
-  let dHi = 0;
-  for (const d of lifts) {
-    dLo = Math.min(dLo, d);
-    dHi = Math.max(dHi, d);
-  }
+  for (const v of ramp) lo = Math.min(lo, v);
+  for (const d of lifts) dLo = Math.min(dLo, d);
   const qMin = lo + dLo;
-  // Integer indices: round(pre) + round(lift) can land one step off either end, so the grid has
-  // one spare step below (index 0 is q = qMin − 1/4096) and a few above.
-  const steps = Math.ceil((hi + dHi - qMin) * HEAD_STEPS) + 4;
-  const offset = -qMin * HEAD_STEPS + 1;
+  const at = (j: number) => qMin + j / HEAD_STEPS;
+  const lift = Int32Array.from(lifts, (d) => Math.round(d * HEAD_STEPS));
+  const liftLo = Math.min(0, ...lift);
+  const liftHi = Math.max(0, ...lift);
+  // Last index at or below 0 and first at or above 1.
+  let j0 = Math.floor(-qMin * HEAD_STEPS);
+  while (at(j0 + 1) <= 0) j0++;
+  while (at(j0) > 0) j0--;
+  let j1 = Math.ceil((1 - qMin) * HEAD_STEPS);
+  while (at(j1 - 1) >= 1) j1--;
+  while (at(j1) < 1) j1++;
+  const raw = [0, 1, 2].map((c) => Int32Array.from({ length: 256 }, (_, v) => Math.min(j1 - liftLo, Math.max(j0 - liftHi, Math.round((ramp[v * 3 + c] - qMin) * HEAD_STEPS)))));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const xs of raw) for (const x of xs) {
+    first = Math.min(first, x + liftLo);
+    last = Math.max(last, x + liftHi);
+  }
+  const steps = last - first + 1;
+  if (steps > MAX_HEAD_STEPS) throw new RangeError(`tone head needs ${steps} steps, more than ${MAX_HEAD_STEPS}`);
   const strides = [size * size, size, 1];
-  const pre: RegionHead["pre"] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+  const pre = raw.map((xs) => xs.map((x) => x - first)) as RegionHead["pre"];
   const cells: RegionHead["cells"] = [new Int32Array(steps), new Int32Array(steps), new Int32Array(steps)];
   for (let c = 0; c < 3; c++) {
-    for (let v = 0; v < 256; v++) pre[c][v] = Math.round(ramp[v * 3 + c] * HEAD_STEPS + offset);
     for (let j = 0; j < steps; j++) {
-      const q = qMin + (j - 1) / HEAD_STEPS;
-      const t0 = q <= 0 ? 0 : q >= 1 ? POST_STEPS : q * POST_STEPS;
-      const i = Math.min(POST_STEPS - 1, t0 | 0);
-      const value = post[i * 3 + c] + (post[i * 3 + 3 + c] - post[i * 3 + c]) * (t0 - i);
-      const t = value * (size - 1);
+      const t = postValue(post, at(j + first), c) * (size - 1);
       const cell = Math.min(size - 2, Math.max(0, Math.floor(t)));
       cells[c][j] = cell * strides[c] * 512 + Math.round((t - cell) * FRAC_ONE);
     }
   }
-  return { pre, lift: Int32Array.from(lifts, (d) => Math.round(d * HEAD_STEPS)), cells };
+  return { pre, lift, cells, ramp, post, lifts };
 }
 
 /** Runs the colour stages on every node of a `size³` cube and packs the results. */
@@ -163,22 +180,31 @@ function bakeGrid(settings: GlobalSettings, size: number): Float64Array {
 export function bakeGlobalLut({ settings, size = DEFAULT_GRID_SIZE }: { settings: GlobalSettings; size?: number }): GlobalLut {
   if (!Number.isInteger(size) || size < 3 || size > 65) throw new RangeError(`size must be an integer in [3, 65], got ${size}`);
   const levels = settings.toneRegions && needsToneRegions(settings.tone) ? 256 : 1;
-  const baked = levels > 1 ? bakeSeparableLevels(settings, size) : { separable: bakeSeparable(settings), head: null };
-  const separable = baked.separable;
+  const regionHead = levels > 1 ? bakeSeparableLevels(settings, size) : null;
+  const separable = regionHead ? emptyTables(Float32Array) : bakeSeparable(settings);
+  const { cellOffset, cellFrac } = cellTables(separable, size);
+  const grid = hasColorStages(settings) ? bakeGrid(settings, size) : null;
+  return { separable, levels, regionHead, grid, size, cellOffset, cellFrac };
+}
+
+function emptyTables<T>(Kind: new (n: number) => T): [T, T, T] {
+  return [new Kind(0), new Kind(0), new Kind(0)];
+}
+
+/** The cube cell (offset into `grid`) and in-cell position (0–128) of every entry of `separable`. */
+export function cellTables(separable: GlobalLut["separable"], size: number): Pick<GlobalLut, "cellOffset" | "cellFrac"> {
   const strides = [size * size, size, 1];
-  const entries = 256 * levels;
-  const cellOffset: [Int32Array, Int32Array, Int32Array] = [new Int32Array(entries), new Int32Array(entries), new Int32Array(entries)];
-  const cellFrac: [Int32Array, Int32Array, Int32Array] = [new Int32Array(entries), new Int32Array(entries), new Int32Array(entries)];
+  const cellOffset = separable.map((t) => new Int32Array(t.length)) as GlobalLut["cellOffset"];
+  const cellFrac = separable.map((t) => new Int32Array(t.length)) as GlobalLut["cellFrac"];
   for (let c = 0; c < 3; c++) {
-    for (let v = 0; v < entries; v++) {
+    for (let v = 0; v < separable[c].length; v++) {
       const t = separable[c][v] * (size - 1);
       const cell = Math.min(size - 2, Math.max(0, Math.floor(t)));
       cellOffset[c][v] = cell * strides[c];
       cellFrac[c][v] = Math.round((t - cell) * FRAC_ONE);
     }
   }
-  const grid = hasColorStages(settings) ? bakeGrid(settings, size) : null;
-  return { separable, levels, regionHead: baked.head, grid, size, cellOffset, cellFrac };
+  return { cellOffset, cellFrac };
 }
 
 /** Node code of display value 0 (node codes are half-codes + this offset). */

@@ -1,0 +1,189 @@
+import type { Image8 } from "./decode";
+import { MAX_HEAD_STEPS, NODE_TO_CODE, type GlobalLut } from "./lut3d";
+import { REGION_TARGET_SIZE, regionRow, regionSpans, type RegionSpans, type ToneRegions } from "./tone-regions";
+
+// Unpacking a packed sum (see GlobalLut): each 17-bit field divided by the weight sum 128 (2^7).
+const PB = 2 ** -7;
+const PG = 2 ** -24;
+const PR = 2 ** -41;
+/** Rounds each field to the nearest node code: half the weight sum, in every field. */
+const BIAS = 64 * (2 ** 34 + 2 ** 17 + 1);
+
+/*
+ * The kernel's tables live at module scope, allocated once at their largest size and refilled by
+ * each render (a render is synchronous, so two never interleave within one JS realm). V8 then
+ * compiles them as constants: no base pointer or length to keep in a register or reload per access
+ * and bounds checks against immediates. Measured on the bench's 12 MP edit, the same loop over
+ * tables passed as arguments or closed over per call ran ~1.4× slower (register spills and
+ * re-checked typed-array fields on every one of its 20 table accesses per pixel).
+ */
+const GRID = new Float64Array(65 ** 3);
+const LIFT = new Int32Array(256);
+const PRE_R = new Int32Array(256);
+const PRE_G = new Int32Array(256);
+const PRE_B = new Int32Array(256);
+const CELL_R = new Int32Array(MAX_HEAD_STEPS);
+const CELL_G = new Int32Array(MAX_HEAD_STEPS);
+const CELL_B = new Int32Array(MAX_HEAD_STEPS);
+const CODE = NODE_TO_CODE;
+/** Low-res coefficient rows and runs (≤ REGION_TARGET_SIZE + 1 entries, see tone-regions.ts). */
+const ROW_CAPACITY = REGION_TARGET_SIZE + 8;
+const ROW_A = new Float32Array(ROW_CAPACITY);
+const ROW_B = new Float32Array(ROW_CAPACITY);
+/** Span coefficients of the current row (one span per low-res column, plus the clamped ends). */
+const SPAN_A = new Float64Array(ROW_CAPACITY);
+const SPAN_B = new Float64Array(ROW_CAPACITY);
+const STEP_A = new Float64Array(ROW_CAPACITY);
+const STEP_B = new Float64Array(ROW_CAPACITY);
+/** Row buffers: per-pixel lifts, and RGBA rows packed to RGB (wider images get their own). */
+const ROW_PIXELS = 8192;
+const LIFT_ROW = new Int32Array(ROW_PIXELS);
+const RGB_IN = new Uint8Array(ROW_PIXELS * 3);
+const RGB_OUT = new Uint8Array(ROW_PIXELS * 3);
+
+/**
+ * Fills the kernel's tables: with tone regions the compact head (pre-lift index per code, lift per
+ * level, cell per index); without, the head is one cell per code (pre = code, every lift 0).
+ */
+function loadTables(lut: GlobalLut, grid: Float64Array): void {
+  GRID.set(grid);
+  const head = lut.regionHead;
+  if (!head) {
+    const pre = [PRE_R, PRE_G, PRE_B];
+    const cells = [CELL_R, CELL_G, CELL_B];
+    for (let c = 0; c < 3; c++) {
+      for (let v = 0; v < 256; v++) {
+        pre[c][v] = v;
+        cells[c][v] = lut.cellOffset[c][v] * 512 + lut.cellFrac[c][v];
+      }
+    }
+    return;
+  }
+  if (head.cells[0].length > MAX_HEAD_STEPS) throw new RangeError(`tone head has ${head.cells[0].length} steps, more than ${MAX_HEAD_STEPS}`);
+  LIFT.set(head.lift);
+  PRE_R.set(head.pre[0]);
+  PRE_G.set(head.pre[1]);
+  PRE_B.set(head.pre[2]);
+  CELL_R.set(head.cells[0]);
+  CELL_G.set(head.cells[1]);
+  CELL_B.set(head.cells[2]);
+}
+
+/**
+ * The cube loop of applyGlobalLut: tetrahedral interpolation of the packed cube (see
+ * apply-lut3d.ts). When the head depends on each pixel's base level (tone regions, `regions`
+ * given) it reads the compact head (GlobalLut.regionHead), row by row: the span coefficients
+ * (base = a·Y + b, stepped along each low-res span, see tone-regions.ts), then each pixel's lift,
+ * then the lookups — three flat loops; without, only the last, with every lift 0. Fusing them measured ~1.3× slower: spans are only `factor` (≈ 8) pixels long and a long
+ * kernel restarted every span. RGBA rows are packed to RGB first so the kernel's stride is a
+ * constant 3 (~6 % faster than a variable stride). Writes rows [y0, y1) of `dst` (alpha copied).
+ */
+export function applyCube(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions | null; y0: number; y1: number }): Image8 {
+  const { image, dst, lut, grid, regions, y0, y1 } = o;
+  const { data: src, width, height, channels } = image;
+  const spans = regions ? regionSpans(regions, width) : null;
+  if (regions && spans && (regions.width + 1 > ROW_CAPACITY || spans.start.length > ROW_CAPACITY)) throw new RangeError(`tone regions are ${regions.width} wide, more than ${ROW_CAPACITY - 1}`);
+  loadTables(lut, grid);
+  const wide = width > ROW_PIXELS;
+  const lift = wide ? new Int32Array(width) : LIFT_ROW;
+  if (!spans) lift.fill(0);
+  const rgbIn = channels === 3 ? null : wide ? new Uint8Array(width * 3) : RGB_IN;
+  const rgbOut = channels === 3 ? null : wide ? new Uint8Array(width * 3) : RGB_OUT;
+  for (let y = y0; y < y1; y++) {
+    if (regions && spans) {
+      regionRow(regions, y, ROW_A, ROW_B);
+      spanCoefficients(spans);
+    }
+    const at = y * width * channels;
+    if (rgbIn && rgbOut) {
+      for (let x = 0; x < width; x++) for (let c = 0; c < 3; c++) rgbIn[x * 3 + c] = src[at + x * 4 + c];
+      if (spans) rowLifts(rgbIn, 0, width, spans, lift);
+      cubeRow(rgbIn, rgbOut, 0, width, lut.size, lift);
+      for (let x = 0; x < width; x++) {
+        for (let c = 0; c < 3; c++) dst[at + x * 4 + c] = rgbOut[x * 3 + c];
+        dst[at + x * 4 + 3] = src[at + x * 4 + 3];
+      }
+    } else {
+      if (spans) rowLifts(src, at, width, spans, lift);
+      cubeRow(src, dst, at, width, lut.size, lift);
+    }
+  }
+  return { data: dst, width, height, channels };
+}
+
+/** Each span's coefficients at its first pixel and their step per pixel, for the current row. */
+function spanCoefficients(spans: RegionSpans): void {
+  for (let s = 0; s < spans.start.length; s++) {
+    const j = spans.j[s];
+    const dA = ROW_A[j + 1] - ROW_A[j];
+    const dB = ROW_B[j + 1] - ROW_B[j];
+    // Coefficients scaled by 2^16 so `>> 16` both truncates and rounds (cb carries + 0.5).
+    SPAN_A[s] = (ROW_A[j] + dA * spans.f0[s]) * 65536;
+    SPAN_B[s] = (ROW_B[j] + dB * spans.f0[s] + 0.5) * 65536;
+    STEP_A[s] = dA * spans.df[s] * 65536;
+    STEP_B[s] = dB * spans.df[s] * 65536;
+  }
+}
+
+/**
+ * The lift of each pixel of an RGB row starting at byte `at`: one flat loop that switches to the
+ * next span's coefficients where it starts (the same additions as stepping span by span).
+ */
+function rowLifts(src: Image8["data"], at: number, width: number, spans: RegionSpans, out: Int32Array): void {
+  const starts = spans.start;
+  let s = 0;
+  let next = 0;
+  let ca = 0;
+  let cb = 0;
+  let sa = 0;
+  let sb = 0;
+  for (let x = 0, i = at; x < width; x++, i += 3) {
+    if (x === next) {
+      ca = SPAN_A[s];
+      cb = SPAN_B[s];
+      sa = STEP_A[s];
+      sb = STEP_B[s];
+      s++;
+      next = s < starts.length ? starts[s] : width;
+    }
+    // a·Y + b is a convex mix of window values in [0, 255] (see computeToneRegions), so the
+    // rounded level needs no clamp; the mask only guards the table bounds.
+    out[x] = LIFT[((ca * ((54 * src[i] + 183 * src[i + 1] + 19 * src[i + 2] + 128) >> 8) + cb) >> 16) & 255];
+    ca += sa;
+    cb += sb;
+  }
+}
+
+/** One RGB row of the cube kernel: head (pre-lift value + lift → cell), tetrahedral interpolation, clip. */
+function cubeRow(src: Image8["data"], dst: Uint8Array, at: number, width: number, size: number, lift: Int32Array): void {
+  const sg = size;
+  const sr = sg * sg;
+  const srg = sr + sg;
+  const srb = sr + 1;
+  const sgb = sg + 1;
+  const s111 = sr + sg + 1;
+  for (let x = 0, i = at; x < width; x++, i += 3) {
+    const d = lift[x];
+    const tr = CELL_R[PRE_R[src[i]] + d];
+    const tg = CELL_G[PRE_G[src[i + 1]] + d];
+    const tb = CELL_B[PRE_B[src[i + 2]] + d];
+    const fr = tr & 511;
+    const fg = tg & 511;
+    const fb = tb & 511;
+    const base = (tr + tg + tb) >> 9;
+    const c0 = GRID[base];
+    const c7 = GRID[base + s111];
+    let acc: number;
+    if (fr >= fg) {
+      if (fg >= fb) acc = c0 * (128 - fr) + GRID[base + sr] * (fr - fg) + GRID[base + srg] * (fg - fb) + c7 * fb;
+      else if (fr >= fb) acc = c0 * (128 - fr) + GRID[base + sr] * (fr - fb) + GRID[base + srb] * (fb - fg) + c7 * fg;
+      else acc = c0 * (128 - fb) + GRID[base + 1] * (fb - fr) + GRID[base + srb] * (fr - fg) + c7 * fg;
+    } else if (fb > fg) acc = c0 * (128 - fb) + GRID[base + 1] * (fb - fg) + GRID[base + sgb] * (fg - fr) + c7 * fr;
+    else if (fb > fr) acc = c0 * (128 - fg) + GRID[base + sg] * (fg - fb) + GRID[base + sgb] * (fb - fr) + c7 * fr;
+    else acc = c0 * (128 - fg) + GRID[base + sg] * (fg - fr) + GRID[base + srg] * (fr - fb) + c7 * fb;
+    acc += BIAS;
+    dst[i] = CODE[(acc * PR) | 0];
+    dst[i + 1] = CODE[(acc * PG) & 1023];
+    dst[i + 2] = CODE[(acc * PB) & 1023];
+  }
+}
