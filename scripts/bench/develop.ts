@@ -119,6 +119,11 @@ async function main(): Promise<void> {
   const out = new Uint8Array(big.data.length);
 
   const globalMs = await oneThreadInWorker(big, GLOBAL_EDIT, RUNS);
+  // The same edit without the four sliders that are now local (edge-aware) adjustments: what the
+  // baked global stages alone cost, so the tone regions' share of globalMs is visible.
+  const { Highlights2012, Shadows2012, Whites2012, Blacks2012, ...globalStagesOnly } = GLOBAL_EDIT;
+  void [Highlights2012, Shadows2012, Whites2012, Blacks2012];
+  const globalStagesOnlyMs = await oneThreadInWorker(big, globalStagesOnly, RUNS);
   // The same render on this thread, where sharp is loaded (context: see develop-stripe-worker.ts).
   const sharpLoadedMs = await timeIt(() => renderImage({ image: big, params: GLOBAL_EDIT, options: { out } }));
   const clarityMs = await timeIt(() => renderImage({ image: big, params: CLARITY_RADIAL, options: { out } }), 3);
@@ -157,6 +162,8 @@ async function main(): Promise<void> {
     megapixels: Number(mpix.toFixed(2)),
     globalMs: Number(globalMs.toFixed(1)),
     globalMpixPerS: Number((mpix / (globalMs / 1000)).toFixed(1)),
+    globalStagesOnlyMs: Number(globalStagesOnlyMs.toFixed(1)),
+    globalStagesOnlyMpixPerS: Number((mpix / (globalStagesOnlyMs / 1000)).toFixed(1)),
     // One thread, timed in an isolate that loaded sharp (V8 checks every typed-array access there).
     globalSharpLoadedMpixPerS: Number((mpix / (sharpLoadedMs / 1000)).toFixed(1)),
     exactMs: Number(exactMs.toFixed(1)),
@@ -186,6 +193,7 @@ async function main(): Promise<void> {
   };
   const rows: [string, string][] = [
     [`(a) full global pipeline, ${r.megapixels} MP`, `${r.globalMs} ms  = ${r.globalMpixPerS} Mpix/s (${r.globalSharpLoadedMpixPerS} where sharp is loaded)`],
+    ["(a1) same edit without the 4 edge-aware tone sliders", `${r.globalStagesOnlyMs} ms  = ${r.globalStagesOnlyMpixPerS} Mpix/s`],
     ["(a2) same edit, exact float path", `${r.exactMs} ms  = ${r.exactMpixPerS} Mpix/s (baking: ${r.bakingSpeedup}×)`],
     ["(a3) same edit, 2 worker threads (stripes)", `${r.twoThreadMs} ms  = ${r.twoThreadMpixPerS} Mpix/s (${r.twoThreadSpeedup}× one thread)`],
     ["(b) clarity + one radial mask", `${r.clarityRadialS} s  = ${r.clarityRadialMpixPerS} Mpix/s`],
