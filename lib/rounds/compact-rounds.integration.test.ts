@@ -14,7 +14,7 @@ import { createContext, systemContext, type Ctx } from "@/lib/context";
 import { loadModelConfig, runRole } from "@/lib/inference";
 import { ensureModelServed, stopCompactServer } from "@/lib/training/serve/compact-server";
 import { makeActor } from "@/test/actors";
-import { seedSamples, type Look } from "@/test/training/training-fixtures";
+import { failLeftoverRounds, seedSamples, type Look } from "@/test/training/training-fixtures";
 import { advanceRound } from "./advance-round";
 import { listRounds } from "./list-rounds";
 import { startRound } from "./start-round";
@@ -50,6 +50,7 @@ describe.skipIf(!hasTorch)(`rounds with the compact trainer${hasTorch ? "" : " (
     process.env.TRAINING_POLL_MS = "250";
     process.env.TRAINER_COMPACT_SCALE = "0.2";
     ctx = createContext({ actor: await makeActor("researcher") });
+    await failLeftoverRounds();
     const seeded = await seedSamples(12, { edge: 96, looks: LOOKS });
     snapshotId = seeded.snapshotId;
     sourceSha = seeded.samples[0].sourceSha;

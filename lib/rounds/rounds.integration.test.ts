@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { models, pairs, rounds } from "@/db/schema";
 import { createContext, systemContext, type Ctx } from "@/lib/context";
 import { makeActor } from "@/test/actors";
-import { seedSamples } from "@/test/training/training-fixtures";
+import { failLeftoverRounds, seedSamples } from "@/test/training/training-fixtures";
 import { getQueue } from "@/lib/queue";
 import { advanceRound } from "./advance-round";
 import { sweepStalledTraining } from "./sweep-stalled";
@@ -21,6 +21,7 @@ beforeAll(async () => {
   process.env.TRAINER_WORK_DIR = mkdtempSync(path.join(tmpdir(), "riq-rounds-"));
   process.env.TRAINING_POLL_MS = "50";
   ctx = createContext({ actor: await makeActor("researcher") });
+  await failLeftoverRounds();
   snapshotId = (await seedSamples(8)).snapshotId;
 });
 

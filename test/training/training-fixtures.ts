@@ -1,6 +1,7 @@
 import sharp from "sharp";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { candidates, images, instructions, pairs, snapshotItems, snapshots, trajectories } from "@/db/schema";
+import { candidates, images, instructions, pairs, rounds, snapshotItems, snapshots, trajectories } from "@/db/schema";
 import { renderStoredImage } from "@/lib/imaging";
 import { getBlobStore } from "@/lib/storage";
 import { uniquePhoto } from "@/test/images";
@@ -76,4 +77,13 @@ export async function seedPairs(samples: SeededSample[], { origin = "perturbed" 
     pairIds.push(p.id);
   }
   return pairIds;
+}
+
+/**
+ * Fails rounds that other test files started and left running (the access matrix calls
+ * startRoundAction as a researcher), since only one round may run at a time. Integration
+ * files run one after another, so no live round of another file is touched.
+ */
+export async function failLeftoverRounds() {
+  await getDb().update(rounds).set({ status: "failed" }).where(eq(rounds.status, "running"));
 }
