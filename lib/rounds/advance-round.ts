@@ -72,7 +72,7 @@ async function runStep(ctx: Ctx, round: Round, step: RoundStep): Promise<"wait" 
   switch (step) {
     case "export": {
       const made = await ensurePerturbedPairs({ ctx, snapshotId: round.snapshotId!, limit });
-      const reward = await createExport({ ctx, input: { format: rewardFormat, name: `round-${round.number}-reward`, snapshotId: round.snapshotId!, roundId: round.id, benchmarkItems: "skip" } });
+      const reward = await createExport({ ctx, input: { format: rewardFormat, name: `round-${round.number}-reward`, snapshotId: round.snapshotId!, roundId: round.id, policyRoundsBefore: round.number, benchmarkItems: "skip" } });
       const policy = await createExport({ ctx, input: { format: local ? "llamafactory-policy-sft" : "easyr1-policy", name: `round-${round.number}-policy`, snapshotId: round.snapshotId!, roundId: round.id, round: round.number, includeUnreviewed: true, benchmarkItems: "skip" } });
       await ctx.db.update(rounds).set({ rewardExportId: reward.export.id, policyExportId: policy.export.id }).where(eq(rounds.id, round.id));
       return `${reward.export.counts.rows} reward-model rows, ${policy.export.counts.rows} policy rows (${made.created} new perturbed pairs)`;

@@ -69,7 +69,8 @@ describe("annotation pipeline", () => {
     const all = await getDb().select().from(instructions).where(eq(instructions.trajectoryId, darkened));
     expect(all).toHaveLength(6);
     expect(all.filter((i) => i.version === 2).every((i) => i.modelName === "test-model" && i.promptVersion === "annotate-test-v2")).toBe(true);
-    expect(all.filter((i) => i.version === 1)).toEqual(v1);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(all.filter((i) => i.version === 1).sort(byId)).toEqual([...v1].sort(byId));
   });
 });
 

@@ -77,6 +77,19 @@ describe("createExport", () => {
     expect(rows.every((r) => sources.has((r.images as string[])[0]))).toBe(true);
   });
 
+  it("gives a round's reward model only the policy pairs of earlier rounds (policyRoundsBefore), with every perturbed pair", async () => {
+    const seeded = await seedSamples(2);
+    const perturbed = await seedPairs(seeded.samples, { round: 3 });
+    const earlier = await seedPairs(seeded.samples.slice(0, 1), { origin: "policy", round: 2 });
+    await seedPairs(seeded.samples.slice(1), { origin: "policy", round: 3 });
+    const { export: row } = await createExport({ ctx, input: { format: "easyr1-pgrt", name: "pgrt-before-3", snapshotId: seeded.snapshotId, policyRoundsBefore: 3 } });
+    const file = await getExportFile({ ctx, input: { exportId: row.id, path: "train.parquet" } });
+    const rows = (await validateExport("easyr1-pgrt", [{ path: "train.parquet", bytes: new Uint8Array((await getBlobStore().get(file.blobKey))!), contentType: file.contentType }]))["train.parquet"];
+    const answers = rows.map((r) => JSON.parse(r.answer as string) as { pair_id: string; weak_source: string });
+    expect(answers.map((a) => a.pair_id).sort()).toEqual([...perturbed, ...earlier].sort());
+    expect(answers.filter((a) => a.weak_source.startsWith("policy")).map((a) => a.weak_source)).toEqual(["policy@2"]);
+  });
+
   it("refuses benchmark (test split) items, other roles, and tokens without the export scope", async () => {
     const test = await seedSamples(1, { split: "test" });
     await expect(createExport({ ctx, input: { format: "easyr1-policy", name: "leak", snapshotId: test.snapshotId } })).rejects.toMatchObject({

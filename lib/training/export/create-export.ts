@@ -22,6 +22,8 @@ export const createExportInput = z.object({
   snapshotId: z.uuid().optional(),
   roundId: z.uuid().optional(),
   round: z.number().int().min(0).max(10_000).optional(),
+  /** Pair exports: policy-generated pairs only from rounds before this one (round n's reward model never sees a later policy's pairs). */
+  policyRoundsBefore: z.number().int().min(1).max(10_000).optional(),
   imageRoot: z.string().trim().min(1).max(500).regex(/^\//, "must be an absolute path").default("/data/retouchiq"),
   includeUnreviewed: z.boolean().default(false),
   /**
@@ -49,7 +51,7 @@ export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<ty
     if (!snapshot) throw new AppError("VALIDATION", "Policy exports need a snapshotId");
     items = { kind: "policy" as const, items: await loadPolicyItems({ ctx, snapshotId: snapshot.id, includeUnreviewed: o.includeUnreviewed }) };
   } else {
-    items = { kind: "pairs" as const, items: await loadPairItems({ ctx, snapshotId: o.snapshotId, round: o.round }) };
+    items = { kind: "pairs" as const, items: await loadPairItems({ ctx, snapshotId: o.snapshotId, round: o.round, policyRoundsBefore: o.policyRoundsBefore }) };
   }
   const benchmark = await benchmarkTrajectoryIds(ctx);
   const isBenchmark = (i: { trajectoryId: string; split: string }) => i.split === "test" || benchmark.has(i.trajectoryId);

@@ -6,13 +6,15 @@ import type { PairItem } from "./types";
 /**
  * Strong/weak pairs for reward-model exports: `train`-split pairs only (the
  * `accuracy` split is held out to measure reward models), both members
- * rendered, optionally limited to a snapshot's trajectories and/or a round.
+ * rendered, optionally limited to a snapshot's trajectories and/or a round,
+ * and to policy pairs of rounds before a given one.
  * The SFT target's metrics and scores come from the pair's latest unswapped
  * model label when there is one.
  */
-export async function loadPairItems({ ctx, snapshotId, round }: { ctx: Ctx; snapshotId?: string; round?: number }): Promise<PairItem[]> {
+export async function loadPairItems({ ctx, snapshotId, round, policyRoundsBefore }: { ctx: Ctx; snapshotId?: string; round?: number; policyRoundsBefore?: number }): Promise<PairItem[]> {
   const inSnapshot = snapshotId ? sql`and exists (select 1 from snapshot_items si where si.snapshot_id = ${snapshotId}::uuid and si.trajectory_id = t.id)` : sql``;
   const inRound = round !== undefined ? sql`and p.round = ${round}` : sql``;
+  const earlierPolicies = policyRoundsBefore !== undefined ? sql`and (p.origin <> 'policy' or p.round < ${policyRoundsBefore})` : sql``;
   const rows = (await ctx.db.execute(sql`
     select p.id::text as pair_id, p.origin, p.round, coalesce(i.final_text, i.text) as text, t.id::text as trajectory_id, t.split, t.source_sha, img.format,
            cs.image_key as strong_key, cw.image_key as weak_key, l.metrics, l.score_strong, l.score_weak
@@ -25,7 +27,7 @@ export async function loadPairItems({ ctx, snapshotId, round }: { ctx: Ctx; snap
     left join lateral (
       select metrics, score_strong, score_weak from labels
       where pair_id = p.id and labeler_kind = 'model' and not swapped order by created_at desc limit 1) l on true
-    where p.split = 'train' and cs.image_key is not null and cw.image_key is not null ${inSnapshot} ${inRound}
+    where p.split = 'train' and cs.image_key is not null and cw.image_key is not null ${inSnapshot} ${inRound} ${earlierPolicies}
     order by p.id`)) as unknown as {
     pair_id: string;
     origin: string;
