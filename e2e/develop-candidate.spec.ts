@@ -1,11 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, ANNOTATOR2 } from "./users";
 
-/** Moves Highlights 30 away from the candidate's value (toward 0's other side) and returns the new value. */
+/**
+ * Moves Highlights by 30 (away from 0, or toward it from near the end of the range, so the new
+ * value is never 0, which an edit leaves out) and returns the new value.
+ */
 async function changeHighlights(page: Page): Promise<number> {
   const slider = page.getByLabel(/^Highlights/);
   const before = Number(await slider.inputValue());
-  const dir = before <= 0 ? 1 : -1;
+  const away = before >= 0 ? 1 : -1;
+  const dir = Math.abs(before) > 70 ? -away : away;
   await slider.focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press(dir > 0 ? "Shift+ArrowRight" : "Shift+ArrowLeft"); // 3 × 10
   const after = before + 30 * dir;

@@ -69,7 +69,9 @@ test("open a trajectory in Develop, change a slider, save a new edit; the URL ro
   await expect(saved).toContainText(/shadows/i);
   await saved.getByRole("link", { name: `v${savedBefore + 1}` }).click();
   await expect(page.getByLabel(/^Shadows/)).toHaveValue(String(shadows));
-  await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  // The status line first: if the render fails, the failure shows the reason it gives.
+  await expect(page.getByTestId("develop-status")).toHaveText(/^rendered in \d+ ms$/, { timeout: 30_000 });
+  await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done");
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: "test-results/develop-1440.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

@@ -117,7 +117,8 @@ async function addSource(message: Extract<ToWorker, { type: "source" }>) {
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === "source") {
-    addSource(message).catch((e: Error) => post({ type: "error", id: latest?.id ?? 0, message: `Could not decode the preview: ${e.message}` }));
+    // The lossy source only speeds up the first draft: without it, drafts wait for the exact one.
+    addSource(message).catch((e: Error) => message.kind === "exact" && post({ type: "error", id: latest?.id ?? 0, message: `Could not decode the photo: ${e.message}`, source: true }));
     return;
   }
   latest = { ...message, receivedAt: performance.now() };

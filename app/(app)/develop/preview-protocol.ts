@@ -30,4 +30,5 @@ export type FromWorker =
   | (FrameCommon & { type: "frame"; draft: false; width: number; height: number; data: Uint8ClampedArray })
   /** A draft: a reduced-size bitmap, drawn scaled up onto the `width`×`height` preview canvas. */
   | (FrameCommon & { type: "frame"; draft: true; width: number; height: number; bitmap: ImageBitmap })
-  | { type: "error"; id: number; message: string };
+  /** `source`: the lossless photo could not be decoded, so no full render will come until another photo. */
+  | { type: "error"; id: number; message: string; source?: boolean };

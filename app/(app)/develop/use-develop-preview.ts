@@ -26,6 +26,12 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
   const requestId = useRef(0);
   const generation = useRef(0);
   const latestParams = useRef(params);
+  /** Why the lossless source could not be loaded: no full render can come, so drafts must not hide it. */
+  const sourceFailure = useRef<string | null>(null);
+  const failSource = (message: string) => {
+    sourceFailure.current = message;
+    setStatus({ state: "error", id: requestId.current, message });
+  };
   useEffect(() => {
     latestParams.current = params; // before the photo effect below, which renders the current params
   }, [params]);
@@ -64,13 +70,15 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       if (log.length > FRAME_LOG_LIMIT) log.splice(0, log.length - FRAME_LOG_LIMIT);
       const notRendered = frame.notRendered.map((n) => `${n.key}: ${n.reason}`);
       const settled = !frame.draft && frame.id === requestId.current;
-      setStatus({ state: settled ? "done" : "draft", id: frame.id, ms: frame.ms, notRendered });
+      if (sourceFailure.current) setStatus({ state: "error", id: frame.id, message: sourceFailure.current });
+      else setStatus({ state: settled ? "done" : "draft", id: frame.id, ms: frame.ms, notRendered });
     };
 
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const msg = e.data;
       if (msg.type === "error") {
-        if (msg.id >= requestId.current || msg.id === 0) setStatus({ state: "error", id: msg.id, message: msg.message });
+        if (msg.source) failSource(msg.message);
+        else if (msg.id >= requestId.current) setStatus({ state: "error", id: msg.id, message: msg.message });
         return;
       }
       // Show any frame newer than the one on screen (a full frame also replaces its own draft).
@@ -102,19 +110,39 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     const worker = workerRef.current;
     if (!image || !worker) return;
     const gen = ++generation.current;
+    sourceFailure.current = null;
     setStatus((s) => ({ ...s, state: "loading" }));
     const send = (kind: "exact" | "approx") => async (res: Response) => {
-      if (!res.ok) throw new Error(`Could not load the preview (${res.status})`);
+      if (!res.ok) throw new Error(`the server answered ${res.status}`);
       const blob = await res.blob();
       performance.mark(`develop-preview:${kind}-source`);
       if (gen === generation.current) worker.postMessage({ type: "source", kind, generation: gen, blob } satisfies ToWorker);
     };
     fetch(sourceUrl(image, "preview")).then(send("approx")).catch(() => {}); // optional: only speeds up the first draft
-    fetch(sourceUrl(image, "preview-png"))
+    fetchWithRetry(sourceUrl(image, "preview-png"), () => gen === generation.current)
       .then(send("exact"))
-      .catch((e: Error) => gen === generation.current && setStatus({ state: "error", id: requestId.current, message: e.message }));
+      .catch((e: Error) => gen === generation.current && failSource(`Could not load the photo: ${e.message}`));
     render(latestParams.current); // only a new photo reloads the source; params are sent by `render`
   }, [image]);
 
   return { canvasRef, status, render };
+}
+
+/**
+ * GET with a few retries on network errors and 5xx / 429 answers (a busy server, a restart), so a
+ * passing hiccup does not leave the page without its photo; stops once `wanted` turns false.
+ */
+async function fetchWithRetry(url: string, wanted: () => boolean, attempts = 4): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    let failure: Error;
+    try {
+      const res = await fetch(url);
+      if (res.ok || (res.status < 500 && res.status !== 429)) return res;
+      failure = new Error(`the server answered ${res.status}`);
+    } catch (e) {
+      failure = e as Error;
+    }
+    if (attempt >= attempts || !wanted()) throw failure;
+    await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+  }
 }
