@@ -8,7 +8,10 @@ import { renderImage } from "@/lib/develop";
 import { downscale, draftFactor, frameChecksum, type Pixels } from "./preview-pixels";
 import { FULL_AFTER_IDLE_MS, type FromWorker, type ToWorker } from "./preview-protocol";
 
-type Request = Extract<ToWorker, { type: "render" }> & { receivedAt: number };
+type Request = Extract<ToWorker, { type: "render" }> & { receivedAt: number; retried?: boolean };
+
+/** A failed render is tried once more after this pause (a passing allocation failure under memory pressure). */
+const RETRY_AFTER_MS = 250;
 
 let generation = -1;
 let exact: Pixels | null = null;
@@ -82,7 +85,11 @@ function step() {
     const out = render(exact, request.params);
     post({ type: "frame", draft: false, id: request.id, width: out.width, height: out.height, data: out.data, ms: out.ms, checksum: out.checksum, notRendered: out.notRendered }, [out.data.buffer]);
   } catch (e) {
-    latest = null;
+    if (!request.retried && (latest === null || latest === request)) {
+      latest = { ...request, retried: true };
+      return schedule(RETRY_AFTER_MS);
+    }
+    if (latest === request) latest = null;
     post({ type: "error", id: request.id, message: (e as Error).message });
   }
 }

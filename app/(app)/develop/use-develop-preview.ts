@@ -48,6 +48,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     const log: PreviewFrame[] = [];
     (window as unknown as { __developFrames?: PreviewFrame[] }).__developFrames = log;
     let drawn = { id: -1, draft: false };
+    let failedRender = -1;
     let pending: Frame | null = null;
     let raf = 0;
 
@@ -71,6 +72,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       const notRendered = frame.notRendered.map((n) => `${n.key}: ${n.reason}`);
       const settled = !frame.draft && frame.id === requestId.current;
       if (sourceFailure.current) setStatus({ state: "error", id: frame.id, message: sourceFailure.current });
+      else if (frame.draft && frame.id <= failedRender) return; // a late draft must not hide why its full render failed
       else setStatus({ state: settled ? "done" : "draft", id: frame.id, ms: frame.ms, notRendered });
     };
 
@@ -78,7 +80,10 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       const msg = e.data;
       if (msg.type === "error") {
         if (msg.source) failSource(msg.message);
-        else if (msg.id >= requestId.current) setStatus({ state: "error", id: msg.id, message: msg.message });
+        else if (msg.id >= requestId.current) {
+          failedRender = msg.id;
+          setStatus({ state: "error", id: msg.id, message: msg.message });
+        }
         return;
       }
       // Show any frame newer than the one on screen (a full frame also replaces its own draft).
