@@ -34,7 +34,7 @@ test("overlap 1: two annotators never hold the same item at once", async ({ brow
   const [x, y] = [await shownItem(a), await shownItem(b)];
   expect(x).not.toBe(y);
   // Each also holds a prefetched next item; still no item is held by two people.
-  await expect.poll(async () => (await query`select count(*)::int as n from work_slots where kind = 'review' and user_id is not null`)[0].n).toBe(4);
+  await expect.poll(async () => (await query`select count(*)::int as n from work_slots where kind = 'review' and user_id is not null and done_at is null`)[0].n).toBe(4);
   const doubled = await query`select item_id from work_slots where kind = 'review' and user_id is not null and expires_at > now() group by item_id having count(*) > 1`;
   expect(doubled).toHaveLength(0);
   await a.context().close();
@@ -77,6 +77,8 @@ test("keyboard only: five items reviewed, one undone and redone, with the ? over
   await expect(page.getByTestId("shortcuts")).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("shortcuts")).toBeHidden();
+  // The dialog's close event hands focus back to the workspace (where Enter submits) a task later.
+  await expect(page.getByTestId("review-item")).toBeFocused();
 
   // 1: accept all as written.
   await page.keyboard.press("Enter");
