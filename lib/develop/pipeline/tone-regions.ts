@@ -65,21 +65,23 @@ export function computeToneRegions(image: Image8): ToneRegions {
   const factor = regionFactor(width, height);
   const lw = Math.ceil(width / factor);
   const lh = Math.ceil(height / factor);
-  const sum = new Float32Array(lw * lh);
-  const count = new Float32Array(lw * lh);
+  // Integer sums and counts (exact), added block by block along each sampled row.
+  const sum = new Int32Array(lw * lh);
+  const count = new Int32Array(lw * lh);
   // Block means from every `step`-th pixel and row (step = factor/2, ≥ 1): 4+ samples per block
   // are plenty for a guide that is box-filtered again, at a fraction of a full pass.
   const step = Math.max(1, factor >> 1);
-  const column = new Int32Array(width);
-  for (let x = 0; x < width; x++) column[x] = (x / factor) | 0;
+  const stride = step * channels;
   for (let y = 0; y < height; y += step) {
     const lrow = ((y / factor) | 0) * lw;
     const rowStart = y * width * channels;
-    for (let x = 0; x < width; x += step) {
-      const i = rowStart + x * channels;
-      const s = lrow + column[x];
-      sum[s] += (54 * data[i] + 183 * data[i + 1] + 19 * data[i + 2] + 128) >> 8;
-      count[s] += 1;
+    for (let j = 0, x = 0; j < lw; j++) {
+      const end = Math.min(width, (j + 1) * factor);
+      let blockSum = 0;
+      let samples = 0;
+      for (let i = rowStart + x * channels; x < end; x += step, i += stride, samples++) blockSum += (54 * data[i] + 183 * data[i + 1] + 19 * data[i + 2] + 128) >> 8;
+      sum[lrow + j] += blockSum;
+      count[lrow + j] += samples;
     }
   }
   const n = lw * lh;
