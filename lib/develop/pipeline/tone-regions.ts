@@ -117,13 +117,13 @@ export type RegionSpans = { start: Int32Array; end: Int32Array; j: Int32Array; f
 export function regionSpans(regions: ToneRegions, width: number): RegionSpans {
   const { factor, width: lw } = regions;
   const rows: [number, number, number, number, number][] = [];
-  let key = "";
+  let key = -1;
   for (let x = 0; x < width; x++) {
     const raw = (x + 0.5) / factor - 0.5;
     const clamped = lw === 1 || raw <= 0 || raw >= lw - 1;
     const u = lw === 1 ? 0 : Math.min(lw - 1, Math.max(0, raw));
     const j = lw === 1 ? 0 : Math.min(lw - 2, Math.floor(u));
-    const k = `${j}:${clamped}`;
+    const k = 2 * j + (clamped ? 1 : 0);
     if (k !== key) {
       rows.push([x, x + 1, j, u - j, clamped ? 0 : 1 / factor]);
       key = k;
@@ -145,9 +145,13 @@ export function regionRow(regions: ToneRegions, y: number, rowA: Float32Array, r
   const y0 = Math.floor(v);
   const y1 = Math.min(lh - 1, y0 + 1);
   const fy = v - y0;
+  const r0 = y0 * lw;
+  const r1 = y1 * lw;
   for (let j = 0; j < lw; j++) {
-    rowA[j] = a[y0 * lw + j] + (a[y1 * lw + j] - a[y0 * lw + j]) * fy;
-    rowB[j] = b[y0 * lw + j] + (b[y1 * lw + j] - b[y0 * lw + j]) * fy;
+    const a0 = a[r0 + j];
+    const b0 = b[r0 + j];
+    rowA[j] = a0 + (a[r1 + j] - a0) * fy;
+    rowB[j] = b0 + (b[r1 + j] - b0) * fy;
   }
   rowA[lw] = rowA[lw - 1];
   rowB[lw] = rowB[lw - 1];
