@@ -2,7 +2,8 @@
 // off a V8 fast path for typed arrays in the isolate that loads it (a detached-buffer check on
 // every access, ~12 % slower), and the engine's own runtimes (the browser preview's Web Worker, a
 // render worker thread) do not load it either. Messages:
-// - "time": render the whole image `runs + 1` times (one thread), reply with the timed runs (ms);
+// - "time": render the whole image `warmup` times untimed, then `runs` times (one thread), reply
+//   with the timed runs (ms);
 // - "prepare": the bake or the tone regions of the render (prepareGlobalRender), to share;
 // - "render": rows [start, end) of a shared image into a shared output, with the prepared parts.
 import { parentPort } from "node:worker_threads";
@@ -11,7 +12,7 @@ import { prepareGlobalRender, renderImage, type PreparedRender } from "../../lib
 
 type Common = { src: SharedArrayBuffer; width: number; height: number; params: DevelopParams };
 export type StripeJob =
-  | (Common & { kind: "time"; runs: number })
+  | (Common & { kind: "time"; runs: number; warmup: number })
   | (Common & { kind: "prepare"; part: "lut" | "regions" })
   | (Common & { kind: "render"; dst: SharedArrayBuffer; rows: [number, number]; prepared: PreparedRender });
 
@@ -20,10 +21,10 @@ parentPort!.on("message", (job: StripeJob) => {
   if (job.kind === "time") {
     const out = new Uint8Array(job.src.byteLength);
     const times: number[] = [];
-    for (let i = 0; i <= job.runs; i++) {
+    for (let i = 0; i < job.warmup + job.runs; i++) {
       const t = performance.now();
       renderImage({ image, params: job.params, options: { out } });
-      if (i > 0) times.push(performance.now() - t);
+      if (i >= job.warmup) times.push(performance.now() - t);
     }
     parentPort!.postMessage(times);
   } else if (job.kind === "prepare") {

@@ -17,12 +17,26 @@ export function boxBlur({ plane, radius, out, scratch }: { plane: Plane; radius:
   }
   const tmp = scratch ?? new Float32Array(w * h);
   const norm = 1 / (2 * radius + 1);
-  // Horizontal pass: data → tmp.
+  // Horizontal pass: data → tmp. Columns [inner, outer) read no clamped index: that stretch runs
+  // without the edge tests (same additions in the same order).
+  const inner = Math.min(w, radius + 1);
+  const outer = Math.max(inner, w - radius - 1);
   for (let y = 0; y < h; y++) {
     const row = y * w;
     let sum = data[row] * (radius + 1);
     for (let k = 1; k <= radius; k++) sum += data[row + (k < w ? k : w - 1)];
-    for (let x = 0; x < w; x++) {
+    let x = 0;
+    for (; x < inner; x++) {
+      tmp[row + x] = sum * norm;
+      const add = x + radius + 1;
+      const sub = x - radius;
+      sum += data[row + (add < w ? add : w - 1)] - data[row + (sub > 0 ? sub : 0)];
+    }
+    for (let i = row + x; x < outer; x++, i++) {
+      tmp[i] = sum * norm;
+      sum += data[i + radius + 1] - data[i - radius];
+    }
+    for (; x < w; x++) {
       tmp[row + x] = sum * norm;
       const add = x + radius + 1;
       const sub = x - radius;

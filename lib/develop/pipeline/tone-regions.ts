@@ -65,21 +65,23 @@ export function computeToneRegions(image: Image8): ToneRegions {
   const factor = regionFactor(width, height);
   const lw = Math.ceil(width / factor);
   const lh = Math.ceil(height / factor);
-  const sum = new Float32Array(lw * lh);
-  const count = new Float32Array(lw * lh);
+  // Integer sums and counts (exact), added block by block along each sampled row.
+  const sum = new Int32Array(lw * lh);
+  const count = new Int32Array(lw * lh);
   // Block means from every `step`-th pixel and row (step = factor/2, ≥ 1): 4+ samples per block
   // are plenty for a guide that is box-filtered again, at a fraction of a full pass.
   const step = Math.max(1, factor >> 1);
-  const column = new Int32Array(width);
-  for (let x = 0; x < width; x++) column[x] = (x / factor) | 0;
+  const stride = step * channels;
   for (let y = 0; y < height; y += step) {
     const lrow = ((y / factor) | 0) * lw;
     const rowStart = y * width * channels;
-    for (let x = 0; x < width; x += step) {
-      const i = rowStart + x * channels;
-      const s = lrow + column[x];
-      sum[s] += (54 * data[i] + 183 * data[i + 1] + 19 * data[i + 2] + 128) >> 8;
-      count[s] += 1;
+    for (let j = 0, x = 0; j < lw; j++) {
+      const end = Math.min(width, (j + 1) * factor);
+      let blockSum = 0;
+      let samples = 0;
+      for (let i = rowStart + x * channels; x < end; x += step, i += stride, samples++) blockSum += (54 * data[i] + 183 * data[i + 1] + 19 * data[i + 2] + 128) >> 8;
+      sum[lrow + j] += blockSum;
+      count[lrow + j] += samples;
     }
   }
   const n = lw * lh;
@@ -115,13 +117,13 @@ export type RegionSpans = { start: Int32Array; end: Int32Array; j: Int32Array; f
 export function regionSpans(regions: ToneRegions, width: number): RegionSpans {
   const { factor, width: lw } = regions;
   const rows: [number, number, number, number, number][] = [];
-  let key = "";
+  let key = -1;
   for (let x = 0; x < width; x++) {
     const raw = (x + 0.5) / factor - 0.5;
     const clamped = lw === 1 || raw <= 0 || raw >= lw - 1;
     const u = lw === 1 ? 0 : Math.min(lw - 1, Math.max(0, raw));
     const j = lw === 1 ? 0 : Math.min(lw - 2, Math.floor(u));
-    const k = `${j}:${clamped}`;
+    const k = 2 * j + (clamped ? 1 : 0);
     if (k !== key) {
       rows.push([x, x + 1, j, u - j, clamped ? 0 : 1 / factor]);
       key = k;
@@ -143,9 +145,13 @@ export function regionRow(regions: ToneRegions, y: number, rowA: Float32Array, r
   const y0 = Math.floor(v);
   const y1 = Math.min(lh - 1, y0 + 1);
   const fy = v - y0;
+  const r0 = y0 * lw;
+  const r1 = y1 * lw;
   for (let j = 0; j < lw; j++) {
-    rowA[j] = a[y0 * lw + j] + (a[y1 * lw + j] - a[y0 * lw + j]) * fy;
-    rowB[j] = b[y0 * lw + j] + (b[y1 * lw + j] - b[y0 * lw + j]) * fy;
+    const a0 = a[r0 + j];
+    const b0 = b[r0 + j];
+    rowA[j] = a0 + (a[r1 + j] - a0) * fy;
+    rowB[j] = b0 + (b[r1 + j] - b0) * fy;
   }
   rowA[lw] = rowA[lw - 1];
   rowB[lw] = rowB[lw - 1];
