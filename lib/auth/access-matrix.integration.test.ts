@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { and, eq, gte } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { API_TOKEN_SCOPES, apiTokens, ROLES, type ApiTokenScope, type Role } from "@/db/schema";
+import { API_TOKEN_SCOPES, apiTokens, ROLES, rounds, type ApiTokenScope, type Role } from "@/db/schema";
 import { makeActor } from "@/test/actors";
 import { ACTIONS, isAllowed, ROUTES, type Caller } from "./access-policy";
 
@@ -43,8 +44,16 @@ const INPUTS: unknown[] = [{}, [], [null], null];
 
 describe("access matrix: every API route and server action × every role (API tokens of each role)", () => {
   const tokens = new Map<string, string | null>();
+  const startedAt = new Date();
   beforeAll(async () => {
     for (const c of CALLERS) tokens.set(c.label, await c.make());
+  });
+  // The allowed call of startRoundAction starts a real round; only one may run at a time, so end it.
+  afterAll(async () => {
+    await getDb()
+      .update(rounds)
+      .set({ status: "failed", error: "started by the access-matrix test" })
+      .where(and(eq(rounds.status, "running"), gte(rounds.createdAt, startedAt)));
   });
   const authHeaders = (label: string): Record<string, string> => (tokens.get(label) ? { authorization: `Bearer ${tokens.get(label)}` } : {});
 
