@@ -117,16 +117,15 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     const gen = ++generation.current;
     sourceFailure.current = null;
     setStatus((s) => ({ ...s, state: "loading" }));
-    const send = (kind: "exact" | "approx") => async (res: Response) => {
-      if (!res.ok) throw new Error(`the server answered ${res.status}`);
-      const blob = await res.blob();
+    const send = (kind: "exact" | "approx") => (blob: Blob) => {
       performance.mark(`develop-preview:${kind}-source`);
       if (gen === generation.current) worker.postMessage({ type: "source", kind, generation: gen, blob } satisfies ToWorker);
     };
-    fetch(sourceUrl(image, "preview")).then(send("approx")).catch(() => {}); // optional: only speeds up the first draft
-    fetchWithRetry(sourceUrl(image, "preview-png"), () => gen === generation.current)
+    const wanted = () => gen === generation.current;
+    loadBlob(sourceUrl(image, "preview"), wanted, 1).then(send("approx")).catch(() => {}); // optional: only speeds up the first draft
+    loadBlob(sourceUrl(image, "preview-png"), wanted)
       .then(send("exact"))
-      .catch((e: Error) => gen === generation.current && failSource(`Could not load the photo: ${e.message}`));
+      .catch((e: Error) => wanted() && failSource(`Could not load the photo: ${e.message}`));
     render(latestParams.current); // only a new photo reloads the source; params are sent by `render`
   }, [image]);
 
@@ -134,20 +133,24 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
 }
 
 /**
- * GET with a few retries on network errors and 5xx / 429 answers (a busy server, a restart), so a
- * passing hiccup does not leave the page without its photo; stops once `wanted` turns false.
+ * The bytes behind `url`, with a few retries on network errors (the request or the body: a
+ * preloaded response that was cancelled under it fails the body read) and on 5xx / 429 answers
+ * (a busy server, a restart), so a passing hiccup does not leave the page without its photo;
+ * stops once `wanted` turns false.
  */
-async function fetchWithRetry(url: string, wanted: () => boolean, attempts = 4): Promise<Response> {
+async function loadBlob(url: string, wanted: () => boolean, attempts = 4): Promise<Blob> {
   for (let attempt = 1; ; attempt++) {
     let failure: Error;
+    let retry = true;
     try {
       const res = await fetch(url);
-      if (res.ok || (res.status < 500 && res.status !== 429)) return res;
+      if (res.ok) return await res.blob();
       failure = new Error(`the server answered ${res.status}`);
+      retry = res.status >= 500 || res.status === 429;
     } catch (e) {
       failure = e as Error;
     }
-    if (attempt >= attempts || !wanted()) throw failure;
+    if (!retry || attempt >= attempts || !wanted()) throw failure;
     await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
   }
 }
