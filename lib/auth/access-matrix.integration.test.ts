@@ -1,10 +1,10 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { and, eq, gte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { API_TOKEN_SCOPES, apiTokens, ROLES, rounds, type ApiTokenScope, type Role } from "@/db/schema";
+import { API_TOKEN_SCOPES, apiTokens, ROLES, type ApiTokenScope, type Role } from "@/db/schema";
 import { makeActor } from "@/test/actors";
+import { failLeftoverRounds } from "@/test/training/training-fixtures";
 import { ACTIONS, isAllowed, ROUTES, type Caller } from "./access-policy";
 
 // Server actions read the caller from next/headers; here each call sets them.
@@ -49,12 +49,7 @@ describe("access matrix: every API route and server action × every role (API to
     for (const c of CALLERS) tokens.set(c.label, await c.make());
   });
   // The allowed call of startRoundAction starts a real round; only one may run at a time, so end it.
-  afterAll(async () => {
-    await getDb()
-      .update(rounds)
-      .set({ status: "failed", error: "started by the access-matrix test" })
-      .where(and(eq(rounds.status, "running"), gte(rounds.createdAt, startedAt)));
-  });
+  afterAll(() => failLeftoverRounds({ since: startedAt, error: "started by the access-matrix test" }));
   const authHeaders = (label: string): Record<string, string> => (tokens.get(label) ? { authorization: `Bearer ${tokens.get(label)}` } : {});
 
   const routeEntries = Object.entries(ROUTES).filter(([, allow]) => allow !== "anyone");

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { eq } from "drizzle-orm";
+import { and, eq, gte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { candidates, images, instructions, pairs, rounds, snapshotItems, snapshots, trajectories } from "@/db/schema";
 import { renderStoredImage } from "@/lib/imaging";
@@ -80,10 +80,13 @@ export async function seedPairs(samples: SeededSample[], { origin = "perturbed" 
 }
 
 /**
- * Fails rounds that other test files started and left running (the access matrix calls
- * startRoundAction as a researcher), since only one round may run at a time. Integration
- * files run one after another, so no live round of another file is touched.
+ * Fails running rounds (only one round may run at a time): those other test files left behind,
+ * or with `since`, those a file started itself (the access matrix calls startRoundAction as a
+ * researcher). Integration files run one after another, so no live round of another file is touched.
  */
-export async function failLeftoverRounds() {
-  await getDb().update(rounds).set({ status: "failed" }).where(eq(rounds.status, "running"));
+export async function failLeftoverRounds({ since, error }: { since?: Date; error?: string } = {}) {
+  await getDb()
+    .update(rounds)
+    .set({ status: "failed", ...(error ? { error } : {}) })
+    .where(since ? and(eq(rounds.status, "running"), gte(rounds.createdAt, since)) : eq(rounds.status, "running"));
 }
