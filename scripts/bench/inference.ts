@@ -3,7 +3,7 @@
 // A loopback OpenAI-wire server in a child process answers every chat
 // completion after a fixed delay: an endpoint whose capacity is slots / delay
 // (320 calls/s for 64 × 200 ms). The gateway (model lookup, circuit breaker,
-// Redis concurrency slot, openai client, parsing, call log) runs `slots`
+// Redis concurrency slot, HTTP client, parsing, call log) runs `slots`
 // concurrent policy calls against it, alternating short phases with the call
 // log OFF (no log reads or writes: the baseline) and with the mode under test
 // (`async` by default, `sync` with --sync-log, the production default), in the
