@@ -1,7 +1,8 @@
 // bench:preview — frame timestamps of the Develop page's live preview in Debian chromium against
 // the production build, on the 1600×1264 sample photo (honey-bee.jpg: a preview at the 1600 px
 // long edge every stored photo is reduced to): first pixels after opening, frames per second with
-// new pixels during a 3 s mouse drag of a slider, key press → new pixels.
+// new pixels during a 3 s drag of a slider (moved by the page once per animation frame, and by
+// Playwright's mouse), key press → new pixels.
 import { writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import type { PreviewFrame } from "../../app/(app)/develop/use-develop-preview";
@@ -24,22 +25,82 @@ async function open(page: Page, url: string) {
 }
 
 /**
- * A 3 s drag across a slider: pointer moves as fast as the browser takes them, the thumb following
- * a sine of the elapsed time. Frames per second with new pixels, and slider inputs per second
- * (the frame rate cannot exceed the input rate).
+ * A 3 s drag across a slider, the thumb following a sine of the elapsed time, driven one of two ways:
+ * - `page`: the page itself moves the slider once per animation frame (set the value, fire `input`,
+ *   between pointerdown and pointerup: what a range input does under a real mouse, whose moves
+ *   Chromium delivers once per frame), so the input rate is the page's own (≤ 60/s);
+ * - `mouse`: Playwright mouse moves at 50 Hz over CDP, each a round trip from this process; here
+ *   they reach the page only 10–18 times a second, which caps the frame rate whatever the page does.
+ * Frames per second with new pixels, slider inputs per second, and the main-thread time each input
+ * took to handle (React state, the URL, the request to the worker).
  */
-async function dragFps(page: Page, label: RegExp) {
+async function dragFps(page: Page, label: RegExp, driver: "page" | "mouse") {
   const slider = page.getByLabel(label);
   await slider.evaluate((el) => {
-    const w = window as unknown as { __inputs: number[] };
+    const w = window as unknown as { __inputs: number[]; __handlerMs: number[] };
     w.__inputs = [];
+    w.__handlerMs = [];
     el.addEventListener("input", (e) => w.__inputs.push(e.timeStamp));
   });
-  const box = (await slider.boundingBox())!;
+  const start = await now(page);
+  if (driver === "page") await pageDrag(page, label);
+  else await mouseDrag(page, label);
+  const end = await now(page);
+  await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  const log = await frames(page);
+  const { inputs, handlerMs } = await page.evaluate(() => {
+    const w = window as unknown as { __inputs: number[]; __handlerMs: number[] };
+    return { inputs: w.__inputs, handlerMs: w.__handlerMs };
+  });
+  const during = changedFrames(log, start, end);
+  const full = log.filter((f) => !f.draft && f.t > end);
+  const perSecond = (n: number) => Number(((n * 1000) / (end - start)).toFixed(1));
+  const median = (xs: number[]) => (xs.length ? Number(quantile(xs, 0.5).toFixed(1)) : null);
+  return {
+    fps: perSecond(during.length),
+    draftRenderMs: median(during.map((f) => f.renderMs)),
+    draftDrawMs: median(during.map((f) => f.drawMs)),
+    inputsPerSecond: perSecond(inputs.filter((t) => t >= start && t <= end).length),
+    inputHandlerMs: median(handlerMs),
+    draftWidth: during[0]?.renderedWidth ?? 0,
+    releaseToFullMs: Math.round((full[0]?.t ?? NaN) - end),
+  };
+}
+
+async function pageDrag(page: Page, label: RegExp) {
+  await page.getByLabel(label).evaluate(
+    (el: HTMLInputElement, ms) =>
+      new Promise<void>((resolve) => {
+        const w = window as unknown as { __handlerMs: number[] };
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+        const [min, max, step] = [Number(el.min), Number(el.max), Number(el.step) || 1];
+        el.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, isPrimary: true }));
+        const t0 = performance.now();
+        const move = (t: number) => {
+          const elapsed = t - t0;
+          if (elapsed >= ms) {
+            el.dispatchEvent(new PointerEvent("pointerup", { bubbles: true, isPrimary: true }));
+            return resolve();
+          }
+          const x = 0.5 + 0.3 * Math.sin((elapsed / ms) * Math.PI * 2);
+          const value = min + Math.round((x * (max - min)) / step) * step;
+          const handled = performance.now();
+          setValue.call(el, String(value));
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+          w.__handlerMs.push(performance.now() - handled);
+          requestAnimationFrame(move);
+        };
+        requestAnimationFrame(move);
+      }),
+    3000,
+  );
+}
+
+async function mouseDrag(page: Page, label: RegExp) {
+  const box = (await page.getByLabel(label).boundingBox())!;
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width * 0.5, y);
   await page.mouse.down();
-  const start = await now(page);
   // Like a real mouse, moves come at a steady 50 Hz whether or not the page has handled the last
   // one (at most a few in flight: Playwright would otherwise queue them faster than time passes).
   const started = Date.now();
@@ -52,23 +113,7 @@ async function dragFps(page: Page, label: RegExp) {
     await new Promise((r) => setTimeout(r, 20));
   }
   await Promise.all(inFlight);
-  const end = await now(page);
   await page.mouse.up();
-  await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
-  const log = await frames(page);
-  const inputs = await page.evaluate(() => (window as unknown as { __inputs: number[] }).__inputs);
-  const during = changedFrames(log, start, end);
-  const full = log.filter((f) => !f.draft && f.t > end);
-  const perSecond = (n: number) => Number(((n * 1000) / (end - start)).toFixed(1));
-  const median = (xs: number[]) => Number(quantile(xs, 0.5)?.toFixed(1));
-  return {
-    fps: perSecond(during.length),
-    draftRenderMs: median(during.map((f) => f.renderMs)),
-    draftDrawMs: median(during.map((f) => f.drawMs)),
-    inputsPerSecond: perSecond(inputs.filter((t) => t >= start && t <= end).length),
-    draftWidth: during[0]?.renderedWidth ?? 0,
-    releaseToFullMs: Math.round((full[0]?.t ?? NaN) - end),
-  };
 }
 
 test("develop preview frame rate", async ({ page, request }) => {
@@ -94,7 +139,8 @@ test("develop preview frame rate", async ({ page, request }) => {
   expect(size).toBe("1600x1264");
   const webgl2 = await page.evaluate(() => document.createElement("canvas").getContext("webgl2") !== null);
 
-  const globalDrag = await dragFps(page, /^Exposure/);
+  const globalDrag = await dragFps(page, /^Exposure/, "page");
+  const mouseDragged = await dragFps(page, /^Exposure/, "mouse");
 
   // Key press → first frame with new pixels (and → the full-size frame), 20 presses.
   await page.evaluate(() => window.addEventListener("keydown", (e) => ((window as unknown as { __keyAt: number }).__keyAt = e.timeStamp), true));
@@ -115,7 +161,7 @@ test("develop preview frame rate", async ({ page, request }) => {
 
   // The same drag with a spatial stage on (clarity runs on the whole image after the LUT).
   await open(page, `/develop?image=${bee.sha256}&params=${encodeURIComponent("{clarity=30}")}`);
-  const spatialDrag = await dragFps(page, /^Exposure/);
+  const spatialDrag = await dragFps(page, /^Exposure/, "page");
 
   const result = {
     previewSize: size,
@@ -125,15 +171,23 @@ test("develop preview frame rate", async ({ page, request }) => {
     firstRenderTimeline: timeline,
     previewDragFps: globalDrag.fps,
     dragInputsPerSecond: globalDrag.inputsPerSecond,
+    dragInputHandlerMs: globalDrag.inputHandlerMs,
     dragDraftRenderMs: globalDrag.draftRenderMs,
     dragDraftDrawMs: globalDrag.draftDrawMs,
     dragDraftWidth: globalDrag.draftWidth,
     releaseToFullMs: globalDrag.releaseToFullMs,
+    previewDragFpsMouse: mouseDragged.fps,
+    mouseDragInputsPerSecond: mouseDragged.inputsPerSecond,
     keyToPixelsMs: Math.round(quantile(toPixels, 0.5)),
     keyToPixelsP95Ms: Math.round(quantile(toPixels, 0.95)),
     keyToFullMs: Math.round(quantile(toFull, 0.5)),
     previewDragFpsClarity: spatialDrag.fps,
     dragClarityDraftRenderMs: spatialDrag.draftRenderMs,
+    timed: {
+      previewDragFps: "frames with new pixels per second while the page moves the slider once per animation frame (range value + input event, as under a real mouse)",
+      previewDragFpsMouse: "the same under Playwright mouse moves over CDP, capped by their delivery rate (mouseDragInputsPerSecond)",
+      keyToPixelsMs: "keydown event timestamp to the first frame with new pixels on the preview canvas (median of 20)",
+    },
   };
   writeFileSync(process.env.PREVIEW_BENCH_OUT ?? "/tmp/riq-preview-bench.json", JSON.stringify(result));
 });

@@ -11,6 +11,9 @@ import { PREVIEW_SLIDERS, sliderLabel, sliderSpec, sliderSteps } from "./sliders
 import { useDevelopPreview } from "./use-develop-preview";
 import { useNarrowScreen } from "./use-narrow-screen";
 
+/** Pause in editing after which the URL is brought up to date with the edit. */
+const URL_WRITE_DELAY_MS = 250;
+
 /** Slider edits previewed live in a Web Worker running lib/develop. */
 export function DevelopView({
   images,
@@ -51,7 +54,9 @@ export function DevelopView({
   }
 
   // The edit lives in the URL (replaceState: no history entry per slider step), so a reload or a
-  // shared link opens the same image, trajectory and edit.
+  // shared link opens the same image, trajectory and edit. Written once input pauses (and before
+  // the page goes away): each replaceState re-renders the router and Chromium throttles a page
+  // that calls it more than 200 times in 10 s, which a slider drag would.
   useEffect(() => {
     const q = new URLSearchParams();
     if (trajectory) q.set("trajectory", trajectory.id);
@@ -59,7 +64,18 @@ export function DevelopView({
     else if (image) q.set("image", image);
     const text = serializeRetouchIq(params);
     if (text !== "{}") q.set("params", text);
-    window.history.replaceState(null, "", `/develop?${q.toString()}`);
+    const url = `/develop?${q.toString()}`;
+    const write = () => {
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", write);
+      if (`${window.location.pathname}${window.location.search}` !== url) window.history.replaceState(null, "", url);
+    };
+    const timer = setTimeout(write, URL_WRITE_DELAY_MS);
+    window.addEventListener("pagehide", write);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", write);
+    };
   }, [image, trajectory, candidate, params]);
 
   function switchImage(next: string) {

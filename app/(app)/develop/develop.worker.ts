@@ -59,11 +59,20 @@ function render(source: Pixels, params: Request["params"]) {
   return { data, width: source.width, height: source.height, ms: performance.now() - started, checksum: frameChecksum(data), notRendered: report.notRendered };
 }
 
-function renderDraft(request: Request) {
-  const out = render(draftSource!, request.params);
+/**
+ * The frame's pixels as an ImageBitmap, made here so the page only has to draw it: a bitmap of
+ * opaque pixels holds the exact bytes (no colour conversion, and premultiplying by alpha 255 is
+ * lossless), while putImageData of a full preview on the page would block its main thread.
+ */
+function toBitmap(out: { data: Uint8ClampedArray; width: number; height: number }): ImageBitmap {
   const canvas = new OffscreenCanvas(out.width, out.height);
   canvas.getContext("2d")!.putImageData(new ImageData(out.data as Uint8ClampedArray<ArrayBuffer>, out.width, out.height), 0, 0);
-  const bitmap = canvas.transferToImageBitmap();
+  return canvas.transferToImageBitmap();
+}
+
+function renderDraft(request: Request) {
+  const out = render(draftSource!, request.params);
+  const bitmap = toBitmap(out);
   post({ type: "frame", draft: true, id: request.id, width: full!.width, height: full!.height, bitmap, ms: out.ms, checksum: out.checksum, notRendered: out.notRendered }, [bitmap]);
 }
 
@@ -83,7 +92,8 @@ function step() {
     if (drafts && request.mode === "interactive" && idle < FULL_AFTER_IDLE_MS) return schedule(FULL_AFTER_IDLE_MS - idle);
     latest = null;
     const out = render(exact, request.params);
-    post({ type: "frame", draft: false, id: request.id, width: out.width, height: out.height, data: out.data, ms: out.ms, checksum: out.checksum, notRendered: out.notRendered }, [out.data.buffer]);
+    const bitmap = toBitmap(out);
+    post({ type: "frame", draft: false, id: request.id, width: out.width, height: out.height, bitmap, ms: out.ms, checksum: out.checksum, notRendered: out.notRendered }, [bitmap]);
   } catch (e) {
     if (!request.retried && (latest === null || latest === request)) {
       latest = { ...request, retried: true };

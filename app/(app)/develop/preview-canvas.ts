@@ -1,6 +1,7 @@
 import type { FromWorker } from "./preview-protocol";
 
 type DraftFrame = Extract<FromWorker, { type: "frame"; draft: true }>;
+type FullFrame = Extract<FromWorker, { type: "frame"; draft: false }>;
 
 /** Gives the canvas the full preview's backing store and its natural CSS size. */
 export function showFullSize(canvas: HTMLCanvasElement, width: number, height: number) {
@@ -36,3 +37,12 @@ export function drawDraft(canvas: HTMLCanvasElement, frame: DraftFrame) {
   bitmap.close();
 }
 
+
+/** Draws a full-size frame: its bitmap unscaled, so the canvas holds the frame's exact bytes. */
+export function drawFull(canvas: HTMLCanvasElement, frame: FullFrame) {
+  showFullSize(canvas, frame.width, frame.height);
+  const ctx = canvas.getContext("2d")!;
+  ctx.clearRect(0, 0, frame.width, frame.height);
+  ctx.drawImage(frame.bitmap, 0, 0);
+  frame.bitmap.close();
+}

@@ -26,8 +26,8 @@ type FrameCommon = { id: number; ms: number; checksum: number; notRendered: { ke
 
 /** Messages from the worker: frames (newest request at the time of rendering) and errors. */
 export type FromWorker =
-  /** A full-size frame: exact bytes, drawn with putImageData. */
-  | (FrameCommon & { type: "frame"; draft: false; width: number; height: number; data: Uint8ClampedArray })
+  /** A full-size frame: a bitmap of the exact bytes, drawn unscaled. */
+  | (FrameCommon & { type: "frame"; draft: false; width: number; height: number; bitmap: ImageBitmap })
   /** A draft: a reduced-size bitmap, drawn scaled up onto the `width`×`height` preview canvas. */
   | (FrameCommon & { type: "frame"; draft: true; width: number; height: number; bitmap: ImageBitmap })
   /** `source`: the lossless photo could not be decoded, so no full render will come until another photo. */

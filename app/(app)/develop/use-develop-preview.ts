@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { preload } from "react-dom";
 import type { DevelopParams } from "@/lib/develop/params";
-import { drawDraft, showFullSize } from "./preview-canvas";
+import { drawDraft, drawFull } from "./preview-canvas";
 import type { FromWorker, RenderMode, ToWorker } from "./preview-protocol";
 
 export type PreviewStatus = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
@@ -61,10 +61,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       const started = performance.now();
       const renderedWidth = frame.draft ? frame.bitmap.width : frame.width;
       if (frame.draft) drawDraft(canvas, frame);
-      else {
-        showFullSize(canvas, frame.width, frame.height);
-        canvas.getContext("2d")!.putImageData(new ImageData(frame.data as Uint8ClampedArray<ArrayBuffer>, frame.width, frame.height), 0, 0);
-      }
+      else drawFull(canvas, frame);
       drawn = { id: frame.id, draft: frame.draft };
       const t = performance.now();
       log.push({ t, id: frame.id, draft: frame.draft, checksum: frame.checksum, renderedWidth, renderMs: frame.ms, drawMs: t - started });
@@ -89,10 +86,10 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       // Show any frame newer than the one on screen (a full frame also replaces its own draft).
       const newest = pending ?? drawn;
       if (msg.id < newest.id || (msg.id === newest.id && (msg.draft || !newest.draft))) {
-        if (msg.draft) msg.bitmap.close();
+        msg.bitmap.close();
         return;
       }
-      if (pending?.draft) pending.bitmap.close();
+      pending?.bitmap.close();
       pending = msg;
       raf ||= requestAnimationFrame(draw);
     };
@@ -132,18 +129,21 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
   return { canvasRef, status, render };
 }
 
+/** Longest one attempt at loading a photo may take, body included, before it is abandoned and tried again. */
+const LOAD_ATTEMPT_MS = 20_000;
+
 /**
  * The bytes behind `url`, with a few retries on network errors (the request or the body: a
- * preloaded response that was cancelled under it fails the body read) and on 5xx / 429 answers
- * (a busy server, a restart), so a passing hiccup does not leave the page without its photo;
- * stops once `wanted` turns false.
+ * preloaded response that was cancelled under it fails the body read), on an attempt that stalls
+ * past {@link LOAD_ATTEMPT_MS}, and on 5xx / 429 answers (a busy server, a restart), so a passing
+ * hiccup does not leave the page without its photo; stops once `wanted` turns false.
  */
 async function loadBlob(url: string, wanted: () => boolean, attempts = 4): Promise<Blob> {
   for (let attempt = 1; ; attempt++) {
     let failure: Error;
     let retry = true;
     try {
-      const res = await fetch(url);
+      const res = await fetch(url, { signal: AbortSignal.timeout(LOAD_ATTEMPT_MS) });
       if (res.ok) return await res.blob();
       failure = new Error(`the server answered ${res.status}`);
       retry = res.status >= 500 || res.status === 429;
