@@ -18,4 +18,19 @@ describe("metrics pool", () => {
       await pool.close();
     }
   });
+
+  it("scores each pair from its own pixels when the threads' buffers are reused", async () => {
+    const pool = createMetricsPool({ size: 1 });
+    try {
+      // Queued on one thread: each copy lands in the buffers an earlier pair came back in.
+      const image = (k: number, width = 40) => rawImage(width, 24, (x, y) => [(x * k + y) % 256, (x + y * k) % 256, (k * 29) % 256]);
+      const pairs = [1, 2, 3, 4].map((k) => ({ edited: image(k), reference: image(k + 7) }));
+      pairs.push({ edited: image(5, 33), reference: image(9, 33) }, { edited: image(6), reference: image(6) });
+      const results = await Promise.all(pairs.map((pair) => pool.score(pair)));
+      results.forEach((r, i) => expect(r).toEqual(computeEvalMetrics(pairs[i])));
+      expect(results[5].ssim).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
 });

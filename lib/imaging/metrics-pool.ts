@@ -10,7 +10,12 @@ type Task = { id: number; edited: RawImage; reference: RawImage; resolve: (m: Ev
  * A pool of worker threads computing {@link computeEvalMetrics} off the event
  * loop, one pair per thread at a time, so a process scoring several items
  * uses every core (the eval worker runs items concurrently). Pixels are
- * copied to the thread (the caller keeps its buffers).
+ * copied to the thread (the caller keeps its buffers) into buffers the threads
+ * hand back with each result, so while items stream through, same-size pairs
+ * allocate no new pixel memory; an idle pool keeps none. Fresh buffers per
+ * item (new pages to fault in, external memory for both threads' GCs to
+ * collect) cost ~4 ms of CPU per 1600×1067 item and made items stall now and
+ * then (in-process A/Bs: lib/eval/README.md).
  */
 export type MetricsPool = { score: (pair: { edited: RawImage; reference: RawImage }) => Promise<EvalPixelMetrics>; close: () => Promise<void> };
 
@@ -28,11 +33,13 @@ export function createMetricsPool({ size = availableParallelism() }: { size?: nu
   const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`;
   const workers = Array.from({ length: Math.max(1, size) }, () => {
     const w = new Worker(bootstrap, { eval: true });
-    w.on("message", (msg: { ready?: boolean; id: number; metrics?: EvalPixelMetrics; error?: string }) => {
+    w.on("message", (msg: { ready?: boolean; id: number; metrics?: EvalPixelMetrics; error?: string; buffers?: ArrayBuffer[] }) => {
       if (msg.ready) {
         ready.add(w);
         return pump();
       }
+      spare.push(...(msg.buffers ?? []));
+      spare.splice(0, spare.length - 2 * workers.length); // the oldest go first, so a new size soon has its own
       const task = busy.get(w);
       busy.delete(w);
       if (task) {
@@ -49,7 +56,15 @@ export function createMetricsPool({ size = availableParallelism() }: { size?: nu
     });
     return w;
   });
-  const copy = (img: RawImage): RawImage => ({ ...img, data: new Uint8Array(img.data) });
+  // Buffers handed back by the threads, reused for the next copies of the same byte length
+  // (at most a pair per thread).
+  const spare: ArrayBuffer[] = [];
+  const copy = (img: RawImage): RawImage => {
+    const at = spare.findIndex((b) => b.byteLength === img.data.byteLength);
+    const data = at < 0 ? new Uint8Array(img.data.byteLength) : new Uint8Array(spare.splice(at, 1)[0]);
+    data.set(img.data);
+    return { ...img, data };
+  };
   // Threads keep the process alive only while there is work, so an idle pool never blocks exit.
   const holdProcess = (hold: boolean) => workers.forEach((w) => (hold ? w.ref() : w.unref()));
   function pump() {
@@ -62,6 +77,7 @@ export function createMetricsPool({ size = availableParallelism() }: { size?: nu
       const reference = copy(task.reference);
       w.postMessage({ id: task.id, edited, reference }, [edited.data.buffer as ArrayBuffer, reference.data.buffer as ArrayBuffer]);
     }
+    if (queue.length === 0 && busy.size === 0) spare.length = 0; // idle: large images' buffers need not outlive the work
     holdProcess(queue.length > 0 || busy.size > 0);
   }
   return {

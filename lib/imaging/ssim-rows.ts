@@ -9,8 +9,9 @@ export type SsimOptions = {
 const K1 = 0.01;
 const K2 = 0.03;
 const L = 255;
-const C1 = (K1 * L) ** 2;
-const C2 = (K2 * L) ** 2;
+/** SSIM's stabilising constants (K1·L)² and (K2·L)², shared with the WebAssembly kernel. */
+export const C1 = (K1 * L) ** 2;
+export const C2 = (K2 * L) ** 2;
 
 /**
  * Streaming mean SSIM of two luma images fed one row at a time (the core of
@@ -24,6 +25,10 @@ const C2 = (K2 * L) ** 2;
  * row. Moments are Float64 because E[x²] − μ² cancels badly in Float32; the
  * arithmetic and its order are those of the earlier two-pass version, so the
  * result is the same to the last bit.
+ *
+ * This is the plain-JS reference. `computeEvalMetrics` runs the same 11-tap
+ * filter, in the same order, on a WebAssembly SIMD kernel (ssim-kernel.wat,
+ * see `sweepEvalWasm`), which the tests hold to this class's result bit for bit.
  */
 export class SsimRows {
   readonly width: number;
@@ -144,7 +149,7 @@ function verticalSsimAny(ring: Float64Array, rows: Int32Array, stride: number, w
 }
 
 /** Normalised 1-D Gaussian; its outer product is MATLAB's `fspecial('gaussian', size, sigma)`. */
-function gaussianKernel(size: number, sigma: number): Float64Array {
+export function gaussianKernel(size: number, sigma: number): Float64Array {
   const kernel = new Float64Array(size);
   const half = (size - 1) / 2;
   let sum = 0;

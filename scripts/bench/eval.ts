@@ -2,17 +2,22 @@
 // `pixelItemsPerS`: pairs of already-decoded pixels scored through the metrics pool (one worker
 // thread per core, as the eval worker does; the copy of both images to the thread is timed, JPEG
 // decoding is not); `singleThreadItemsPerS`: the same on the main thread (no copy, no decode);
-// `decodedItemsPerS`: single thread, decoding the reference JPEG each item too. The JSON's
-// `timed` says the same.
+// `decodedItemsPerS`: single thread, decoding the reference JPEG each item too; `sweepMsPerItem`:
+// the plain-JS sweep (the reference) against the WebAssembly kernel computeEvalMetrics uses,
+// alternated in rounds on the main thread so machine load affects both alike (medians). The
+// JSON's `timed` says the same.
 // Prints a table, then one JSON object as the last line.
 import { availableParallelism } from "node:os";
 import sharp from "sharp";
 import { computeEvalMetrics } from "../../lib/imaging/eval-metrics";
+import { sweepEvalJs } from "../../lib/imaging/eval-sweep-js";
+import { sweepEvalWasm } from "../../lib/imaging/eval-sweep-wasm";
 import { createMetricsPool } from "../../lib/imaging/metrics-pool";
 import type { RawImage } from "../../lib/imaging/raw-image";
 
 const EDGE = 1600;
 const ITEMS = Number(process.argv[2] ?? 40);
+const AB_ROUNDS = 5;
 const PHOTOS = ["astronaut.jpg", "chelsea-cat.jpg", "cincinnati-bridge.jpg", "citrus-fruits.jpg"];
 
 type Pair = { reference: RawImage; edited: RawImage; referenceJpeg: Buffer };
@@ -31,6 +36,8 @@ const seconds = async (fn: () => unknown) => {
   return (performance.now() - t) / 1000;
 };
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
 async function main() {
   const pairs = await Promise.all(PHOTOS.map(pair));
   const threads = availableParallelism();
@@ -47,6 +54,12 @@ async function main() {
   const singleS = await seconds(() => {
     for (let i = 0; i < ITEMS; i++) computeEvalMetrics(pairs[i % pairs.length]);
   });
+  const sweepMs = { js: [] as number[], wasm: [] as number[] };
+  for (let round = 0; round < AB_ROUNDS; round++) {
+    for (const [name, sweep] of [["js", sweepEvalJs], ["wasm", sweepEvalWasm]] as const) {
+      sweepMs[name].push(((await seconds(() => pairs.forEach((p) => sweep(p)))) * 1000) / pairs.length);
+    }
+  }
   sharp.concurrency(1);
   const decodedS = await seconds(async () => {
     for (let i = 0; i < ITEMS; i++) {
@@ -68,14 +81,17 @@ async function main() {
     singleThreadMsPerItem: Number(((singleS * 1000) / ITEMS).toFixed(1)),
     decodedItemsPerS: rate(decodedS),
     meanSsim: Number((ssimSum / ITEMS).toFixed(4)),
+    sweepMsPerItem: { js: Number(median(sweepMs.js).toFixed(1)), wasm: Number(median(sweepMs.wasm).toFixed(1)), speedup: Number((median(sweepMs.js) / median(sweepMs.wasm)).toFixed(2)) },
     timed: {
       pixelItemsPerS: "L1+L2+PSNR+SSIM of decoded pixels on the pool, copy to the thread included, decode excluded",
       singleThreadItemsPerS: "the same on the main thread, decode excluded",
       decodedItemsPerS: "reference JPEG decode + metrics, main thread",
+      sweepMsPerItem: `error sums + SSIM per item on the main thread: plain-JS reference vs WebAssembly kernel, alternated, median of ${AB_ROUNDS} rounds over the ${PHOTOS.length} pairs`,
     },
   };
   console.log(`metrics (L1, L2, PSNR, SSIM) at ${result.size}, ${threads} threads: ${result.pixelItemsPerS} items/s`);
   console.log(`single thread: ${result.singleThreadItemsPerS} items/s (${result.singleThreadMsPerItem} ms/item); with reference JPEG decode: ${result.decodedItemsPerS} items/s`);
+  console.log(`sweep A/B (main thread, medians): JS ${result.sweepMsPerItem.js} ms/item, WebAssembly ${result.sweepMsPerItem.wasm} ms/item (${result.sweepMsPerItem.speedup}×)`);
   console.log(JSON.stringify(result));
 }
 
