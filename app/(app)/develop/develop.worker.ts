@@ -33,6 +33,26 @@ function schedule(delay = 0) {
   timer = setTimeout(step, delay); // a task boundary: queued messages are handled first
 }
 
+/** A decode still unfinished after this long is abandoned and started again, once, then reported. */
+const DECODE_TIMEOUT_MS = 10_000;
+
+/** {@link decode}, tried a second time when the first stalls, so a stuck decode cannot leave the page at its draft. */
+async function decodeOrTimeOut(blob: Blob, factorOf: (width: number, height: number) => number): ReturnType<typeof decode> {
+  for (let attempt = 1; ; attempt++) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`decoding took over ${DECODE_TIMEOUT_MS / 1000} s`)), DECODE_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([decode(blob, factorOf), stalled]);
+    } catch (e) {
+      if (attempt >= 2 || !(e as Error).message.startsWith("decoding took")) throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
 /**
  * Decodes a photo at `1/factor` of its size (the canvas scales it: quick, but only good enough for
  * drafts) or, with factor 1, at full size with exact codes.
@@ -111,7 +131,7 @@ async function addSource(message: Extract<ToWorker, { type: "source" }>) {
     draftedKey = null;
   }
   if (message.kind === "exact") {
-    const decoded = await decode(message.blob, () => 1);
+    const decoded = await decodeOrTimeOut(message.blob, () => 1);
     if (message.generation !== generation) return; // another photo was picked meanwhile
     exact = decoded.pixels;
     full = decoded.full;
@@ -124,7 +144,7 @@ async function addSource(message: Extract<ToWorker, { type: "source" }>) {
     else setTimeout(() => exact === decoded.pixels && (draftSource = downscale(exact, factor)), 0);
     return;
   }
-  const decoded = await decode(message.blob, draftFactor);
+  const decoded = await decodeOrTimeOut(message.blob, draftFactor);
   if (message.generation !== generation || exact) return;
   draftSource = decoded.pixels;
   full = decoded.full;
