@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderImage } from "../render";
+import { applyCube } from "./apply-cube";
+import { cubeKernel } from "./cube-kernel";
 import { bakeGlobalLut } from "./lut3d";
 import { planRender } from "./plan-render";
 import { syntheticImage } from "./synthetic-image";
+import { toneRegionsFor } from "./tone-regions";
 
 const EDIT = { Highlights2012: -60, Shadows2012: 45, Exposure2012: 0.4, Vibrance: 30, HueAdjustmentOrange: -10 };
 
@@ -32,5 +35,34 @@ describe("cube kernel with tone regions", () => {
       const lut = bakeGlobalLut({ settings: planRender({ ...params, Vibrance: 20 }).global, size: 33 });
       expect(lut.regionHead!.cells[0].length).toBeLessThan(4096 * 1.6);
     }
+  });
+});
+
+describe("cube kernel in WebAssembly", () => {
+  const cases = [
+    { name: "tone regions, RGB", params: EDIT, channels: 3 as const },
+    { name: "tone regions, RGBA", params: EDIT, channels: 4 as const },
+    { name: "no tone regions, 65³ cube", params: { Exposure2012: -0.3, Vibrance: 60, SaturationAdjustmentRed: -40 }, channels: 3 as const, size: 65 },
+    { name: "strong lifts", params: { Highlights2012: -100, Shadows2012: 100, Whites2012: 60, Blacks2012: -60, HueAdjustmentBlue: 30 }, channels: 3 as const },
+  ];
+
+  it("is available in Node, so the renders above ran on it", () => {
+    expect(cubeKernel()).not.toBeNull();
+  });
+
+  it.each(cases)("gives the JS kernel's bytes: $name", ({ params, channels, size }) => {
+    const image = syntheticImage({ width: 517, height: 61, channels, seed: 7 });
+    const settings = planRender(params).global;
+    const lut = bakeGlobalLut({ settings, size: size ?? 33 });
+    const regions = toneRegionsFor(image, settings);
+    const render = (wasm: boolean) => {
+      const dst = new Uint8Array(image.data.length);
+      applyCube({ image, dst, lut, grid: lut.grid!, regions: lut.levels > 1 ? regions : null, y0: 3, y1: 58, wasm });
+      return dst;
+    };
+    const js = render(false);
+    const wasm = render(true);
+    expect(js.subarray(3 * 517 * channels, 58 * 517 * channels).some((v) => v !== 0)).toBe(true);
+    expect(Buffer.from(wasm).equals(Buffer.from(js))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { Image8 } from "./decode";
+import { applyCubeKernel, cubeKernel } from "./cube-kernel";
 import { MAX_HEAD_STEPS, NODE_TO_CODE, type GlobalLut } from "./lut3d";
 import { REGION_TARGET_SIZE, regionRow, regionSpans, type RegionSpans, type ToneRegions } from "./tone-regions";
 
@@ -55,11 +56,11 @@ const RGB_IN = new Uint8Array(ROW_PIXELS * 3);
 const RGB_OUT = new Uint8Array(ROW_PIXELS * 3);
 
 /**
- * Fills the kernel's tables: with tone regions the compact head (pre-lift index per code, lift per
- * level, cell per index); without, the head is one cell per code (pre = code, every lift 0).
+ * Fills the kernel's head tables: with tone regions the compact head (pre-lift index per code, lift
+ * per level, cell per index); without, the head is one cell per code (pre = code, every lift 0).
+ * Returns the number of cells per channel.
  */
-function loadTables(lut: GlobalLut, grid: Float64Array): void {
-  loadCube(grid, lut.size);
+function loadHead(lut: GlobalLut): number {
   const head = lut.regionHead;
   if (!head) {
     const pre = [PRE_R, PRE_G, PRE_B];
@@ -70,7 +71,7 @@ function loadTables(lut: GlobalLut, grid: Float64Array): void {
         cells[c][v] = lut.cellOffset[c][v] * 512 + lut.cellFrac[c][v];
       }
     }
-    return;
+    return 256;
   }
   if (head.cells[0].length > MAX_HEAD_STEPS) throw new RangeError(`tone head has ${head.cells[0].length} steps, more than ${MAX_HEAD_STEPS}`);
   LIFT.set(head.lift);
@@ -80,6 +81,7 @@ function loadTables(lut: GlobalLut, grid: Float64Array): void {
   CELL_R.set(head.cells[0]);
   CELL_G.set(head.cells[1]);
   CELL_B.set(head.cells[2]);
+  return head.cells[0].length;
 }
 
 /** Fills NODE_128 and NEXT_R/G/B from the packed cube (steps off the cube's far faces are never read: 0). */
@@ -104,14 +106,23 @@ function loadCube(grid: Float64Array, size: number): void {
  * Fusing them measured ~1.2–1.3× slower: spans are only `factor` (≈ 8) pixels long and a long
  * kernel restarted every span. RGBA rows are packed to RGB first so the kernel's stride is a
  * constant 3 (~6 % faster than a variable stride). Writes rows [y0, y1) of `dst` (alpha copied).
+ * Runs on the WebAssembly form of these loops (cube-kernel.ts, same bytes) where the runtime has
+ * WebAssembly, unless `wasm` is false.
  */
-export function applyCube(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions | null; y0: number; y1: number }): Image8 {
+export function applyCube(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions | null; y0: number; y1: number; wasm?: boolean }): Image8 {
   const { image, dst, lut, grid, regions, y0, y1 } = o;
   const { data: src, width, height, channels } = image;
   const spans = regions ? regionSpans(regions, width) : null;
   if (regions && spans && (regions.width + 1 > ROW_CAPACITY || spans.start.length > ROW_CAPACITY)) throw new RangeError(`tone regions are ${regions.width} wide, more than ${ROW_CAPACITY - 1}`);
+  const cellCount = loadHead(lut);
+  const kernel = o.wasm === false ? null : cubeKernel();
+  if (kernel) {
+    const head = { pre: [PRE_R, PRE_G, PRE_B], cells: [CELL_R, CELL_G, CELL_B], cellCount, lift: LIFT, code: CODE };
+    applyCubeKernel({ kernel, image, dst, size: lut.size, grid, cube: { bias: BIAS }, head, regions, spans, y0, y1 });
+    return { data: dst, width, height, channels };
+  }
   if (spans) loadSpans(spans, width);
-  loadTables(lut, grid);
+  loadCube(grid, lut.size);
   const wide = width > ROW_PIXELS;
   const lift = wide ? new Int32Array(width) : LIFT_ROW;
   if (!spans) lift.fill(0);
