@@ -36,17 +36,23 @@ function schedule(delay = 0) {
 /** A decode still unfinished after this long is abandoned and started again, once, then reported. */
 const DECODE_TIMEOUT_MS = 10_000;
 
+class DecodeStalled extends Error {
+  constructor() {
+    super(`decoding took over ${DECODE_TIMEOUT_MS / 1000} s`);
+  }
+}
+
 /** {@link decode}, tried a second time when the first stalls, so a stuck decode cannot leave the page at its draft. */
 async function decodeOrTimeOut(blob: Blob, factorOf: (width: number, height: number) => number): ReturnType<typeof decode> {
   for (let attempt = 1; ; attempt++) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stalled = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`decoding took over ${DECODE_TIMEOUT_MS / 1000} s`)), DECODE_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new DecodeStalled()), DECODE_TIMEOUT_MS);
     });
     try {
       return await Promise.race([decode(blob, factorOf), stalled]);
     } catch (e) {
-      if (attempt >= 2 || !(e as Error).message.startsWith("decoding took")) throw e;
+      if (attempt >= 2 || !(e instanceof DecodeStalled)) throw e;
     } finally {
       clearTimeout(timer);
     }

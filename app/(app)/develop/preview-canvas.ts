@@ -37,7 +37,6 @@ export function drawDraft(canvas: HTMLCanvasElement, frame: DraftFrame) {
   bitmap.close();
 }
 
-
 /** Draws a full-size frame: its bitmap unscaled, so the canvas holds the frame's exact bytes. */
 export function drawFull(canvas: HTMLCanvasElement, frame: FullFrame) {
   showFullSize(canvas, frame.width, frame.height);
