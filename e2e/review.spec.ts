@@ -93,6 +93,7 @@ test("keyboard only: five items reviewed, one undone and redone, with the ? over
   await page.keyboard.press("j");
   await page.keyboard.press("j");
   await page.keyboard.press("e");
+  await expect(page.getByTestId("text-long")).toBeFocused();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type("Brighten by half a stop and add a little contrast");
   await page.keyboard.press("Escape");
@@ -109,6 +110,7 @@ test("keyboard only: five items reviewed, one undone and redone, with the ? over
   await expectItem(page, ids[4]);
   await page.keyboard.press("r");
   await page.keyboard.press("5");
+  await expect(page.getByLabel("What is wrong with the short instruction")).toBeFocused();
   await page.keyboard.type("talks about a different photo");
   await page.keyboard.press("ControlOrMeta+Enter");
   await expect(page.getByText("Nothing more to review")).toBeVisible();

@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { ImageViewer } from "@/app/_components/image-viewer";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
@@ -244,8 +245,10 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
         A: () => !decided && changeForm({ ...form, variants: form.variants.map((v) => ({ ...v, verdict: "accept" })) }),
         e: () => {
           if (decided) return;
-          setVariant({ verdict: "accept" });
-          setTimeout(() => focusIn(`[data-testid="text-${variantName}"]`));
+          // Commit the verdict now (a rejected variant's text is disabled), then focus within this
+          // keydown, so a key pressed right after E already lands in the text.
+          flushSync(() => setVariant({ verdict: "accept" }));
+          focusIn(`[data-testid="text-${variantName}"]`);
         },
         r: () => !decided && setVariant({ verdict: "reject" }),
         g: () => focusIn('[data-testid="reasoning"]'),
@@ -260,8 +263,8 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
       const reason = REASONS.find((r) => r.key === e.key);
       if (reason && form.variants[focused]?.verdict === "reject" && !decided) {
         e.preventDefault();
-        setVariant({ reason: reason.value });
-        if (reason.value === "other") setTimeout(() => focusIn(`[aria-label="What is wrong with the ${variantName} instruction"]`));
+        flushSync(() => setVariant({ reason: reason.value }));
+        if (reason.value === "other") focusIn(`[aria-label="What is wrong with the ${variantName} instruction"]`);
         return;
       }
       if (e.key === "Enter" && (e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) return;
