@@ -10,6 +10,9 @@ import { ADMIN } from "../../e2e/users";
 
 test.use({ storageState: ADMIN.state });
 
+/** Fresh opens of the page whose first render is measured (odd: the median is one of them). */
+const FIRST_RENDER_OPENS = 7;
+
 const frames = (page: Page) => page.evaluate(() => [...((window as unknown as { __developFrames?: PreviewFrame[] }).__developFrames ?? [])]);
 const now = (page: Page) => page.evaluate(() => performance.now());
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -145,18 +148,25 @@ test("develop preview frame rate", async ({ page, request }) => {
   if (!bee) throw new Error("the 1600×1264 sample honey-bee.jpg is not seeded");
   await open(page, "/develop"); // warm the server (first request of each route after start)
 
-  await open(page, `/develop?image=${bee.sha256}`);
-  const opened = await frames(page);
-  // Where the time to the first frame goes: the HTML, hydration, and the two photo downloads.
-  const timeline = await page.evaluate(() => {
-    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-    const fetched = (variant: string) => {
-      const r = performance.getEntriesByType("resource").find((e) => e.name.endsWith(`/${variant}`)) as PerformanceResourceTiming | undefined;
-      return r ? [Math.round(r.startTime), Math.round(r.responseEnd)] : null;
-    };
-    const marks = Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("develop-preview:")).map((m) => [m.name.slice(16), Math.round(m.startTime)]));
-    return { ...marks, htmlMs: Math.round(nav.responseEnd), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd), webpFetch: fetched("preview"), pngFetch: fetched("preview-png") };
-  });
+  // The first render, over several fresh opens of the page (one open is at the mercy of whatever
+  // else the machine does in that second): medians, each open's figures, and where the time went.
+  const opens: { firstRenderMs: number; firstFullRenderMs: number; timeline: Record<string, unknown> }[] = [];
+  for (let i = 0; i < FIRST_RENDER_OPENS; i++) {
+    await open(page, `/develop?image=${bee.sha256}`);
+    const opened = await frames(page);
+    // Where the time to the first frame goes: the HTML, hydration, and the two photo downloads.
+    const timeline = await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const fetched = (variant: string) => {
+        const r = performance.getEntriesByType("resource").find((e) => e.name.endsWith(`/${variant}`)) as PerformanceResourceTiming | undefined;
+        return r ? [Math.round(r.startTime), Math.round(r.responseEnd)] : null;
+      };
+      const marks = Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("develop-preview:")).map((m) => [m.name.slice(16), Math.round(m.startTime)]));
+      return { ...marks, htmlMs: Math.round(nav.responseEnd), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd), webpFetch: fetched("preview"), pngFetch: fetched("preview-png") };
+    });
+    opens.push({ firstRenderMs: Math.round(opened[0].t), firstFullRenderMs: Math.round(opened.find((f) => !f.draft)!.t), timeline });
+  }
+  const medianOf = (xs: number[]) => quantile(xs, 0.5);
   const size = await page.getByTestId("develop-canvas").evaluate((c: HTMLCanvasElement) => `${c.width}x${c.height}`);
   expect(size).toBe("1600x1264");
   const webgl2 = await page.evaluate(() => document.createElement("canvas").getContext("webgl2") !== null);
@@ -190,9 +200,10 @@ test("develop preview frame rate", async ({ page, request }) => {
     /** Seconds until the workers were idle before measuring (null: still busy after two minutes). */
     backgroundIdleAfterS: idleAfterS,
     webgl2,
-    firstRenderMs: Math.round(opened[0].t),
-    firstFullRenderMs: Math.round(opened.find((f) => !f.draft)!.t),
-    firstRenderTimeline: timeline,
+    firstRenderMs: medianOf(opens.map((o) => o.firstRenderMs)),
+    firstFullRenderMs: medianOf(opens.map((o) => o.firstFullRenderMs)),
+    firstRenderEachMs: opens.map((o) => o.firstRenderMs),
+    firstRenderTimeline: opens.find((o) => o.firstRenderMs === medianOf(opens.map((x) => x.firstRenderMs)))!.timeline,
     previewDragFps: globalDrag.fps,
     dragInputsPerSecond: globalDrag.inputsPerSecond,
     dragInputHandlerMs: globalDrag.inputHandlerMs,
@@ -211,6 +222,7 @@ test("develop preview frame rate", async ({ page, request }) => {
       previewDragFps: "frames with new pixels per second while the page moves the slider once per animation frame (range value + input event, as under a real mouse)",
       previewDragFpsMouse: "the same under Playwright mouse moves over CDP, capped by their delivery rate (mouseDragInputsPerSecond)",
       keyToPixelsMs: "keydown event timestamp to the first frame with new pixels on the preview canvas (median of 20)",
+      firstRenderMs: `navigation start to the first frame on the preview canvas, median of ${FIRST_RENDER_OPENS} fresh opens (each in firstRenderEachMs; the median open's timeline in firstRenderTimeline)`,
     },
   };
   writeFileSync(process.env.PREVIEW_BENCH_OUT ?? "/tmp/riq-preview-bench.json", JSON.stringify(result));

@@ -4,7 +4,7 @@
 // steps: a reduced-size draft as soon as the params change, then the full-size preview when the
 // request is settled or input has paused (see RenderMode). Each step is one task, so a newer
 // request can replace the rest of an older one between them.
-import { renderImage } from "@/lib/develop";
+import { renderImage } from "@/lib/develop/render";
 import { downscale, draftFactor, frameChecksum, type Pixels } from "./preview-pixels";
 import { FULL_AFTER_IDLE_MS, type FromWorker, type ToWorker } from "./preview-protocol";
 

@@ -14,6 +14,24 @@ type Frame = Extract<FromWorker, { type: "frame" }>;
 const FRAME_LOG_LIMIT = 5000;
 const sourceUrl = (sha: string, variant: "preview" | "preview-png") => `/api/v1/images/${sha}/${variant}`;
 
+function startWorker(): Worker {
+  performance.mark("develop-preview:worker-start");
+  return new Worker(new URL("./develop.worker.ts", import.meta.url), { type: "module" });
+}
+
+/**
+ * A worker started when this module loads in the browser, before React has hydrated the page, so
+ * the engine is loaded and compiled by the time the photo arrives; the first preview takes it,
+ * later ones (the page opened again) start their own.
+ */
+let bootWorker: Worker | null = typeof window === "undefined" ? null : startWorker();
+
+function takeWorker(): Worker {
+  const worker = bootWorker ?? startWorker();
+  bootWorker = null;
+  return worker;
+}
+
 /**
  * The live preview of the develop page: a Web Worker renders (drafts while a slider moves, the
  * full preview when it rests, see RenderMode) and this hook draws its newest frame on the canvas
@@ -43,8 +61,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
   }
 
   useEffect(() => {
-    performance.mark("develop-preview:worker-start");
-    const worker = new Worker(new URL("./develop.worker.ts", import.meta.url), { type: "module" });
+    const worker = takeWorker();
     const log: PreviewFrame[] = [];
     (window as unknown as { __developFrames?: PreviewFrame[] }).__developFrames = log;
     let drawn = { id: -1, draft: false };

@@ -16,6 +16,7 @@ export type {
 } from "./types";
 export type { DevelopParams, ResolvedDevelopParams, ParamValue } from "./develop-params";
 export * from "./corrections";
+export * from "./correction-schemas";
 export { lookupParamKey, resolveParamKey, shortNameFor } from "./aliases";
 export type { AliasKind, ParamKeyMatch } from "./aliases";
 export { normalizeParams, normalizeValue } from "./normalize-params";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctionsSchema } from "./corrections";
+import { correctionsSchema } from "./correction-schemas";
 import { normalizeCorrections } from "./normalize-corrections";
 
 describe("normalizeCorrections", () => {

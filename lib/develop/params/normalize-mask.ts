@@ -1,13 +1,6 @@
 import { coerceNumber } from "./coerce-value";
-import {
-  MASK_COMMON_FIELD_SPECS,
-  MASK_FIELD_SPECS,
-  circularGradientMaskSchema,
-  gradientMaskSchema,
-  imageMaskSchema,
-  polygonMaskSchema,
-  rangeMaskComponentSchema,
-} from "./corrections";
+import { circularGradientMaskSchema, gradientMaskSchema, imageMaskSchema, polygonMaskSchema, rangeMaskComponentSchema } from "./correction-schemas";
+import { MASK_COMMON_FIELD_SPECS, MASK_FIELD_SPECS } from "./corrections";
 import type { CorrectionMask, KnownMaskKind, LocalFieldSpec } from "./corrections";
 import { booleanField, isRecord, numberField, passthroughValue } from "./normalize-fields";
 import type { FieldContext } from "./normalize-fields";

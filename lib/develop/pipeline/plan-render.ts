@@ -1,4 +1,11 @@
-import { HSL_BANDS, PARAM_KEYS, PARAM_SPECS, isDefaultValue, isPointColorActive, type Correction, type CorrectionMask, type DevelopParams, type ParamSpec } from "../params";
+// Straight from the modules, not the params index: the browser's preview worker renders without
+// loading what only validation needs (zod, the XMP parser).
+import { isDefaultValue } from "../params/canonical";
+import type { Correction, CorrectionMask } from "../params/corrections";
+import type { DevelopParams } from "../params/develop-params";
+import { isPointColorActive } from "../params/point-colors";
+import { HSL_BANDS, PARAM_KEYS, PARAM_SPECS } from "../params/specs";
+import type { ParamSpec } from "../params/types";
 import type { DenoiseOptions } from "./denoise";
 import type { GlobalSettings } from "./global-settings";
 import type { GrainOptions } from "./grain";
