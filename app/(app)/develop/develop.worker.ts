@@ -23,6 +23,13 @@ let latest: Request | null = null;
 /** Params (as JSON) of the last draft, so a release after a drag goes straight to the full render. */
 let draftedKey: string | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * While the lossy source of a new photo decodes and its first draft renders, the lossless decode
+ * waits for that (at most {@link EXACT_WAIT_MS}): on two cores the two decodes, the draft and the
+ * page's hydration would otherwise share them and the first pixels would come later.
+ */
+let firstDraft: { promise: Promise<void>; settle: () => void } | null = null;
+const EXACT_WAIT_MS = 1_000;
 
 function post(message: FromWorker, transfer: Transferable[] = []) {
   (self as unknown as Worker).postMessage(message, transfer);
@@ -43,14 +50,14 @@ class DecodeStalled extends Error {
 }
 
 /** {@link decode}, tried a second time when the first stalls, so a stuck decode cannot leave the page at its draft. */
-async function decodeOrTimeOut(blob: Blob, factorOf: (width: number, height: number) => number): ReturnType<typeof decode> {
+async function decodeOrTimeOut(blob: Blob, factorOf: (width: number, height: number) => number, wanted: () => boolean = () => true): ReturnType<typeof decode> {
   for (let attempt = 1; ; attempt++) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stalled = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new DecodeStalled()), DECODE_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([decode(blob, factorOf), stalled]);
+      return await Promise.race([decode(blob, factorOf, wanted), stalled]);
     } catch (e) {
       if (attempt >= 2 || !(e instanceof DecodeStalled)) throw e;
     } finally {
@@ -61,10 +68,19 @@ async function decodeOrTimeOut(blob: Blob, factorOf: (width: number, height: num
 
 /**
  * Decodes a photo at `1/factor` of its size (the canvas scales it: quick, but only good enough for
- * drafts) or, with factor 1, at full size with exact codes.
+ * drafts) or, with factor 1, at full size with exact codes; null when no longer `wanted` once the
+ * image is decoded (the pixels are then not read out).
  */
-async function decode(blob: Blob, factorOf: (width: number, height: number) => number): Promise<{ pixels: Pixels; full: { width: number; height: number } }> {
+async function decode(
+  blob: Blob,
+  factorOf: (width: number, height: number) => number,
+  wanted: () => boolean,
+): Promise<{ pixels: Pixels; full: { width: number; height: number } } | null> {
   const bitmap = await createImageBitmap(blob, { colorSpaceConversion: "none", premultiplyAlpha: "none" });
+  if (!wanted()) {
+    bitmap.close();
+    return null;
+  }
   const full = { width: bitmap.width, height: bitmap.height };
   const factor = factorOf(full.width, full.height);
   const width = Math.ceil(full.width / factor);
@@ -100,6 +116,7 @@ function renderDraft(request: Request) {
   const out = render(draftSource!, request.params);
   const bitmap = toBitmap(out);
   post({ type: "frame", draft: true, id: request.id, width: full!.width, height: full!.height, bitmap, ms: out.ms, checksum: out.checksum, notRendered: out.notRendered }, [bitmap]);
+  firstDraft?.settle();
 }
 
 function step() {
@@ -130,15 +147,27 @@ function step() {
   }
 }
 
+function waitForFirstDraft(): { promise: Promise<void>; settle: () => void } {
+  let settle = () => {};
+  const promise = new Promise<void>((resolve) => (settle = resolve));
+  const wait = { promise, settle: () => settle() };
+  setTimeout(wait.settle, EXACT_WAIT_MS);
+  return wait;
+}
+
 async function addSource(message: Extract<ToWorker, { type: "source" }>) {
   if (message.generation > generation) {
     generation = message.generation;
     exact = draftSource = full = null;
     draftedKey = null;
+    firstDraft?.settle();
+    firstDraft = null;
   }
   if (message.kind === "exact") {
+    await firstDraft?.promise;
+    if (message.generation !== generation) return;
     const decoded = await decodeOrTimeOut(message.blob, () => 1);
-    if (message.generation !== generation) return; // another photo was picked meanwhile
+    if (message.generation !== generation || !decoded) return; // another photo was picked meanwhile
     exact = decoded.pixels;
     full = decoded.full;
     const factor = draftFactor(full.width, full.height);
@@ -150,11 +179,19 @@ async function addSource(message: Extract<ToWorker, { type: "source" }>) {
     else setTimeout(() => exact === decoded.pixels && (draftSource = downscale(exact, factor)), 0);
     return;
   }
-  const decoded = await decodeOrTimeOut(message.blob, draftFactor);
-  if (message.generation !== generation || exact) return;
-  draftSource = decoded.pixels;
-  full = decoded.full;
-  schedule();
+  if (exact) return;
+  const wait = (firstDraft ??= waitForFirstDraft());
+  try {
+    // Not read out once the lossless source is in (it makes the drafts from then on).
+    const decoded = await decodeOrTimeOut(message.blob, draftFactor, () => message.generation === generation && !exact);
+    if (!decoded || message.generation !== generation || exact) return;
+    draftSource = decoded.pixels;
+    full = decoded.full;
+    schedule();
+  } finally {
+    // No draft can come from this source without pixels or a render request: let the lossless one go.
+    if (!draftSource || draftSource === exact || latest === null) wait.settle();
+  }
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
