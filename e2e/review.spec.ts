@@ -94,6 +94,11 @@ test("keyboard only: five items reviewed, one undone and redone, with the ? over
   await page.keyboard.press("j");
   await page.keyboard.press("e");
   await expect(page.getByTestId("text-long")).toBeFocused();
+  // The caret waits after the words, ready to add to them.
+  expect(await page.getByTestId("text-long").evaluate((t: HTMLTextAreaElement) => [t.selectionStart, t.value.length])).toEqual([
+    "long 3: brighten the photo and add contrast".length,
+    "long 3: brighten the photo and add contrast".length,
+  ]);
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type("Brighten by half a stop and add a little contrast");
   await page.keyboard.press("Escape");

@@ -248,7 +248,9 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
           // Commit the verdict now (a rejected variant's text is disabled), then focus within this
           // keydown, so a key pressed right after E already lands in the text.
           flushSync(() => setVariant({ verdict: "accept" }));
-          focusIn(`[data-testid="text-${variantName}"]`);
+          const text = rootRef.current?.querySelector<HTMLTextAreaElement>(`[data-testid="text-${variantName}"]`);
+          text?.focus();
+          text?.setSelectionRange(text.value.length, text.value.length); // the caret after the words, ready to add to them
         },
         r: () => !decided && setVariant({ verdict: "reject" }),
         g: () => focusIn('[data-testid="reasoning"]'),
