@@ -148,11 +148,10 @@ function step() {
 }
 
 function waitForFirstDraft(): { promise: Promise<void>; settle: () => void } {
-  let settle = () => {};
-  const promise = new Promise<void>((resolve) => (settle = resolve));
-  const wait = { promise, settle: () => settle() };
-  setTimeout(wait.settle, EXACT_WAIT_MS);
-  return wait;
+  let settle!: () => void;
+  const promise = new Promise<void>((resolve) => (settle = resolve)); // the executor runs at once
+  setTimeout(settle, EXACT_WAIT_MS);
+  return { promise, settle };
 }
 
 async function addSource(message: Extract<ToWorker, { type: "source" }>) {

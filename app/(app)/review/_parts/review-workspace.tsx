@@ -233,7 +233,11 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const setVariant = (patch: Partial<ItemForm["variants"][number]>) =>
         changeForm({ ...form, variants: form.variants.map((v, j) => (j === focused ? { ...v, ...patch } : v)) });
-      const focusIn = (selector: string) => rootRef.current?.querySelector<HTMLElement>(selector)?.focus();
+      const focusIn = <E extends HTMLElement = HTMLElement>(selector: string): E | null => {
+        const el = rootRef.current?.querySelector<E>(selector) ?? null;
+        el?.focus();
+        return el;
+      };
       const variantName = item.variants[focused]?.variant;
       const keys: Record<string, () => void> = {
         "?": () => setHelp(true),
@@ -248,8 +252,7 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
           // Commit the verdict now (a rejected variant's text is disabled), then focus within this
           // keydown, so a key pressed right after E already lands in the text.
           flushSync(() => setVariant({ verdict: "accept" }));
-          const text = rootRef.current?.querySelector<HTMLTextAreaElement>(`[data-testid="text-${variantName}"]`);
-          text?.focus();
+          const text = focusIn<HTMLTextAreaElement>(`[data-testid="text-${variantName}"]`);
           text?.setSelectionRange(text.value.length, text.value.length); // the caret after the words, ready to add to them
         },
         r: () => !decided && setVariant({ verdict: "reject" }),
