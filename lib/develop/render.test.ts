@@ -170,4 +170,37 @@ describe("stripe rendering (rows)", () => {
     renderImage({ image, params, options: { out, rows: [40, 70], prepared } });
     expect(Array.from(out)).toEqual(Array.from(whole));
   });
+
+  it.each([
+    { name: "cube with tone regions", params: { Exposure2012: 0.4, Shadows2012: 60, Highlights2012: -40, Vibrance: 20 } },
+    { name: "per-channel tables only", params: { Exposure2012: -0.3, Contrast2012: 25 } },
+  ])("renders the bands a shared counter hands out, in any order and split between two renders, like the whole render: $name", ({ params }) => {
+    const image = syntheticImage({ width: 96, height: 70, channels: 4 });
+    const whole = renderImage({ image, params }).image.data;
+    const out = new Uint8Array(whole.length);
+    // Bands of 9 rows, claimed out of order (the last one short); two renders share the counter
+    // as two threads would, and each stops when none is left.
+    const order = [3, 0, 7, 5, 1, 6, 2, 4];
+    let claimed = 0;
+    const rendered: number[] = [];
+    const bands = () => {
+      if (claimed >= order.length) return null;
+      const band = order[claimed++];
+      rendered.push(band);
+      return [band * 9, Math.min(70, band * 9 + 9)] as const;
+    };
+    let calls = 0;
+    const firstThread = () => (++calls > 3 ? null : bands());
+    renderImage({ image, params, options: { out, rows: firstThread } });
+    expect(rendered).toHaveLength(3);
+    renderImage({ image, params, options: { out, rows: bands } });
+    expect(rendered.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(Array.from(out)).toEqual(Array.from(whole));
+  });
+
+  it("rejects a band outside the image", () => {
+    const image = syntheticImage({ width: 16, height: 10 });
+    const once = [[8, 12] as const];
+    expect(() => renderImage({ image, params: { Exposure2012: 0.2 }, options: { rows: () => once.pop() ?? null } })).toThrow(/0 ≤ start ≤ end ≤ 10/);
+  });
 });

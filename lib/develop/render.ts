@@ -6,6 +6,7 @@ import { encodeToImage8 } from "./pipeline/encode";
 import { bakeGlobalLut, type GlobalLut } from "./pipeline/lut3d";
 import { hasSpatialStages, planRender, type NotRendered, type RenderContext } from "./pipeline/plan-render";
 import { runGlobalStages } from "./pipeline/run-global";
+import type { RowSelection } from "./pipeline/row-bands";
 import { runSpatialStages } from "./pipeline/run-spatial";
 import { toneRegionsFor, regionToneDelta, type ToneRegions } from "./pipeline/tone-regions";
 import type { FloatImage } from "./pipeline/types";
@@ -29,11 +30,13 @@ export type RenderOptions = {
   /** What is known about the source (as-shot white balance of a raw file). */
   context?: RenderContext;
   /**
-   * Only write rows [start, end) of the output (into `out`): one stripe of a multi-threaded render.
-   * Tone regions are still computed from the whole image, so stripes join seamlessly. Global
-   * edits only (spatial stages need their neighbourhood): throws otherwise.
+   * Only write rows [start, end) of the output (into `out`): one stripe of a multi-threaded render;
+   * or the bands a function hands out until it returns null, so threads claiming bands from one
+   * shared counter balance the work (see pipeline/row-bands.ts). Tone regions are still computed from the
+   * whole image, so stripes join seamlessly. Global edits only (spatial stages need their
+   * neighbourhood): throws otherwise.
    */
-  rows?: readonly [number, number];
+  rows?: RowSelection;
   /**
    * The bake and/or tone regions of this render, computed beforehand ({@link prepareGlobalRender}):
    * stripes rendered on several threads share one bake and one guided filter instead of each

@@ -13,6 +13,10 @@ const PHOTO = process.argv[2] ?? "public/samples/honey-bee.jpg";
 const WIDTH = 4000;
 const HEIGHT = 3000;
 const RUNS = 5;
+/** Alternated rounds of the one- and two-thread renders (see threadFigures). */
+const THREAD_RUNS = 14;
+/** Rows in each band the two threads claim (see threadFigures): 94 bands at 12 MP. */
+const BAND_ROWS = 32;
 /**
  * Untimed renders before the thread figures' timed runs, in every worker. A fresh isolate needs a
  * few renders before the bake's and the guided filter's code (run once per render) is optimised:
@@ -90,33 +94,72 @@ async function oneThreadInWorker(big: Rgb, params: DevelopParams, runs: number):
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
+/** Medians of {@link threadFigures}' alternated runs. */
+type ThreadFigures = { oneThreadMs: number; twoThreadMs: number; pairedSpeedups: number[]; firstWorkerShare: number; oneThreadMsByWorker: number[] };
+
 /**
- * Wall time of one render on two worker threads, steady state (workers started and warmed with WARMUP renders,
- * outside the timing): one bakes the LUT while the other runs the tone regions' guided filter,
- * they swap results, and each renders half the rows into a shared output. The same work as one
- * thread's render, split — and checked byte-identical to it.
+ * One render of the whole image on one worker thread, and the same render on two, alternated
+ * round by round in the same two warm worker isolates (WARMUP untimed rounds first), so that both
+ * figures see the same machine: on this shared VM the same render's time drifted by up to 1.8×
+ * between minutes. Both are wall times seen from this thread, message passing included.
+ *
+ * Two threads: one bakes the LUT while the other runs the tone regions' guided filter, each posts
+ * its part in shared memory, then both render bands of BAND_ROWS rows into a shared output with
+ * the pair, claiming them from one shared counter. Fixed halves would wait for the slower thread,
+ * and here one of the two vCPUs often ran a stripe ~1.5× slower than the other (97 against 66 ms,
+ * the same rows either way round). The same work as one thread's render, split — and checked
+ * byte-identical to it.
  */
-async function twoThreadRender(big: Rgb, params: DevelopParams, runs: number): Promise<number> {
+async function threadFigures(big: Rgb, params: DevelopParams, runs: number): Promise<ThreadFigures> {
   const src = shared(big);
   const dst = new SharedArrayBuffer(big.data.length);
   const workers = [startWorker(), startWorker()];
-  const half = Math.floor(big.height / 2);
-  const stripes: [number, number][] = [[0, half], [half, big.height]];
   const common = { src, width: big.width, height: big.height, params };
-  const once = async () => {
+  // The one-thread render alternates between the two workers: their cores did not run alike.
+  let turn = 0;
+  const oneThread = () => ask(workers[turn++ % 2], { ...common, kind: "whole", dst });
+  const twoThreads = async () => {
     const [lut, regions] = await Promise.all([
       ask<Partial<PreparedRender>>(workers[0], { ...common, kind: "prepare", part: "lut" }),
       ask<Partial<PreparedRender>>(workers[1], { ...common, kind: "prepare", part: "regions" }),
     ]);
     const prepared = { ...lut, ...regions } as PreparedRender;
-    await Promise.all(workers.map((w, i) => ask(w, { ...common, kind: "render", dst, rows: stripes[i], prepared })));
+    const claimed = new SharedArrayBuffer(4);
+    const bands = await Promise.all(workers.map((w) => ask<number>(w, { ...common, kind: "render", dst, prepared, claimed, bandRows: BAND_ROWS })));
+    shares.push(bands[0] / (bands[0] + bands[1]));
   };
-  const ms = await timeIt(once, runs, WARMUP);
+  const shares: number[] = [];
+  const timed = async (fn: () => Promise<unknown>) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  for (let i = 0; i < WARMUP; i++) {
+    await oneThread();
+    await twoThreads();
+  }
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    one.push(await timed(oneThread));
+    two.push(await timed(twoThreads));
+  }
+  const joined = new Uint8Array(dst).slice();
+  await oneThread();
   await Promise.all(workers.map((w) => w.terminate()));
-  const single = renderImage({ image: big, params }).image.data;
-  const joined = new Uint8Array(dst);
+  const single = new Uint8Array(dst);
   for (let i = 0; i < single.length; i++) if (single[i] !== joined[i]) throw new Error(`2-thread render differs at byte ${i}`);
-  return ms;
+  return {
+    oneThreadMs: median(one),
+    twoThreadMs: median(two),
+    pairedSpeedups: one.map((ms, i) => Number((ms / two[i]).toFixed(2))),
+    firstWorkerShare: Number(median(shares).toFixed(2)),
+    oneThreadMsByWorker: [0, 1].map((w) => Number(median(one.filter((_, i) => (WARMUP + i) % 2 === w)).toFixed(1))),
+  };
+}
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
 
 async function main(): Promise<void> {
@@ -125,7 +168,8 @@ async function main(): Promise<void> {
   const mpix = (big.width * big.height) / 1e6;
   const out = new Uint8Array(big.data.length);
 
-  const globalMs = await oneThreadInWorker(big, GLOBAL_EDIT, RUNS);
+  const threads = await threadFigures(big, GLOBAL_EDIT, THREAD_RUNS);
+  const globalMs = threads.oneThreadMs;
   // The same edit without the four sliders that are now local (edge-aware) adjustments: what the
   // baked global stages alone cost, so the tone regions' share of globalMs is visible.
   const { Highlights2012, Shadows2012, Whites2012, Blacks2012, ...globalStagesOnly } = GLOBAL_EDIT;
@@ -136,7 +180,7 @@ async function main(): Promise<void> {
   const clarityMs = await timeIt(() => renderImage({ image: big, params: CLARITY_RADIAL, options: { out } }), 3);
   // The exact float path on the same image and edit: what baking buys.
   const exactMs = await timeIt(() => renderImage({ image: big, params: GLOBAL_EDIT, options: { out, exact: true } }), 1);
-  const twoThreadMs = await twoThreadRender(big, GLOBAL_EDIT, RUNS);
+  const twoThreadMs = threads.twoThreadMs;
 
   // sharp: a comparable per-pixel chain on raw pixels → raw pixels (linear levels, modulate
   // brightness/saturation/hue, a 3×3 colour matrix for white balance, gamma).
@@ -180,7 +224,12 @@ async function main(): Promise<void> {
     twoThreadMpixPerS: Number((mpix / (twoThreadMs / 1000)).toFixed(1)),
     // Steady state: both workers started and warm; bake ∥ guided filter, then a stripe each.
     twoThreadSpeedup: Number((globalMs / twoThreadMs).toFixed(2)),
-    threadTiming: `one and two threads timed in worker isolates without sharp, steady state (workers started and warmed with ${WARMUP} untimed renders before timing)`,
+    twoThreadPairedSpeedups: threads.pairedSpeedups,
+    // Median share of the bands the first worker rendered (0.5: both threads ran alike).
+    twoThreadFirstWorkerShare: threads.firstWorkerShare,
+    // Median one-thread render on each worker (they alternate): how unlike the two cores ran.
+    oneThreadMsByWorker: threads.oneThreadMsByWorker,
+    threadTiming: `one and two threads alternated ${THREAD_RUNS} times in the same two worker isolates without sharp, after ${WARMUP} untimed rounds; wall times seen from the main thread`,
     fullRangeMinWithin2Pct: fullRange?.minWithin2Pct ?? null,
     fullRangeMaxDiff: fullRange?.maxDiff ?? null,
     fullRangeDrawsBelow999: fullRange ? fullRange.perDraw.filter((p) => p < 99.9).length : null,

@@ -4,6 +4,7 @@ import { applyCube } from "./apply-cube";
 import { cubeKernel } from "./cube-kernel";
 import { bakeGlobalLut } from "./lut3d";
 import { planRender } from "./plan-render";
+import { rowBands } from "./row-bands";
 import { syntheticImage } from "./synthetic-image";
 import { toneRegionsFor } from "./tone-regions";
 
@@ -57,7 +58,7 @@ describe("cube kernel in WebAssembly", () => {
     const regions = toneRegionsFor(image, settings);
     const render = (wasm: boolean) => {
       const dst = new Uint8Array(image.data.length);
-      applyCube({ image, dst, lut, grid: lut.grid!, regions: lut.levels > 1 ? regions : null, y0: 3, y1: 58, wasm });
+      applyCube({ image, dst, lut, grid: lut.grid!, regions: lut.levels > 1 ? regions : null, bands: rowBands([3, 58], image.height), wasm });
       return dst;
     };
     const js = render(false);

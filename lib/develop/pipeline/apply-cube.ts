@@ -1,6 +1,7 @@
 import type { Image8 } from "./decode";
 import { applyCubeKernel, cubeKernel } from "./cube-kernel";
 import { MAX_HEAD_STEPS, NODE_TO_CODE, type GlobalLut } from "./lut3d";
+import type { RowBands } from "./row-bands";
 import { REGION_TARGET_SIZE, regionRow, regionSpans, type RegionSpans, type ToneRegions } from "./tone-regions";
 
 // Unpacking a packed sum (see GlobalLut): each 17-bit field divided by the weight sum 128 (2^7).
@@ -105,12 +106,12 @@ function loadCube(grid: Float64Array, size: number): void {
  * tone-regions.ts), then the lookups — two flat loops; without, only the last, with every lift 0.
  * Fusing them measured ~1.2–1.3× slower: spans are only `factor` (≈ 8) pixels long and a long
  * kernel restarted every span. RGBA rows are packed to RGB first so the kernel's stride is a
- * constant 3 (~6 % faster than a variable stride). Writes rows [y0, y1) of `dst` (alpha copied).
+ * constant 3 (~6 % faster than a variable stride). Writes the rows `bands` hands out (alpha copied).
  * Runs on the WebAssembly form of these loops (cube-kernel.ts, same bytes) where the runtime has
  * WebAssembly, unless `wasm` is false.
  */
-export function applyCube(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions | null; y0: number; y1: number; wasm?: boolean }): Image8 {
-  const { image, dst, lut, grid, regions, y0, y1 } = o;
+export function applyCube(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions | null; bands: RowBands; wasm?: boolean }): Image8 {
+  const { image, dst, lut, grid, regions, bands } = o;
   const { data: src, width, height, channels } = image;
   const spans = regions ? regionSpans(regions, width) : null;
   if (regions && spans && (regions.width + 1 > ROW_CAPACITY || spans.start.length > ROW_CAPACITY)) throw new RangeError(`tone regions are ${regions.width} wide, more than ${ROW_CAPACITY - 1}`);
@@ -118,7 +119,7 @@ export function applyCube(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; g
   const kernel = o.wasm === false ? null : cubeKernel();
   if (kernel) {
     const head = { pre: [PRE_R, PRE_G, PRE_B], cells: [CELL_R, CELL_G, CELL_B], cellCount, lift: LIFT, code: CODE };
-    applyCubeKernel({ kernel, image, dst, size: lut.size, grid, cube: { bias: BIAS }, head, regions, spans, y0, y1 });
+    applyCubeKernel({ kernel, image, dst, size: lut.size, grid, cube: { bias: BIAS }, head, regions, spans, bands });
     return { data: dst, width, height, channels };
   }
   if (spans) loadSpans(spans, width);
@@ -128,7 +129,7 @@ export function applyCube(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; g
   if (!spans) lift.fill(0);
   const rgbIn = channels === 3 ? null : wide ? new Uint8Array(width * 3) : RGB_IN;
   const rgbOut = channels === 3 ? null : wide ? new Uint8Array(width * 3) : RGB_OUT;
-  for (let y = y0; y < y1; y++) {
+  for (let band = bands(); band; band = bands()) for (let y = band[0]; y < band[1]; y++) {
     if (regions) regionRow(regions, y, ROW_A, ROW_B);
     const at = y * width * channels;
     if (rgbIn && rgbOut) {

@@ -4,6 +4,7 @@ import { NODE_TO_LINEAR, type GlobalLut } from "./lut3d";
 import { applyCube } from "./apply-cube";
 import { headTables } from "./head-tables";
 import { regionLevels, type ToneRegions } from "./tone-regions";
+import { rowBands, type RowSelection } from "./row-bands";
 import type { FloatImage } from "./types";
 
 // Unpacking a packed sum (see GlobalLut): each 17-bit field divided by the weight sum 128 (2^7).
@@ -63,7 +64,7 @@ function makeInterpolator(lut: GlobalLut, grid: Float64Array): (r: number, g: nu
  * copied). One-dimensional tables when no stage mixes channels, the packed cube otherwise
  * (apply-cube.ts).
  */
-export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Image8; lut: GlobalLut; out?: Uint8Array; regions?: ToneRegions | null; rows?: RowRange }): Image8 {
+export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Image8; lut: GlobalLut; out?: Uint8Array; regions?: ToneRegions | null; rows?: RowSelection }): Image8 {
   assertImage8(image);
   const { width, height, channels } = image;
   const n = width * height;
@@ -71,30 +72,21 @@ export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Imag
   if (dst.length !== n * channels) throw new RangeError(`out has ${dst.length} bytes, expected ${n * channels}`);
   const src = image.data;
   const grid = lut.grid;
-  const [y0, y1] = checkRows(rows, height);
-  const begin = y0 * width * channels;
-  const end = y1 * width * channels;
-  if (grid) return applyCube({ image, dst, lut, grid, regions: lut.levels > 1 ? regionsFor(lut, regions) : null, y0, y1 });
+  const bands = rowBands(rows, height);
+  if (grid) return applyCube({ image, dst, lut, grid, regions: lut.levels > 1 ? regionsFor(lut, regions) : null, bands });
   const lev = lut.levels > 1 ? regionLevels(regionsFor(lut, regions), image) : null;
   const [tr, tg, tb] = headTables(lut).separable.map((t) => Uint8Array.from(t, (v) => Math.round(v * 255)));
-  for (let i = begin, p = begin / channels; i < end; i += channels, p++) {
-    const k = lev ? lev[p] << 8 : 0;
-    dst[i] = tr[k + src[i]];
-    dst[i + 1] = tg[k + src[i + 1]];
-    dst[i + 2] = tb[k + src[i + 2]];
-    if (channels === 4) dst[i + 3] = src[i + 3];
+  for (let band = bands(); band; band = bands()) {
+    const end = band[1] * width * channels;
+    for (let i = band[0] * width * channels, p = band[0] * width; i < end; i += channels, p++) {
+      const k = lev ? lev[p] << 8 : 0;
+      dst[i] = tr[k + src[i]];
+      dst[i + 1] = tg[k + src[i + 1]];
+      dst[i + 2] = tb[k + src[i + 2]];
+      if (channels === 4) dst[i + 3] = src[i + 3];
+    }
   }
   return { data: dst, width, height, channels };
-}
-
-/** Rows [start, end) of the image to process (the stripes of a multi-threaded render). */
-export type RowRange = readonly [number, number];
-
-function checkRows(rows: RowRange | undefined, height: number): [number, number] {
-  if (!rows) return [0, height];
-  const [a, b] = rows;
-  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= b && b <= height)) throw new RangeError(`rows must satisfy 0 ≤ start ≤ end ≤ ${height}, got [${a}, ${b}]`);
-  return [a, b];
 }
 
 /** The tone regions a LUT with per-level tables needs (see tone-regions.ts). */

@@ -1,5 +1,6 @@
 import type { Image8 } from "./decode";
 import { WASM_HEX } from "./cube-kernel-wasm";
+import type { RowBands } from "./row-bands";
 import { regionRow, type RegionSpans, type ToneRegions } from "./tone-regions";
 
 /**
@@ -67,7 +68,7 @@ function hexBytes(hex: string): Uint8Array {
 export type CubeHead = { pre: Int32Array[]; cells: Int32Array[]; cellCount: number; lift: Int32Array; code: Uint8Array };
 
 /**
- * Rows [y0, y1) of `image` through the cube on the WebAssembly kernel, into `dst` (alpha copied):
+ * The rows `bands` hands out of `image`, through the cube on the WebAssembly kernel, into `dst` (alpha copied):
  * the same row loop as applyCube, which has checked the head and regions fit the fixed tables
  * (≤ MAX_HEAD_STEPS cells, ≤ REGION_TARGET_SIZE + 8 columns and spans). Each row is copied into the
  * kernel's memory (RGBA packed to RGB) and back; the kernel's two loops stay apart, as in JS
@@ -83,10 +84,9 @@ export function applyCubeKernel(o: {
   head: CubeHead;
   regions: ToneRegions | null;
   spans: RegionSpans | null;
-  y0: number;
-  y1: number;
+  bands: RowBands;
 }): void {
-  const { kernel, image, dst, size, grid, head, regions, spans, y0, y1 } = o;
+  const { kernel, image, dst, size, grid, head, regions, spans, bands } = o;
   const { data: src, width, channels } = image;
   const rowBytes = align(width * 3, 8);
   const srcRow = LAYOUT.free;
@@ -118,7 +118,7 @@ export function applyCubeKernel(o: {
   } else i32.fill(0, liftRow >> 2, (liftRow >> 2) + width);
   const rowA = new Float32Array(buffer, LAYOUT.rowA, ROW_CAPACITY);
   const rowB = new Float32Array(buffer, LAYOUT.rowB, ROW_CAPACITY);
-  for (let y = y0; y < y1; y++) {
+  for (let band = bands(); band; band = bands()) for (let y = band[0]; y < band[1]; y++) {
     const at = y * width * channels;
     if (channels === 3) u8.set(src.subarray(at, at + width * 3), srcRow);
     else for (let x = 0; x < width; x++) for (let c = 0; c < 3; c++) u8[srcRow + x * 3 + c] = src[at + x * 4 + c];

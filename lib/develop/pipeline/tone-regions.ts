@@ -94,15 +94,20 @@ export function computeToneRegions(image: Image8): ToneRegions {
   }
   const radius = regionRadius(width, height);
   const scratch = new Float32Array(n);
-  const blur = (plane: Float32Array): Float32Array => boxBlur({ plane: { data: plane, width: lw, height: lh } as Plane, radius, scratch }).data;
+  // Every pass writes over a plane it no longer needs: the guide planes become the means, then
+  // the coefficients (a over mean², b over mean), then their blurs. Fresh memory costs page faults,
+  // which on a VM made this function's time vary 10–45 ms at 12 MP with 11 planes allocated.
+  const blur = (plane: Float32Array): Float32Array => boxBlur({ plane: { data: plane, width: lw, height: lh } as Plane, radius, scratch, out: plane }).data;
   const mean = blur(guide);
   const mean2 = blur(guide2);
-  const a = new Float32Array(n);
-  const b = new Float32Array(n);
+  const a = mean2;
+  const b = mean;
   for (let i = 0; i < n; i++) {
-    const variance = Math.max(0, mean2[i] - mean[i] * mean[i]);
-    a[i] = variance / (variance + REGION_EPS);
-    b[i] = mean[i] * (1 - a[i]) * 255;
+    const m = mean[i];
+    const variance = Math.max(0, mean2[i] - m * m);
+    const ai = Math.fround(variance / (variance + REGION_EPS));
+    a[i] = ai;
+    b[i] = m * (1 - ai) * 255;
   }
   return { factor, width: lw, height: lh, a: blur(a), b: blur(b) };
 }
