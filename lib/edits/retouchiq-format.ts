@@ -1,7 +1,9 @@
 import { jsonrepair } from "jsonrepair";
-import { PARAM_KEYS, PARAM_SPECS, normalizeParams, pruneDefaults, shortNameFor } from "../develop/params";
-import type { DevelopParams, ParamIssue, ParamSpec } from "../develop/params";
+import { normalizeParams } from "../develop/params";
+import type { DevelopParams, ParamIssue } from "../develop/params";
 import { splitTopLevel } from "./split-top-level";
+
+export { serializeRetouchIq } from "./serialize-retouchiq";
 
 // RetouchIQ edit text: `{exposure=+0.9; contrast=-30}` with lowercase alias keys. The parser is
 // tolerant (missing braces, `,` or newlines for `;`, `:` for `=`, quotes, units and trailing text);
@@ -75,30 +77,4 @@ function readValue(raw: string): unknown {
   // Keep a leading number and drop units or words after it ("+0.9 EV", "-30%").
   const n = LEADING_NUMBER.exec(unquoted);
   return n ? n[0].replace("\u2212", "-") : unquoted;
-}
-
-/**
- * Canonical RetouchIQ text for `params`: only non-default keys, in table order, short alias names
- * where one exists (crs names otherwise), each key's fixed decimals, `+` on positive signed values.
- */
-export function serializeRetouchIq(params: DevelopParams): string {
-  const pruned = pruneDefaults(params);
-  const parts: string[] = [];
-  for (const key of PARAM_KEYS) {
-    const value = pruned[key];
-    if (value === undefined) continue;
-    parts.push(`${shortNameFor(key) ?? key}=${formatValue(PARAM_SPECS[key], value)}`);
-  }
-  if (pruned.MaskGroupBasedCorrections) parts.push(`MaskGroupBasedCorrections=${JSON.stringify(pruned.MaskGroupBasedCorrections)}`);
-  if (pruned.PointColors) parts.push(`PointColors=${JSON.stringify(pruned.PointColors)}`);
-  return `{${parts.join("; ")}}`;
-}
-
-function formatValue(spec: ParamSpec, value: unknown): string {
-  if (spec.kind === "number" && typeof value === "number") {
-    const text = value.toFixed(spec.decimals);
-    return spec.signed && value > 0 ? `+${text}` : text;
-  }
-  if (spec.kind === "enum") return JSON.stringify(value);
-  return JSON.stringify(value);
 }

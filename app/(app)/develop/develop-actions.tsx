@@ -1,9 +1,9 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
-import { serializeJarvisArt, serializeRetouchIq } from "@/lib/edits";
 import type { DevelopParams } from "@/lib/develop/params";
-import { writeXmp } from "@/lib/develop/xmp";
+import { serializeRetouchIq } from "@/lib/edits/serialize-retouchiq";
+import type * as EditWriters from "./edit-writers";
 import { saveFixAction } from "../compare/actions";
 import { saveEditAction } from "./actions";
 
@@ -11,6 +11,16 @@ import { saveEditAction } from "./actions";
 export type TrajectoryRef = { id: string; sourceSha: string; edits: { id: string; version: number }[] };
 /** A preference candidate opened in Develop: saving stores a human fix of it (and a pair fix ≻ candidate). */
 export type CandidateRef = { id: string; sourceSha: string; instruction: string | null; origin?: string };
+
+let writers: Promise<typeof EditWriters> | undefined;
+/** The JarvisArt and XMP writers, fetched once (a failed fetch is retried on the next use). */
+function loadWriters(): Promise<typeof EditWriters> {
+  writers ??= import("./edit-writers").catch((e: unknown) => {
+    writers = undefined;
+    throw e;
+  });
+  return writers;
+}
 
 /**
  * What can be done with the edit on the Develop page: save it onto what was opened (a new edit of
@@ -30,6 +40,17 @@ export function DevelopActions({
 }) {
   const [notice, setNotice] = useState<string | null>(null);
 
+  // Fetch the writers when the browser is idle after the first render, so a click finds them.
+  useEffect(() => {
+    const prefetch = () => void loadWriters().catch(() => undefined);
+    if (typeof requestIdleCallback !== "function") {
+      const timer = setTimeout(prefetch, 1000);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(prefetch, { timeout: 3000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
+
   async function save() {
     if (trajectory) {
       const basedOn = trajectory.edits[0]?.id;
@@ -45,16 +66,31 @@ export function DevelopActions({
     }
   }
 
+  /** The writers, or null (with a notice saying why) when their script could not be fetched. */
+  async function writersOrNotice() {
+    return loadWriters().catch((e: unknown) => {
+      setNotice(`Could not load the exporter (${e instanceof Error ? e.message : String(e)}): check the connection and try again`);
+      return null;
+    });
+  }
+
   async function copy(kind: "retouchiq" | "jarvisart") {
-    const text = kind === "retouchiq" ? serializeRetouchIq(params) : serializeJarvisArt({ params });
+    let text = serializeRetouchIq(params);
+    if (kind === "jarvisart") {
+      const w = await writersOrNotice();
+      if (!w) return;
+      text = w.serializeJarvisArt({ params });
+    }
     await navigator.clipboard.writeText(text).then(
       () => setNotice(`Copied as ${kind === "retouchiq" ? "RetouchIQ text" : "JarvisArt JSON"}`),
       () => setNotice("Copy failed: the browser refused clipboard access"),
     );
   }
 
-  function downloadXmp() {
-    const url = URL.createObjectURL(new Blob([writeXmp(params)], { type: "application/rdf+xml" }));
+  async function downloadXmp() {
+    const w = await writersOrNotice();
+    if (!w) return;
+    const url = URL.createObjectURL(new Blob([w.writeXmp(params)], { type: "application/rdf+xml" }));
     const a = document.createElement("a");
     a.href = url;
     a.download = `${trajectory ? `trajectory-${trajectory.id.slice(0, 8)}` : candidate ? `candidate-${candidate.id.slice(0, 8)}` : "edit"}.xmp`;

@@ -4,7 +4,8 @@ import { ImageViewer } from "@/app/_components/image-viewer";
 import { Card } from "@/app/_components/ui/card";
 import { Label, Select } from "@/app/_components/ui/input";
 import { Button } from "@/app/_components/ui/button";
-import { parseEdit, serializeRetouchIq } from "@/lib/edits";
+// The serialiser alone: the edit parser (normaliser, mask schemas, zod) stays on the server.
+import { serializeRetouchIq } from "@/lib/edits/serialize-retouchiq";
 import type { DevelopParams } from "@/lib/develop/params";
 import { DevelopActions, type CandidateRef, type TrajectoryRef } from "./develop-actions";
 import { PREVIEW_SLIDERS, sliderLabel, sliderSpec, sliderSteps } from "./sliders";
@@ -25,7 +26,8 @@ export function DevelopView({
 }: {
   images: { sha256: string; name: string }[];
   initialImage?: string;
-  initialParams?: string;
+  /** The opened edit, parsed on the server. */
+  initialParams: DevelopParams;
   trajectory?: TrajectoryRef;
   candidate?: CandidateRef;
   /** Why the trajectory or candidate in the URL could not be opened. */
@@ -35,7 +37,7 @@ export function DevelopView({
   const [trajectory, setTrajectory] = useState(initialTrajectory);
   const [candidate, setCandidate] = useState(initialCandidate);
   const narrow = useNarrowScreen();
-  const [params, setParams] = useState<DevelopParams>(() => (initialParams ? parseEdit(initialParams).params : {}));
+  const [params, setParams] = useState<DevelopParams>(initialParams);
   const { canvasRef, status, render: requestRender } = useDevelopPreview({ image, params });
   const dragging = useRef(false);
 

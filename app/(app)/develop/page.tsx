@@ -2,7 +2,7 @@ import { rolesFor } from "@/app/_components/nav";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
 import { getDevelopTrajectory } from "@/lib/corpus";
-import { serializeRetouchIq } from "@/lib/edits";
+import { parseEdit, serializeRetouchIq } from "@/lib/edits";
 import type { DevelopParams } from "@/lib/develop/params";
 import { isAppError } from "@/lib/errors";
 import { listImages } from "@/lib/images";
@@ -52,7 +52,7 @@ export default async function DevelopPage({ searchParams }: { searchParams: Prom
     <DevelopView
       images={images}
       initialImage={trajectory?.sourceSha ?? candidate?.sourceSha ?? image ?? items[0]?.sha256}
-      initialParams={initialParams}
+      initialParams={initialParams ? parseEdit(initialParams).params : {}}
       trajectory={trajectory}
       candidate={candidate}
       openError={openError}

@@ -1,4 +1,5 @@
-import { PARAM_SPECS, type ParamKey } from "@/lib/develop/params";
+// The tables alone: the params index would bring the mask schemas (zod) into the page.
+import { PARAM_SPECS, type ParamKey } from "@/lib/develop/params/specs";
 
 /** The sliders the preview page offers, in Lightroom's Basic-panel order. */
 export const PREVIEW_SLIDERS = [
