@@ -31,11 +31,15 @@ else
   WEB=(npx next start --port "$PORT")
 fi
 
+# Each child in a process group of its own (job control on), so stopping the demo stops what npx
+# and `next start` started under them (the next-server process), not only the npx wrappers.
+set -m
 npx tsx --conditions=react-server workers/index.ts &
 WORKERS=$!
 "${WEB[@]}" &
 WEB_PID=$!
-trap 'kill -TERM $WORKERS $WEB_PID 2>/dev/null; wait' INT TERM EXIT
+set +m
+trap 'trap - INT TERM EXIT; kill -TERM -- -$WORKERS -$WEB_PID 2>/dev/null; wait' INT TERM EXIT
 
 echo
 echo "  RetouchIQ Studio is running at $APP_URL  (logins above; Ctrl-C stops it)"
