@@ -5,6 +5,7 @@ import type { RawAnswer } from "../parsers/clean-answer";
 import { BackendError } from "./backend-error";
 import { encodeChatBody } from "./chat-body";
 import { postJson } from "./post-json";
+import { endpointBase } from "../endpoint-base";
 
 /** One request to an OpenAI-compatible server. */
 export type ChatRequest = {
@@ -59,7 +60,7 @@ export async function callOpenAiCompatible(req: ChatRequest): Promise<ChatRespon
 /** `{endpoint}/chat/completions`, the endpoint being the base URL that ends in `/v1` (a trailing slash is allowed). */
 function completionsUrl(endpoint: string): URL {
   try {
-    return new URL(`${endpoint.replace(/\/+$/, "")}/chat/completions`);
+    return new URL(`${endpointBase(endpoint)}/chat/completions`);
   } catch {
     throw new BackendError({ kind: "http", status: 400, message: `the endpoint ${endpoint.slice(0, 200)} is not a URL` });
   }

@@ -1,6 +1,8 @@
+import { endpointBase } from "../endpoint-base";
+
 /** `http://host:8000/v1` → `http://host:8000/health` (vLLM and SGLang serve /health at the root). */
 export function healthUrls(endpoint: string): string[] {
-  const base = endpoint.replace(/\/+$/, "");
+  const base = endpointBase(endpoint);
   const root = base.replace(/\/v1$/, "");
   return [`${root}/health`, `${base}/models`];
 }

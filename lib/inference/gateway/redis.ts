@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { queuePrefix, redisUrl } from "@/lib/config/env";
+import { endpointBase } from "../endpoint-base";
 
 let client: Redis | null = null;
 
@@ -23,7 +24,7 @@ export async function closeInferenceRedis(): Promise<void> {
 }
 
 /** Short, stable id of an endpoint URL for Redis keys (no URL characters in keys). */
-export const endpointKey = (endpoint: string) => createHash("sha256").update(endpoint.replace(/\/+$/, "")).digest("hex").slice(0, 16);
+export const endpointKey = (endpoint: string) => createHash("sha256").update(endpointBase(endpoint)).digest("hex").slice(0, 16);
 
 /** A gateway key under the deployment's queue prefix, so tests and the demo never share state. */
 export const gatewayKey = (...parts: string[]) => `${queuePrefix()}:inference:${parts.join(":")}`;
