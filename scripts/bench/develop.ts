@@ -59,7 +59,7 @@ async function timeIt(fn: () => unknown | Promise<unknown>, runs = RUNS, warmup 
     await fn();
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 /** A bench worker (develop-stripe-worker.ts) in its own isolate, without sharp. */
@@ -91,7 +91,7 @@ async function oneThreadInWorker(big: Rgb, params: DevelopParams, runs: number):
   const worker = startWorker();
   const times = await ask<number[]>(worker, { kind: "time", src: shared(big), width: big.width, height: big.height, params, runs, warmup: WARMUP });
   await worker.terminate();
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 /** Medians of {@link threadFigures}' alternated runs. */
@@ -139,9 +139,13 @@ async function threadFigures(big: Rgb, params: DevelopParams, runs: number): Pro
     await twoThreads();
   }
   const one: number[] = [];
+  const oneByWorker: number[][] = [[], []];
   const two: number[] = [];
   for (let i = 0; i < runs; i++) {
-    one.push(await timed(oneThread));
+    const worker = turn % 2;
+    const ms = await timed(oneThread);
+    one.push(ms);
+    oneByWorker[worker].push(ms);
     two.push(await timed(twoThreads));
   }
   const joined = new Uint8Array(dst).slice();
@@ -154,7 +158,7 @@ async function threadFigures(big: Rgb, params: DevelopParams, runs: number): Pro
     twoThreadMs: median(two),
     pairedSpeedups: one.map((ms, i) => Number((ms / two[i]).toFixed(2))),
     firstWorkerShare: Number(median(shares).toFixed(2)),
-    oneThreadMsByWorker: [0, 1].map((w) => Number(median(one.filter((_, i) => (WARMUP + i) % 2 === w)).toFixed(1))),
+    oneThreadMsByWorker: oneByWorker.map((ms) => Number(median(ms).toFixed(1))),
   };
 }
 
@@ -222,7 +226,7 @@ async function main(): Promise<void> {
     bakingSpeedup: Number((exactMs / globalMs).toFixed(1)),
     twoThreadMs: Number(twoThreadMs.toFixed(1)),
     twoThreadMpixPerS: Number((mpix / (twoThreadMs / 1000)).toFixed(1)),
-    // Steady state: both workers started and warm; bake ∥ guided filter, then a stripe each.
+    // Steady state: both workers started and warm; bake ∥ guided filter, then bands from a shared counter.
     twoThreadSpeedup: Number((globalMs / twoThreadMs).toFixed(2)),
     twoThreadPairedSpeedups: threads.pairedSpeedups,
     // Median share of the bands the first worker rendered (0.5: both threads ran alike).

@@ -75,12 +75,8 @@ export function DevelopActions({
   }
 
   async function copy(kind: "retouchiq" | "jarvisart") {
-    let text = serializeRetouchIq(params);
-    if (kind === "jarvisart") {
-      const w = await writersOrNotice();
-      if (!w) return;
-      text = w.serializeJarvisArt({ params });
-    }
+    const text = kind === "retouchiq" ? serializeRetouchIq(params) : (await writersOrNotice())?.serializeJarvisArt({ params });
+    if (text === undefined) return;
     await navigator.clipboard.writeText(text).then(
       () => setNotice(`Copied as ${kind === "retouchiq" ? "RetouchIQ text" : "JarvisArt JSON"}`),
       () => setNotice("Copy failed: the browser refused clipboard access"),
