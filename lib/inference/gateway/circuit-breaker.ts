@@ -1,7 +1,7 @@
 import "server-only";
 import { probeHealth } from "./health-url";
 import { setLinkedQueuesPaused } from "./queue-pause";
-import { endpointKey, gatewayKey, inferenceRedis } from "./redis";
+import { endpointKey, gatewayKey, inferenceRedis, redisScript } from "./redis";
 import { gatewaySettings } from "./settings";
 
 // One breaker per endpoint, in Redis so every worker process sees the same
@@ -24,6 +24,7 @@ if f >= tonumber(ARGV[1]) and redis.call('HGET', KEYS[1], 'state') ~= 'open' the
   return 1
 end
 return 0`;
+const recordFailure = redisScript(FAIL, 2);
 
 const stateKey = (endpoint: string) => gatewayKey("breaker", endpointKey(endpoint));
 const openSetKey = () => gatewayKey("breakers-open");
@@ -49,7 +50,7 @@ export async function breakerAllows(endpoint: string, apiKey?: string): Promise<
 /** Records a failure that says the endpoint may be down; opens the breaker at the threshold. */
 export async function recordEndpointFailure(endpoint: string, apiKey?: string): Promise<boolean> {
   const opened =
-    (await inferenceRedis().eval(FAIL, 2, stateKey(endpoint), openSetKey(), String(gatewaySettings().breakerThreshold), endpoint)) === 1;
+    (await recordFailure(inferenceRedis(), [stateKey(endpoint), openSetKey()], [gatewaySettings().breakerThreshold, endpoint])) === 1;
   if (opened) {
     await setLinkedQueuesPaused(endpoint, true).catch(() => []);
     startProber(endpoint, apiKey);

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { endpointKey, gatewayKey, inferenceRedis } from "./redis";
+import { endpointKey, gatewayKey, inferenceRedis, redisScript } from "./redis";
 
 // A counting semaphore per endpoint in Redis, shared by every worker process:
 // a sorted set of leases scored by their expiry (Redis server time). Expired
@@ -20,6 +20,7 @@ if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
   return {1, failures}
 end
 return {0, failures}`;
+const acquire = redisScript(ACQUIRE, 2);
 
 /** Raised when no slot frees up before the deadline. */
 export class SlotWaitTimeout extends Error {}
@@ -51,15 +52,7 @@ export async function acquireSlot({
   const lease = randomUUID();
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
-    const [got, failures] = (await redis.eval(
-      ACQUIRE,
-      2,
-      key,
-      gatewayKey("breaker", endpointKey(endpoint)),
-      String(limit),
-      String(leaseMs),
-      lease,
-    )) as [number, number];
+    const [got, failures] = (await acquire(redis, [key, gatewayKey("breaker", endpointKey(endpoint))], [limit, leaseMs, lease])) as [number, number];
     if (got === -1) return { kind: "open", failures };
     if (got === 1) return { kind: "slot", failures, release: async () => void (await redis.zrem(key, lease).catch(() => 0)) };
     if (Date.now() >= deadline) throw new SlotWaitTimeout(`no free slot on the endpoint within ${waitMs} ms (limit ${limit})`);
