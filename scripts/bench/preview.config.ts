@@ -8,6 +8,9 @@ export default defineConfig({
   testDir: ".",
   reporter: [["list"]],
   retries: 0,
+  // No Playwright trace: recording one (the e2e default keeps it on failure) screencasts and
+  // snapshots the page throughout, which took two thirds of the page's frame rate on two cores.
+  use: { ...base.use, trace: "off" },
   // The server script and its paths are relative to the repository root, not this folder.
   webServer: base.webServer && !Array.isArray(base.webServer) ? { ...base.webServer, cwd: "../.." } : base.webServer,
   projects: [
