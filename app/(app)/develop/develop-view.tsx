@@ -38,7 +38,7 @@ export function DevelopView({
   const [candidate, setCandidate] = useState(initialCandidate);
   const narrow = useNarrowScreen();
   const [params, setParams] = useState<DevelopParams>(initialParams);
-  const { canvasRef, status, render: requestRender } = useDevelopPreview({ image, params });
+  const { canvasRef, status, framesDrawn, render: requestRender } = useDevelopPreview({ image, params });
   const dragging = useRef(false);
 
   /** End of a drag: render the full preview of the current params. */
@@ -110,7 +110,8 @@ export function DevelopView({
             height={narrow ? 300 : 560}
             panes={[
               { src: `/api/v1/images/${image}/preview-png`, label: "Before (original)" },
-              { canvas: canvasRef, version: status, label: "After (live preview)" },
+              // Copied when a frame was drawn, not on every status change (a full-size copy takes ~30 ms here).
+              { canvas: canvasRef, version: framesDrawn, label: "After (live preview)" },
             ]}
           />
         )}

@@ -92,10 +92,24 @@ async function decode(
   return { pixels: { width, height, data: ctx.getImageData(0, 0, width, height).data }, full };
 }
 
+/**
+ * Output buffers and canvases kept from one frame to the next, one per frame size (a draft and the
+ * full preview): fresh memory of that size costs tens of milliseconds of page faults on a busy
+ * machine, more than a draft's whole render.
+ */
+const outputs = new Map<number, Uint8Array<ArrayBuffer>>();
+const canvases = new Map<string, OffscreenCanvasRenderingContext2D>();
+
+function outputFor(length: number): Uint8Array<ArrayBuffer> {
+  let out = outputs.get(length);
+  if (!out) outputs.set(length, (out = new Uint8Array(length)));
+  return out;
+}
+
 function render(source: Pixels, params: Request["params"]) {
   const started = performance.now();
-  // Our own output buffer: it is transferred to the page afterwards.
-  const out = new Uint8Array(source.data.length);
+  // Read out into a bitmap (toBitmap) before the next render writes over it.
+  const out = outputFor(source.data.length);
   const { report } = renderImage({ image: { ...source, data: new Uint8Array(source.data.buffer, source.data.byteOffset, source.data.length), channels: 4 }, params, options: { out } });
   const data = new Uint8ClampedArray(out.buffer);
   return { data, width: source.width, height: source.height, ms: performance.now() - started, checksum: frameChecksum(data), notRendered: report.notRendered };
@@ -107,9 +121,11 @@ function render(source: Pixels, params: Request["params"]) {
  * lossless), while putImageData of a full preview on the page would block its main thread.
  */
 function toBitmap(out: { data: Uint8ClampedArray; width: number; height: number }): ImageBitmap {
-  const canvas = new OffscreenCanvas(out.width, out.height);
-  canvas.getContext("2d")!.putImageData(new ImageData(out.data as Uint8ClampedArray<ArrayBuffer>, out.width, out.height), 0, 0);
-  return canvas.transferToImageBitmap();
+  const size = `${out.width}x${out.height}`;
+  let ctx = canvases.get(size);
+  if (!ctx) canvases.set(size, (ctx = new OffscreenCanvas(out.width, out.height).getContext("2d")!));
+  ctx.putImageData(new ImageData(out.data as Uint8ClampedArray<ArrayBuffer>, out.width, out.height), 0, 0);
+  return ctx.canvas.transferToImageBitmap();
 }
 
 function renderDraft(request: Request) {
@@ -158,6 +174,8 @@ async function addSource(message: Extract<ToWorker, { type: "source" }>) {
   if (message.generation > generation) {
     generation = message.generation;
     exact = draftSource = full = null;
+    outputs.clear(); // sized for the previous photo
+    canvases.clear();
     draftedKey = null;
     firstDraft?.settle();
     firstDraft = null;

@@ -39,6 +39,8 @@ function takeWorker(): Worker {
  */
 export function useDevelopPreview({ image, params }: { image?: string; params: DevelopParams }) {
   const [status, setStatus] = useState<PreviewStatus>({ state: "loading", id: 0 });
+  /** Frames drawn on the canvas so far: what a copy of the canvas follows (a status change alone draws nothing). */
+  const [framesDrawn, setFramesDrawn] = useState(0);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const workerRef = useRef<Worker | null>(null);
   const requestId = useRef(0);
@@ -80,6 +82,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       if (frame.draft) drawDraft(canvas, frame);
       else drawFull(canvas, frame);
       drawn = { id: frame.id, draft: frame.draft };
+      setFramesDrawn((n) => n + 1);
       const t = performance.now();
       log.push({ t, id: frame.id, draft: frame.draft, checksum: frame.checksum, renderedWidth, renderMs: frame.ms, drawMs: t - started });
       if (log.length > FRAME_LOG_LIMIT) log.splice(0, log.length - FRAME_LOG_LIMIT);
@@ -143,7 +146,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     render(latestParams.current); // only a new photo reloads the source; params are sent by `render`
   }, [image]);
 
-  return { canvasRef, status, render };
+  return { canvasRef, status, framesDrawn, render };
 }
 
 /** Longest one attempt at loading a photo may take, body included, before it is abandoned and tried again. */
