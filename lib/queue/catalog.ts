@@ -29,6 +29,9 @@ export const JOBS = {
     queue: "ingest",
     payload: z.object({ sha256 }),
     jobId: (p: { sha256: string }) => `ingest-image.${p.sha256}`,
+    // Named by content, so the same photo in a fresh database (a second demo beside a Redis that
+    // kept the first one's history) meets the finished job of the earlier one: see enqueue.
+    replaceCompleted: true,
   },
   sweep: {
     queue: "maintenance",
@@ -81,7 +84,7 @@ export const JOBS = {
     payload: z.object({ pairId: z.uuid() }),
     jobId: (p: { pairId: string }) => `judge-pair.${p.pairId}`,
   },
-} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; jobId: (p: never) => string | undefined }>;
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; jobId: (p: never) => string | undefined; replaceCompleted?: boolean }>;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<J extends JobName> = z.output<(typeof JOBS)[J]["payload"]>;

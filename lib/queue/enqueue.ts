@@ -30,6 +30,15 @@ export function getQueue(name: QueueName): Queue {
  * derived from the payload, so enqueuing the same work twice adds it once.
  * Redis being down becomes UNAVAILABLE (the row in Postgres stays pending
  * and the sweeper enqueues it later, so nothing is lost).
+ *
+ * For jobs named by content (`replaceCompleted` in the catalog: the same
+ * photo can come back in a fresh database beside a Redis that kept the history
+ * of an earlier one, e.g. a second `npm run demo`), a job of the same id that
+ * already COMPLETED is stale: BullMQ would keep answering with it, and the row
+ * would stay pending for as long as Redis keeps the job. It is removed and
+ * the work added again. A FAILED job is left alone: its attempts are spent and
+ * its processor recorded why in Postgres. Other jobs are named by row ids, and
+ * a finished one is left to answer for its work.
  */
 export async function enqueue<J extends JobName>(job: J, payload: JobPayload<J>, opts: JobsOptions = {}) {
   const def = JOBS[job];
@@ -37,6 +46,7 @@ export async function enqueue<J extends JobName>(job: J, payload: JobPayload<J>,
   const jobId = (def.jobId as (p: unknown) => string | undefined)(data);
   const queue = getQueue(def.queue);
   try {
+    if (jobId && "replaceCompleted" in def && def.replaceCompleted && (await queue.getJobState(jobId)) === "completed") await queue.remove(jobId);
     return await queue.add(job, data, { ...opts, ...(jobId ? { jobId } : {}) });
   } catch (cause) {
     const redis = await queue.client.catch(() => null);
