@@ -9,6 +9,7 @@ import { serializeRetouchIq } from "@/lib/edits/serialize-retouchiq";
 import type { DevelopParams } from "@/lib/develop/params";
 import { DevelopActions, type CandidateRef, type TrajectoryRef } from "./develop-actions";
 import { PREVIEW_SLIDERS, sliderLabel, sliderSpec, sliderSteps } from "./sliders";
+import type { PreviewSeed } from "./preview-boot";
 import { useDevelopPreview } from "./use-develop-preview";
 import { useNarrowScreen } from "./use-narrow-screen";
 
@@ -101,7 +102,15 @@ export function DevelopView({
     <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
       <Card className="min-w-0 lg:sticky lg:top-4 lg:self-start">
         {/* The worker draws here; the viewer shows copies of it beside the untouched photo. */}
-        <canvas ref={canvasRef} data-testid="develop-canvas" data-state={status.state} data-render-id={status.id} hidden />
+        {/* data-develop-seed: the opened photo and edit, which the worker starts on before hydration (preview-boot). */}
+        <canvas
+          ref={canvasRef}
+          data-testid="develop-canvas"
+          data-state={status.state}
+          data-render-id={status.id}
+          data-develop-seed={initialImage ? JSON.stringify({ image: initialImage, params: initialParams } satisfies PreviewSeed) : undefined}
+          hidden
+        />
         {image && (
           <ImageViewer
             key={image}

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { preload } from "react-dom";
 import type { DevelopParams } from "@/lib/develop/params";
+import { loadBlob, sourceUrl, takeWorker, type BootedWorker } from "./preview-boot";
 import { drawDraft, drawFull } from "./preview-canvas";
 import type { FromWorker, RenderMode, ToWorker } from "./preview-protocol";
 
@@ -12,25 +13,6 @@ export type PreviewFrame = { t: number; id: number; draft: boolean; checksum: nu
 
 type Frame = Extract<FromWorker, { type: "frame" }>;
 const FRAME_LOG_LIMIT = 5000;
-const sourceUrl = (sha: string, variant: "preview" | "preview-png") => `/api/v1/images/${sha}/${variant}`;
-
-function startWorker(): Worker {
-  performance.mark("develop-preview:worker-start");
-  return new Worker(new URL("./develop.worker.ts", import.meta.url), { type: "module" });
-}
-
-/**
- * A worker started when this module loads in the browser, before React has hydrated the page, so
- * the engine is loaded and compiled by the time the photo arrives; the first preview takes it,
- * later ones (the page opened again) start their own.
- */
-let bootWorker: Worker | null = typeof window === "undefined" ? null : startWorker();
-
-function takeWorker(): Worker {
-  const worker = bootWorker ?? startWorker();
-  bootWorker = null;
-  return worker;
-}
 
 /**
  * The live preview of the develop page: a Web Worker renders (drafts while a slider moves, the
@@ -62,8 +44,12 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     preload(sourceUrl(image, "preview-png"), { as: "fetch", crossOrigin: "anonymous" });
   }
 
+  /** The photo the booted worker was already given (generation 1, render request 1), until the page moves on from it. */
+  const seeded = useRef<BootedWorker["seeded"]>(null);
   useEffect(() => {
-    const worker = takeWorker();
+    const { worker, early, seeded: seed } = takeWorker();
+    seeded.current = seed;
+    if (seed) requestId.current = Math.max(requestId.current, 1);
     const log: PreviewFrame[] = [];
     (window as unknown as { __developFrames?: PreviewFrame[] }).__developFrames = log;
     let drawn = { id: -1, draft: false };
@@ -114,6 +100,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       raf ||= requestAnimationFrame(draw);
     };
     workerRef.current = worker;
+    for (const message of early.splice(0)) worker.onmessage(message);
     return () => {
       cancelAnimationFrame(raf);
       worker.terminate();
@@ -139,6 +126,14 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       if (gen === generation.current) worker.postMessage({ type: "source", kind, generation: gen, blob } satisfies ToWorker);
     };
     const wanted = () => gen === generation.current;
+    const seed = seeded.current;
+    seeded.current = null;
+    if (seed && gen === 1 && seed.image === image) {
+      // Already on its way: the booted worker has the photo (or is downloading it) and render request 1.
+      seed.exact.catch((e: Error) => wanted() && failSource(`Could not load the photo: ${e.message}`));
+      if (JSON.stringify(seed.params) !== JSON.stringify(latestParams.current)) render(latestParams.current);
+      return;
+    }
     loadBlob(sourceUrl(image, "preview"), wanted, 1).then(send("approx")).catch(() => {}); // optional: only speeds up the first draft
     loadBlob(sourceUrl(image, "preview-png"), wanted)
       .then(send("exact"))
@@ -147,30 +142,4 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
   }, [image]);
 
   return { canvasRef, status, framesDrawn, render };
-}
-
-/** Longest one attempt at loading a photo may take, body included, before it is abandoned and tried again. */
-const LOAD_ATTEMPT_MS = 20_000;
-
-/**
- * The bytes behind `url`, with a few retries on network errors (the request or the body: a
- * preloaded response that was cancelled under it fails the body read), on an attempt that stalls
- * past {@link LOAD_ATTEMPT_MS}, and on 5xx / 429 answers (a busy server, a restart), so a passing
- * hiccup does not leave the page without its photo; stops once `wanted` turns false.
- */
-async function loadBlob(url: string, wanted: () => boolean, attempts = 4): Promise<Blob> {
-  for (let attempt = 1; ; attempt++) {
-    let failure: Error;
-    let retry = true;
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(LOAD_ATTEMPT_MS) });
-      if (res.ok) return await res.blob();
-      failure = new Error(`the server answered ${res.status}`);
-      retry = res.status >= 500 || res.status === 429;
-    } catch (e) {
-      failure = e as Error;
-    }
-    if (!retry || attempt >= attempts || !wanted()) throw failure;
-    await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
-  }
 }
