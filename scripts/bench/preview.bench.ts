@@ -33,7 +33,8 @@ async function open(page: Page, url: string) {
  *   between pointerdown and pointerup: what a range input does under a real mouse, whose moves
  *   Chromium delivers once per frame), so the input rate is the page's own (≤ 60/s);
  * - `mouse`: Playwright mouse moves at 50 Hz over CDP, each a round trip from this process; here
- *   they reach the page only 5–17 times a second, which caps the frame rate whatever the page does.
+ *   they reach the page 36–40 times a second (5–17 while a Playwright trace was recorded), which caps
+ *   the frame rate whatever the page does.
  * Frames per second with new pixels, slider inputs per second, and the main-thread time each input
  * took to handle (React state, the URL, the request to the worker).
  */
