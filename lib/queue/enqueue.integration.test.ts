@@ -3,7 +3,7 @@ import { Worker } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import type { QueueName } from "./catalog";
 import { bullPrefix, createRedis } from "./connection";
-import { enqueue, getQueue } from "./enqueue";
+import { enqueue, getQueue, requeue } from "./enqueue";
 
 /** Runs one job of `queue` to its end with `outcome`, as a worker of the app would. */
 async function finishNext(outcome: "complete" | "fail", queue: QueueName = "ingest") {
@@ -68,5 +68,23 @@ describe("enqueue with a job id derived from the payload", () => {
     await finishNext("complete", "corpus");
     await enqueue("annotate-trajectory", { trajectoryId, version: 1 });
     expect(await getQueue("corpus").getJobState(jobId)).toBe("completed");
+  });
+
+  it("requeue (a sweeper: Postgres says the work is unfinished) replaces a completed or failed job, and leaves queued work alone", async () => {
+    const [done, spent, queued] = [randomUUID(), randomUUID(), randomUUID()];
+    await enqueue("import-corpus", { importId: done }, { attempts: 1 });
+    await finishNext("complete", "corpus");
+    await enqueue("import-corpus", { importId: spent }, { attempts: 1 });
+    await finishNext("fail", "corpus");
+    await enqueue("import-corpus", { importId: queued }, { priority: 7 });
+    for (const importId of [done, spent, queued]) await requeue("import-corpus", { importId });
+    const corpus = getQueue("corpus");
+    expect(await corpus.getJobState(`import-corpus.${done}`)).toBe("waiting");
+    expect(await corpus.getJobState(`import-corpus.${spent}`)).toBe("waiting");
+    // Still the job first enqueued (its options kept), not a second one.
+    expect((await corpus.getJob(`import-corpus.${queued}`))?.opts.priority).toBe(7);
+    const { waiting, prioritized } = await corpus.getJobCounts("waiting", "prioritized");
+    expect({ waiting, prioritized }).toEqual({ waiting: 2, prioritized: 1 });
+    await corpus.drain();
   });
 });

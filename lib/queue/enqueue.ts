@@ -36,17 +36,32 @@ export function getQueue(name: QueueName): Queue {
  * of an earlier one, e.g. a second `npm run demo`), a job of the same id that
  * already COMPLETED is stale: BullMQ would keep answering with it, and the row
  * would stay pending for as long as Redis keeps the job. It is removed and
- * the work added again. A FAILED job is left alone: its attempts are spent and
- * its processor recorded why in Postgres. Other jobs are named by row ids, and
- * a finished one is left to answer for its work.
+ * the work added again. Other jobs are named by row ids, and a finished one is
+ * left to answer for its work (see requeue for sweepers).
  */
 export async function enqueue<J extends JobName>(job: J, payload: JobPayload<J>, opts: JobsOptions = {}) {
+  const def = JOBS[job];
+  return add(job, payload, opts, "replaceCompleted" in def && def.replaceCompleted ? ["completed"] : []);
+}
+
+/**
+ * `enqueue` for a sweeper, which adds work because Postgres says it is not
+ * finished: a job of the same id that COMPLETED or FAILED is stale (its
+ * attempts were spent while the database or the blob store was away, or its
+ * result was lost with them) and is replaced, so the work runs again instead
+ * of BullMQ answering with the old job for as long as Redis keeps it.
+ */
+export async function requeue<J extends JobName>(job: J, payload: JobPayload<J>) {
+  return add(job, payload, {}, ["completed", "failed"]);
+}
+
+async function add<J extends JobName>(job: J, payload: JobPayload<J>, opts: JobsOptions, replace: ("completed" | "failed")[]) {
   const def = JOBS[job];
   const data = def.payload.parse(payload);
   const jobId = (def.jobId as (p: unknown) => string | undefined)(data);
   const queue = getQueue(def.queue);
   try {
-    if (jobId && "replaceCompleted" in def && def.replaceCompleted && (await queue.getJobState(jobId)) === "completed") await queue.remove(jobId);
+    if (jobId && replace.length > 0 && (replace as string[]).includes(await queue.getJobState(jobId))) await queue.remove(jobId);
     return await queue.add(job, data, { ...opts, ...(jobId ? { jobId } : {}) });
   } catch (cause) {
     const redis = await queue.client.catch(() => null);
