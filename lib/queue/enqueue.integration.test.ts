@@ -40,25 +40,18 @@ describe("enqueue with a job id derived from the payload", () => {
     await getQueue("ingest").drain();
   });
 
-  it("adds work again when the job of that id already completed (a fresh database beside an old Redis)", async () => {
+  it.each([
+    { outcome: "complete", finished: "completed", after: "waiting", title: "adds work again when the job of that id already completed (a fresh database beside an old Redis)" },
+    { outcome: "fail", finished: "failed", after: "failed", title: "leaves a failed job alone: its attempts are spent" },
+  ] as const)("$title", async ({ outcome, finished, after }) => {
     const s = sha();
     const jobId = `ingest-image.${s}`;
     await enqueue("ingest-image", { sha256: s }, { attempts: 1 });
-    await finishNext("complete");
-    expect(await getQueue("ingest").getJobState(jobId)).toBe("completed");
+    await finishNext(outcome);
+    expect(await getQueue("ingest").getJobState(jobId)).toBe(finished);
     await enqueue("ingest-image", { sha256: s });
-    expect(await getQueue("ingest").getJobState(jobId)).toBe("waiting");
+    expect(await getQueue("ingest").getJobState(jobId)).toBe(after);
     await getQueue("ingest").drain();
-  });
-
-  it("leaves a failed job alone: its attempts are spent", async () => {
-    const s = sha();
-    const jobId = `ingest-image.${s}`;
-    await enqueue("ingest-image", { sha256: s }, { attempts: 1 });
-    await finishNext("fail");
-    expect(await getQueue("ingest").getJobState(jobId)).toBe("failed");
-    await enqueue("ingest-image", { sha256: s });
-    expect(await getQueue("ingest").getJobState(jobId)).toBe("failed");
   });
 
   it("leaves a completed job named by a row id alone: that row's work is done", async () => {

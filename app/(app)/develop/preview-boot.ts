@@ -11,7 +11,7 @@ export const sourceUrl = (sha: string, variant: "preview" | "preview-png") => `/
 
 /** The photo and edit the page opened with, as the server wrote them on the preview canvas. */
 export type PreviewSeed = { image: string; params: DevelopParams };
-export const SEED_ATTRIBUTE = "data-develop-seed";
+const SEED_ATTRIBUTE = "data-develop-seed";
 
 /**
  * A worker and what happened before the page took it. `seeded`: the photo whose sources went out
@@ -22,7 +22,7 @@ export type BootedWorker = {
   worker: Worker;
   /** Messages from the worker before the page took it, in order. */
   early: MessageEvent<FromWorker>[];
-  seeded: (PreviewSeed & { approx: Promise<Blob>; exact: Promise<Blob> }) | null;
+  seeded: (PreviewSeed & { exact: Promise<Blob> }) | null;
 };
 
 function startWorker(): Worker {
@@ -47,17 +47,10 @@ function boot(): BootedWorker {
   worker.onmessage = (e: MessageEvent<FromWorker>) => early.push(e);
   const seed = readSeed();
   if (!seed) return { worker, early, seeded: null };
-  const send = (kind: "exact" | "approx") => (blob: Blob) => {
-    performance.mark(`develop-preview:${kind}-source`);
-    worker.postMessage({ type: "source", kind, generation: 1, blob } satisfies ToWorker);
-    return blob;
-  };
-  const approx = loadBlob(sourceUrl(seed.image, "preview"), () => true, 1).then(send("approx"));
-  const exact = loadBlob(sourceUrl(seed.image, "preview-png"), () => true).then(send("exact"));
-  approx.catch(() => {}); // optional: only speeds up the first draft
+  const { exact } = sendSources(worker, seed.image, 1, () => true);
   exact.catch(() => {}); // reported by the page when it takes the worker
   worker.postMessage({ type: "render", id: 1, params: seed.params, mode: "settled" } satisfies ToWorker);
-  return { worker, early, seeded: { ...seed, approx, exact } };
+  return { worker, early, seeded: { ...seed, exact } };
 }
 
 let booted: BootedWorker | null = typeof window === "undefined" ? null : boot();
@@ -69,6 +62,23 @@ export function takeWorker(): BootedWorker {
   return taken;
 }
 
+/**
+ * Downloads a photo's lossy preview (quick, feeds the first draft; optional) and its lossless one
+ * (every full render) and hands each to the worker as it arrives, while still `wanted`. Returns the
+ * lossless download, whose failure the caller reports: no full render can come without it.
+ */
+export function sendSources(worker: Worker, image: string, generation: number, wanted: () => boolean): { exact: Promise<Blob> } {
+  const send = (kind: "exact" | "approx") => (blob: Blob) => {
+    performance.mark(`develop-preview:${kind}-source`);
+    if (wanted()) worker.postMessage({ type: "source", kind, generation, blob } satisfies ToWorker);
+    return blob;
+  };
+  loadBlob(sourceUrl(image, "preview"), wanted, 1)
+    .then(send("approx"))
+    .catch(() => {}); // optional: only speeds up the first draft
+  return { exact: loadBlob(sourceUrl(image, "preview-png"), wanted).then(send("exact")) };
+}
+
 /** Longest one attempt at loading a photo may take, body included, before it is abandoned and tried again. */
 const LOAD_ATTEMPT_MS = 20_000;
 
@@ -78,7 +88,7 @@ const LOAD_ATTEMPT_MS = 20_000;
  * past {@link LOAD_ATTEMPT_MS}, and on 5xx / 429 answers (a busy server, a restart), so a passing
  * hiccup does not leave the page without its photo; stops once `wanted` turns false.
  */
-export async function loadBlob(url: string, wanted: () => boolean, attempts = 4): Promise<Blob> {
+async function loadBlob(url: string, wanted: () => boolean, attempts = 4): Promise<Blob> {
   for (let attempt = 1; ; attempt++) {
     let failure: Error;
     let retry = true;

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { preload } from "react-dom";
 import type { DevelopParams } from "@/lib/develop/params";
-import { loadBlob, sourceUrl, takeWorker, type BootedWorker } from "./preview-boot";
+import { sendSources, sourceUrl, takeWorker, type BootedWorker } from "./preview-boot";
 import { drawDraft, drawFull } from "./preview-canvas";
 import type { FromWorker, RenderMode, ToWorker } from "./preview-protocol";
 
@@ -121,23 +121,17 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     const gen = ++generation.current;
     sourceFailure.current = null;
     setStatus((s) => ({ ...s, state: "loading" }));
-    const send = (kind: "exact" | "approx") => (blob: Blob) => {
-      performance.mark(`develop-preview:${kind}-source`);
-      if (gen === generation.current) worker.postMessage({ type: "source", kind, generation: gen, blob } satisfies ToWorker);
-    };
     const wanted = () => gen === generation.current;
+    const reportFailure = (e: Error) => wanted() && failSource(`Could not load the photo: ${e.message}`);
     const seed = seeded.current;
     seeded.current = null;
     if (seed && gen === 1 && seed.image === image) {
       // Already on its way: the booted worker has the photo (or is downloading it) and render request 1.
-      seed.exact.catch((e: Error) => wanted() && failSource(`Could not load the photo: ${e.message}`));
+      seed.exact.catch(reportFailure);
       if (JSON.stringify(seed.params) !== JSON.stringify(latestParams.current)) render(latestParams.current);
       return;
     }
-    loadBlob(sourceUrl(image, "preview"), wanted, 1).then(send("approx")).catch(() => {}); // optional: only speeds up the first draft
-    loadBlob(sourceUrl(image, "preview-png"), wanted)
-      .then(send("exact"))
-      .catch((e: Error) => wanted() && failSource(`Could not load the photo: ${e.message}`));
+    sendSources(worker, image, gen, wanted).exact.catch(reportFailure);
     render(latestParams.current); // only a new photo reloads the source; params are sent by `render`
   }, [image]);
 
