@@ -3,8 +3,8 @@
 // Starts its OWN throwaway PostgreSQL (initdb) and Redis on free ports, the
 // production web app (next start; builds it when .next is missing) and the
 // workers against them, then runs simulated users (scripts/harness/workloads.ts)
-// while it, in turn: SIGKILLs the workers mid-job, restarts Redis with its memory
-// lost, restarts PostgreSQL hard (answers must be 503 with a message, no stack),
+// while it, in turn: restarts Redis with its memory lost, SIGKILLs the workers
+// mid-job, restarts PostgreSQL hard (answers must be 503 with a message, no stack),
 // and makes the blob store fail with ENOSPC (BLOB_FAULT_FILE). After each fault
 // a probe upload times the recovery. Then it lets the sweeper finish and checks
 // that every accepted submission is stored exactly once and reached its final
@@ -163,18 +163,21 @@ async function main() {
     const downAnswers: { status: number; ok: boolean }[] = [];
     await sleep(6_000);
 
-    log("fault 1: SIGKILL the workers mid-job");
-    await waitFor(async () => Number((await sql`select count(*)::int as n from images where status = 'pending'`)[0].n) > 0, 10_000, "work in flight").catch(() => undefined);
+    log("fault 1: restart Redis with its memory lost");
+    await redis.restartLosingMemory();
+    recoveryS.redisRestart = await probe(Date.now());
+
+    // After the Redis fault, so the killed worker's active jobs stay in Redis (held by
+    // a lock nobody renews) and must be taken over, not just re-enqueued by the sweeper.
+    log("fault 2: SIGKILL the workers mid-job");
+    const inFlight = () => sql`select (select count(*) from images where status = 'pending') > 0 and (select count(*) from imports where status = 'running') > 0 as busy`;
+    await waitFor(async () => (await inFlight())[0].busy as boolean, 10_000, "work in flight").catch(() => undefined);
     killing = true;
     workers.kill("SIGKILL");
     await sleep(1_000);
     killing = false;
     workers = startWorkers();
     recoveryS.workerKill = await probe(Date.now());
-
-    log("fault 2: restart Redis with its memory lost");
-    await redis.restartLosingMemory();
-    recoveryS.redisRestart = await probe(Date.now());
 
     log("fault 3: restart PostgreSQL hard (3 s down)");
     const pgFault = Date.now();

@@ -1,4 +1,4 @@
-import type { QueueConfig } from "../queue-config";
+import { RENEWED_LOCK_MS, type QueueConfig } from "../queue-config";
 
 /**
  * `corpus`: corpus imports and the annotation pipeline (render previews →
@@ -9,9 +9,8 @@ import type { QueueConfig } from "../queue-config";
  */
 export const corpusQueueConfig: QueueConfig = {
   concurrency: Number(process.env.CORPUS_CONCURRENCY ?? 2),
-  // An import of thousands of rows reports progress (which extends the lock)
-  // per row; 5 minutes covers one slow row (a 100 MP render).
-  lockDuration: Number(process.env.CORPUS_LOCK_DURATION_MS ?? 300_000),
+  // Renewed while the job runs, however many rows an import has.
+  lockDuration: Number(process.env.CORPUS_LOCK_DURATION_MS ?? RENEWED_LOCK_MS),
   defaultJobOptions: {
     // Model calls can fail transiently; bad data fails unretryably in the processor.
     attempts: 4,

@@ -1,4 +1,4 @@
-import type { QueueConfig } from "../queue-config";
+import { RENEWED_LOCK_MS, type QueueConfig } from "../queue-config";
 
 /**
  * `eval`: one job per (eval run, benchmark item): policy call → parse →
@@ -8,8 +8,8 @@ import type { QueueConfig } from "../queue-config";
  */
 export const evalQueueConfig: QueueConfig = {
   concurrency: Number(process.env.EVAL_CONCURRENCY ?? 2),
-  // One item renders a full-size image and may wait on a remote policy and judge.
-  lockDuration: Number(process.env.EVAL_LOCK_DURATION_MS ?? 180_000),
+  // Renewed while an item waits on a remote policy and judge.
+  lockDuration: Number(process.env.EVAL_LOCK_DURATION_MS ?? RENEWED_LOCK_MS),
   defaultJobOptions: {
     // Endpoints fail transiently; a bad output is recorded as a format failure, not retried.
     attempts: 4,

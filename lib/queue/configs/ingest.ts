@@ -1,4 +1,4 @@
-import type { QueueConfig } from "../queue-config";
+import { RENEWED_LOCK_MS, type QueueConfig } from "../queue-config";
 
 /**
  * `ingest`: decode uploaded originals, write preview + thumbnail, mark the
@@ -8,9 +8,7 @@ import type { QueueConfig } from "../queue-config";
 export const ingestQueueConfig: QueueConfig = {
   // sharp releases the event loop while decoding; 2 matches a 2-core box.
   concurrency: Number(process.env.INGEST_CONCURRENCY ?? 2),
-  // A 100 MP decode + two encodes takes a few seconds; 60 s covers the worst
-  // case before another worker may take the job over.
-  lockDuration: Number(process.env.INGEST_LOCK_DURATION_MS ?? 60_000),
+  lockDuration: Number(process.env.INGEST_LOCK_DURATION_MS ?? RENEWED_LOCK_MS),
   defaultJobOptions: {
     // Transient failures (disk, Redis hiccup) retry; bad images fail unretryably.
     attempts: 5,

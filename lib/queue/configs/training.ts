@@ -1,4 +1,4 @@
-import type { QueueConfig } from "../queue-config";
+import { RENEWED_LOCK_MS, type QueueConfig } from "../queue-config";
 
 /**
  * `training`: training runs and round state machines. Each job does one step
@@ -9,8 +9,8 @@ import type { QueueConfig } from "../queue-config";
  */
 export const trainingQueueConfig: QueueConfig = {
   concurrency: Number(process.env.TRAINING_CONCURRENCY ?? 2),
-  // A round step may export thousands of rows or label a few hundred pairs.
-  lockDuration: 300_000,
+  // Renewed while a round step exports thousands of rows or labels pairs.
+  lockDuration: RENEWED_LOCK_MS,
   defaultJobOptions: {
     attempts: 5,
     backoff: { type: "exponential", delay: 5_000 },
