@@ -7,14 +7,14 @@ import { closeQueues, type QueueName } from "@/lib/queue";
 import { stopCompactServer } from "@/lib/training/serve/compact-server";
 import { lowerCpuPriority, workerNice } from "./cpu-priority";
 import { startHealthServer } from "./health-server";
-import { linkInferenceQueues } from "./link-inference-queues";
+import { linkInferenceQueuesWhenReady } from "./link-inference-queues";
 import { startWorkers } from "./start-workers";
 
 const nice = workerNice();
 if (nice > 0) lowerCpuPriority(nice);
 const only = process.env.WORKER_QUEUES?.split(",").filter(Boolean) as QueueName[] | undefined;
 const workers = await startWorkers({ only });
-await linkInferenceQueues(workers.map((w) => w.name));
+await linkInferenceQueuesWhenReady(workers.map((w) => w.name));
 const health = startHealthServer({ port: workerHealthPort(), workers });
 console.log(`[workers] running queues: ${workers.map((w) => w.name).join(", ")}; health on :${workerHealthPort()}/health; nice ${nice}`);
 

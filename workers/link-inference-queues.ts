@@ -17,3 +17,20 @@ export async function linkInferenceQueues(queues: string[]) {
     if (model.endpoint) await linkQueueToEndpoint({ queue, endpoint: model.endpoint });
   }
 }
+
+/**
+ * linkInferenceQueues that does not take the process down while the database
+ * is away (a worker restarted during a PostgreSQL restart exited here): it
+ * tries again every `retryMs` until the link is made, and the queues run
+ * meanwhile (a job that calls a model then fails and retries as usual).
+ */
+export function linkInferenceQueuesWhenReady(queues: string[], retryMs = 5_000) {
+  let reported = false;
+  const attempt = () =>
+    linkInferenceQueues(queues).catch((e: Error) => {
+      if (!reported) console.error(`[workers] cannot link inference queues to their endpoints yet (${e.message}); retrying every ${retryMs / 1000} s`);
+      reported = true;
+      setTimeout(attempt, retryMs).unref();
+    });
+  return attempt();
+}

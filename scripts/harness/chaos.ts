@@ -12,7 +12,7 @@
 // message, or a budget overrun (CHAOS_STRICT=0: on lost or duplicated work only).
 // Last line: one JSON object.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -94,8 +94,9 @@ async function main() {
       WORKER_HEALTH_PORT: String(await freePort()),
       NODE_ENV: "production" as const,
     };
-    const childLog = openSync(join(tmpdir(), `riq-chaos-${process.pid}.log`), "w");
-    log(`app and worker output: ${join(tmpdir(), `riq-chaos-${process.pid}.log`)}`);
+    const childLogPath = join(tmpdir(), `riq-chaos-${process.pid}.log`);
+    const childLog = openSync(childLogPath, "w");
+    log(`app and worker output: ${childLogPath}`);
     const spawnChild = (cmd: string, args: string[]) => {
       const child = spawn(cmd, args, { env, stdio: ["ignore", childLog, childLog] });
       children.add(child);
@@ -108,10 +109,12 @@ async function main() {
     let killing = false;
     const startWorkers = (): ChildProcess => {
       const child = spawnChild(process.execPath, ["--import", "tsx", "--conditions=react-server", "workers/index.ts"]);
-      child.once("exit", () => {
+      child.once("exit", (code, signal) => {
         if (killing || stopped) return;
         workerCrashes++;
-        log("workers exited on their own; restarting them");
+        // What the crash printed, so a CI log shows its cause (the output file is gone with the machine).
+        const tail = readFileSync(childLogPath, "utf8").slice(-3_000).split("\n").slice(1).join("\n");
+        log(`workers exited on their own (${signal ?? `exit code ${code}`}); restarting them. The output's last lines:\n${tail}`);
         workers = startWorkers();
       });
       return child;
