@@ -10,14 +10,16 @@ const EDIT = "{exposure=+0.6; contrast=25; highlights=-40; shadows=30; whites=10
 
 /** Share of pixels within 1/255 of the Node render of `edit` on the same lossless preview. */
 async function parityWithNode({ page, request, sha, edit }: { page: Page; request: APIRequestContext; sha: string; edit: string }) {
-  const canvas = page.getByTestId("develop-canvas");
-  const browserBase64 = await canvas.evaluate((c: HTMLCanvasElement) => {
+  const base64Pixels = (c: HTMLCanvasElement) => {
     const { data } = c.getContext("2d")!.getImageData(0, 0, c.width, c.height);
     let binary = "";
     for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
     return btoa(binary);
-  });
-  const browser = Buffer.from(browserBase64, "base64");
+  };
+  const browser = Buffer.from(await page.getByTestId("develop-canvas").evaluate(base64Pixels), "base64");
+  // What the viewer shows (its After pane, drawn from the same frame) holds the same bytes.
+  const shown = Buffer.from(await page.getByTestId("image-viewer").locator('canvas[data-pane="1"]').evaluate(base64Pixels), "base64");
+  expect(shown.equals(browser)).toBe(true);
 
   const png = await (await request.get(`/api/v1/images/${sha}/preview-png`)).body();
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -223,7 +223,7 @@ test("develop preview frame rate", async ({ page, request }) => {
     timed: {
       previewDragFps: "frames with new pixels per second while the page moves the slider once per animation frame (range value + input event, as under a real mouse)",
       previewDragFpsMouse: "the same under Playwright mouse moves over CDP, capped by their delivery rate (mouseDragInputsPerSecond)",
-      keyToPixelsMs: "keydown event timestamp to the first frame with new pixels on the preview canvas (median of 20)",
+      keyToPixelsMs: "keydown event timestamp to the first frame with new pixels drawn on the preview canvas and the viewer's After pane (median of 20)",
       firstRenderMs: `navigation start to the first frame on the preview canvas, median of ${FIRST_RENDER_OPENS} fresh opens (each in firstRenderEachMs; the median open's timeline in firstRenderTimeline)`,
     },
   };

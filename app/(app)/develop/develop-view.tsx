@@ -39,7 +39,7 @@ export function DevelopView({
   const [candidate, setCandidate] = useState(initialCandidate);
   const narrow = useNarrowScreen();
   const [params, setParams] = useState<DevelopParams>(initialParams);
-  const { canvasRef, status, framesDrawn, render: requestRender } = useDevelopPreview({ image, params });
+  const { canvasRef, status, onDraw, render: requestRender } = useDevelopPreview({ image, params });
   const dragging = useRef(false);
 
   /** End of a drag: render the full preview of the current params. */
@@ -119,8 +119,8 @@ export function DevelopView({
             height={narrow ? 300 : 560}
             panes={[
               { src: `/api/v1/images/${image}/preview-png`, label: "Before (original)" },
-              // Copied when a frame was drawn, not on every status change (a full-size copy takes ~30 ms here).
-              { canvas: canvasRef, version: framesDrawn, label: "After (live preview)" },
+              // Copied in the animation frame that draws a frame, not on every status change.
+              { canvas: canvasRef, onDraw, label: "After (live preview)" },
             ]}
           />
         )}

@@ -16,7 +16,8 @@ export function showFullSize(canvas: HTMLCanvasElement, width: number, height: n
 /**
  * Draws a reduced-size draft. Once the photo's full-size canvas has been laid out, the canvas keeps
  * that CSS size and takes the draft's backing store (the browser scales it up when compositing, so
- * no full-size raster per frame); before that, the draft is scaled onto a full-size canvas.
+ * no full-size raster per frame); before that, the draft is scaled onto a full-size canvas. The
+ * caller closes the bitmap.
  */
 export function drawDraft(canvas: HTMLCanvasElement, frame: DraftFrame) {
   const { bitmap } = frame;
@@ -34,14 +35,12 @@ export function drawDraft(canvas: HTMLCanvasElement, frame: DraftFrame) {
     }
     canvas.getContext("2d")!.drawImage(bitmap, 0, 0);
   }
-  bitmap.close();
 }
 
-/** Draws a full-size frame: its bitmap unscaled, so the canvas holds the frame's exact bytes. */
+/** Draws a full-size frame: its bitmap unscaled, so the canvas holds the frame's exact bytes. The caller closes the bitmap. */
 export function drawFull(canvas: HTMLCanvasElement, frame: FullFrame) {
   showFullSize(canvas, frame.width, frame.height);
   const ctx = canvas.getContext("2d")!;
   ctx.clearRect(0, 0, frame.width, frame.height);
   ctx.drawImage(frame.bitmap, 0, 0);
-  frame.bitmap.close();
 }

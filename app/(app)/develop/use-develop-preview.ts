@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { preload } from "react-dom";
 import type { DevelopParams } from "@/lib/develop/params";
 import { sendSources, sourceUrl, takeWorker, type BootedWorker } from "./preview-boot";
@@ -8,7 +8,7 @@ import type { FromWorker, RenderMode, ToWorker } from "./preview-protocol";
 
 export type PreviewStatus = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
 
-/** One drawn preview frame (performance.now at the animation frame that shows it); read by bench:preview. */
+/** One drawn preview frame (performance.now once it and the viewer's copies are drawn, in the animation frame that shows them); read by bench:preview. */
 export type PreviewFrame = { t: number; id: number; draft: boolean; checksum: number; renderedWidth: number; renderMs: number; drawMs: number };
 
 type Frame = Extract<FromWorker, { type: "frame" }>;
@@ -21,8 +21,16 @@ const FRAME_LOG_LIMIT = 5000;
  */
 export function useDevelopPreview({ image, params }: { image?: string; params: DevelopParams }) {
   const [status, setStatus] = useState<PreviewStatus>({ state: "loading", id: 0 });
-  /** Frames drawn on the canvas so far: what a copy of the canvas follows (a status change alone draws nothing). */
-  const [framesDrawn, setFramesDrawn] = useState(0);
+  /**
+   * Called with each frame's bitmap right after it is drawn on the canvas (the viewer's copy of
+   * it, drawn from the bitmap: copying the canvas would make Chromium snapshot it first), before
+   * the frame is logged.
+   */
+  const drawListeners = useRef(new Set<(bitmap: ImageBitmap) => void>());
+  const onDraw = useCallback((listener: (bitmap: ImageBitmap) => void) => {
+    drawListeners.current.add(listener);
+    return () => void drawListeners.current.delete(listener);
+  }, []);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const workerRef = useRef<Worker | null>(null);
   const requestId = useRef(0);
@@ -62,14 +70,16 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       const frame = pending;
       pending = null;
       const canvas = canvasRef.current;
-      if (!frame || !canvas) return;
+      if (!frame) return;
+      if (!canvas) return frame.bitmap.close();
       const started = performance.now();
       const renderedWidth = frame.draft ? frame.bitmap.width : frame.width;
       if (frame.draft) drawDraft(canvas, frame);
       else drawFull(canvas, frame);
       drawn = { id: frame.id, draft: frame.draft };
-      setFramesDrawn((n) => n + 1);
-      const t = performance.now();
+      for (const listener of drawListeners.current) listener(frame.bitmap);
+      frame.bitmap.close();
+      const t = performance.now(); // the copies on screen included
       log.push({ t, id: frame.id, draft: frame.draft, checksum: frame.checksum, renderedWidth, renderMs: frame.ms, drawMs: t - started });
       if (log.length > FRAME_LOG_LIMIT) log.splice(0, log.length - FRAME_LOG_LIMIT);
       const notRendered = frame.notRendered.map((n) => `${n.key}: ${n.reason}`);
@@ -135,5 +145,5 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     render(latestParams.current); // only a new photo reloads the source; params are sent by `render`
   }, [image]);
 
-  return { canvasRef, status, framesDrawn, render };
+  return { canvasRef, status, onDraw, render };
 }

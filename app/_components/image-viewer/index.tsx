@@ -9,7 +9,8 @@
  *   "After (engine render)", "Model A" — never a guess). Wipe and flicker compare
  *   the first two panes. A pane is an image URL (`src`) or a live canvas (`canvas`: a
  *   ref to a canvas the page draws into, e.g. Develop's preview; the viewer copies it
- *   whenever `version` changes, so the page keeps drawing where it always did).
+ *   whenever `version` changes, or at once when the page calls the listeners it gave
+ *   `onDraw`, so the page keeps drawing where it always did).
  * - `mode`: initial mode, "side" (default; panes side by side, stacked on a phone),
  *   "wipe" (one frame, a divider: the first pane on its left, the second on its
  *   right; drag on the photo or use the slider) or "flicker" (one pane at a time).
@@ -24,8 +25,17 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProp
 import { cn } from "../ui/cn";
 import { FIT, clampView, layout, oneToOneZoom, panBy, zoomAt, type Size, type View } from "./view-math";
 
-/** A canvas the page draws into; `version` changes whenever it was redrawn. */
-export type CanvasSource = { canvas: { readonly current: HTMLCanvasElement | null }; version?: unknown };
+/**
+ * A canvas the page draws into: copied when `version` changes, and, where the page gives
+ * `onDraw` (a stable function that registers a listener and returns its removal), by the
+ * listener the page calls right after each draw with the image it drew, so the copy shows in
+ * the same frame.
+ */
+export type CanvasSource = {
+  canvas: { readonly current: HTMLCanvasElement | null };
+  version?: unknown;
+  onDraw?: (listener: (drawn: ImageBitmap) => void) => () => void;
+};
 export type ImageViewerPane = { label: string } & ({ src: string } | CanvasSource);
 export type ImageViewerMode = "side" | "wipe" | "flicker";
 export type ImageViewerProps = { panes: ImageViewerPane[]; mode?: ImageViewerMode; height?: number; initialWipe?: number; className?: string };
@@ -271,8 +281,12 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, i
 }
 
 /**
- * A copy of a page-owned canvas, positioned like an image pane. Copies on mount and whenever the
- * source's `version` changes (a canvas-to-canvas copy of the same size is exact).
+ * A copy of a page-owned canvas, positioned like an image pane. Copies on mount, whenever the
+ * source's `version` changes and whenever its `onDraw` listener is called (a canvas-to-canvas
+ * copy of the same size is exact). Its context is `desynchronized`: a full-size 2D canvas
+ * otherwise costs Chromium ~35 ms of main-thread work at the first commit after each copy
+ * (Canvas2DResourceProvider::ProduceCanvasResource), which delayed the next preview frame by as
+ * much after a key press.
  */
 function MirrorCanvas({
   source,
@@ -288,19 +302,20 @@ function MirrorCanvas({
   onSize?: (size: Size) => void;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const { canvas, version } = source;
-  useLayoutEffect(() => {
-    const from = canvas.current;
-    const to = ref.current;
-    if (!from || !to || from.width === 0 || from.height === 0) return;
-    if (to.width !== from.width || to.height !== from.height) {
-      to.width = from.width;
-      to.height = from.height;
-    }
-    to.getContext("2d")!.drawImage(from, 0, 0);
-    onSize?.({ w: from.width, h: from.height });
-  }, [canvas, version, onSize]);
+  const { canvas, version, onDraw } = source;
+  useLayoutEffect(() => copyCanvas(canvas.current, ref.current, onSize), [canvas, version, onSize]);
+  useEffect(() => onDraw?.((drawn) => copyCanvas(drawn, ref.current, onSize)), [onDraw, onSize]);
   return (
     <canvas ref={ref} role="img" aria-label={label} data-pane={index} className="pointer-events-none absolute max-w-none" style={style} />
   );
+}
+
+function copyCanvas(from: HTMLCanvasElement | ImageBitmap | null, to: HTMLCanvasElement | null, onSize?: (size: Size) => void) {
+  if (!from || !to || from.width === 0 || from.height === 0) return;
+  if (to.width !== from.width || to.height !== from.height) {
+    to.width = from.width;
+    to.height = from.height;
+  }
+  to.getContext("2d", { desynchronized: true })!.drawImage(from, 0, 0);
+  onSize?.({ w: from.width, h: from.height });
 }
