@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import type { ComponentProps } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import type { Role } from "@/db/schema";
 import { authClient } from "./auth-client";
@@ -16,22 +17,22 @@ export function ShellNav({ user }: { user: { name: string; email: string; role: 
         Skip to content
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
-        <Link href="/" className="font-semibold">
+        <IntentLink href="/" className="font-semibold">
           RetouchIQ Studio
-        </Link>
+        </IntentLink>
         {/* On a phone the links wrap on their own row under the name and the user. */}
         <nav aria-label="Main" className="order-last flex w-full flex-wrap gap-1 md:order-none md:w-auto md:flex-1">
           {items.map((item) => {
             const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
             return (
-              <Link
+              <IntentLink
                 key={item.href}
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={cn("rounded px-2 py-1 text-sm", active ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-800")}
               >
                 {item.label}
-              </Link>
+              </IntentLink>
             );
           })}
         </nav>
@@ -52,4 +53,16 @@ export function ShellNav({ user }: { user: { name: string; email: string; role: 
       </div>
     </header>
   );
+}
+
+/**
+ * A nav link that prefetches its page when pointed at or focused, not when it scrolls into view:
+ * every page is dynamic, so prefetching the whole menu on sight cost the server 19 renders in the
+ * trace of one Develop open (two per link), in the second the page needs the server for its photo
+ * and scripts.
+ */
+function IntentLink({ href, ...props }: Omit<ComponentProps<typeof Link>, "href" | "prefetch"> & { href: string }) {
+  const router = useRouter();
+  const prefetch = () => router.prefetch(href);
+  return <Link href={href} prefetch={false} onMouseEnter={prefetch} onFocus={prefetch} {...props} />;
 }

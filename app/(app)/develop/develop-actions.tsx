@@ -32,16 +32,22 @@ export function DevelopActions({
   trajectory,
   candidate,
   onTrajectorySaved,
+  previewShown,
 }: {
   params: DevelopParams;
   trajectory?: TrajectoryRef;
   candidate?: CandidateRef;
   onTrajectorySaved: (t: TrajectoryRef) => void;
+  /** The preview has shown a full frame: the main thread is free for the writers' script. */
+  previewShown: boolean;
 }) {
   const [notice, setNotice] = useState<string | null>(null);
 
-  // Fetch the writers when the browser is idle after the first render, so a click finds them.
+  // Fetch the writers when the browser is idle after the preview's first full frame, so a click
+  // finds them: idle time before it (while the worker renders) is when that frame arrives, and
+  // evaluating the chunk (~90 ms here) then held the frame back.
   useEffect(() => {
+    if (!previewShown) return;
     const prefetch = () => void loadWriters().catch(() => undefined);
     if (typeof requestIdleCallback !== "function") {
       const timer = setTimeout(prefetch, 1000);
@@ -49,7 +55,7 @@ export function DevelopActions({
     }
     const handle = requestIdleCallback(prefetch, { timeout: 3000 });
     return () => cancelIdleCallback(handle);
-  }, []);
+  }, [previewShown]);
 
   async function save() {
     if (trajectory) {

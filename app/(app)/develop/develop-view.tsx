@@ -41,6 +41,9 @@ export function DevelopView({
   const [params, setParams] = useState<DevelopParams>(initialParams);
   const { canvasRef, status, onDraw, render: requestRender } = useDevelopPreview({ image, params });
   const dragging = useRef(false);
+  /** A full frame has been shown once (the actions' script waits for it). */
+  const [previewShown, setPreviewShown] = useState(false);
+  if (status.state === "done" && !previewShown) setPreviewShown(true);
 
   /** End of a drag: render the full preview of the current params. */
   function endDrag() {
@@ -186,7 +189,7 @@ export function DevelopView({
             </div>
           );
         })}
-        <DevelopActions params={params} trajectory={trajectory} candidate={candidate} onTrajectorySaved={setTrajectory} />
+        <DevelopActions params={params} trajectory={trajectory} candidate={candidate} onTrajectorySaved={setTrajectory} previewShown={previewShown} />
         <div className="flex items-center justify-between text-xs text-zinc-500">
           <span data-testid="develop-status">
             {status.state === "done" ? `rendered in ${status.ms?.toFixed(0)} ms` : status.state === "error" ? status.message : `${status.state}…`}
