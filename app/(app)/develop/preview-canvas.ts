@@ -14,27 +14,15 @@ export function showFullSize(canvas: HTMLCanvasElement, width: number, height: n
 }
 
 /**
- * Draws a reduced-size draft. Once the photo's full-size canvas has been laid out, the canvas keeps
- * that CSS size and takes the draft's backing store (the browser scales it up when compositing, so
- * no full-size raster per frame); before that, the draft is scaled onto a full-size canvas. The
- * caller closes the bitmap.
+ * Draws a reduced-size draft on the canvas only while it has no frame of this photo yet (scaled up
+ * to the full size): the viewer draws every draft from its bitmap, and a canvas switched to the
+ * draft's size and back reallocates twice per key press. The canvas keeps the last full frame
+ * (what a remounted viewer pane and the tests read). The caller closes the bitmap.
  */
 export function drawDraft(canvas: HTMLCanvasElement, frame: DraftFrame) {
-  const { bitmap } = frame;
-  if (canvas.dataset.fullSize !== `${frame.width}x${frame.height}`) {
-    showFullSize(canvas, frame.width, frame.height);
-    canvas.getContext("2d")!.drawImage(bitmap, 0, 0, frame.width, frame.height);
-  } else {
-    if (!canvas.style.width) {
-      canvas.style.width = `${canvas.clientWidth}px`;
-      canvas.style.height = `${canvas.clientHeight}px`;
-    }
-    if (canvas.width !== bitmap.width || canvas.height !== bitmap.height) {
-      canvas.width = bitmap.width;
-      canvas.height = bitmap.height;
-    }
-    canvas.getContext("2d")!.drawImage(bitmap, 0, 0);
-  }
+  if (canvas.dataset.fullSize === `${frame.width}x${frame.height}`) return;
+  showFullSize(canvas, frame.width, frame.height);
+  canvas.getContext("2d")!.drawImage(frame.bitmap, 0, 0, frame.width, frame.height);
 }
 
 /** Draws a full-size frame: its bitmap unscaled, so the canvas holds the frame's exact bytes. The caller closes the bitmap. */

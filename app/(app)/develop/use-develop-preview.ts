@@ -130,6 +130,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     if (!image || !worker) return;
     const gen = ++generation.current;
     sourceFailure.current = null;
+    if (canvasRef.current) delete canvasRef.current.dataset.fullSize; // no frame of this photo yet (drawDraft)
     setStatus((s) => ({ ...s, state: "loading" }));
     const wanted = () => gen === generation.current;
     const reportFailure = (e: Error) => wanted() && failSource(`Could not load the photo: ${e.message}`);
