@@ -13,6 +13,11 @@ export function showFullSize(canvas: HTMLCanvasElement, width: number, height: n
   canvas.dataset.fullSize = `${width}x${height}`;
 }
 
+/** Forgets which photo the canvas holds a frame of (a new photo was picked): its first draft is drawn again. */
+export function forgetFrame(canvas: HTMLCanvasElement) {
+  delete canvas.dataset.fullSize;
+}
+
 /**
  * Draws a reduced-size draft on the canvas only while it has no frame of this photo yet (scaled up
  * to the full size): the viewer draws every draft from its bitmap, and a canvas switched to the

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { preload } from "react-dom";
 import type { DevelopParams } from "@/lib/develop/params";
 import { sendSources, sourceUrl, takeWorker, type BootedWorker } from "./preview-boot";
-import { drawDraft, drawFull } from "./preview-canvas";
+import { drawDraft, drawFull, forgetFrame } from "./preview-canvas";
 import type { FromWorker, RenderMode, ToWorker } from "./preview-protocol";
 
 export type PreviewStatus = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
@@ -130,7 +130,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     if (!image || !worker) return;
     const gen = ++generation.current;
     sourceFailure.current = null;
-    if (canvasRef.current) delete canvasRef.current.dataset.fullSize; // no frame of this photo yet (drawDraft)
+    if (canvasRef.current) forgetFrame(canvasRef.current);
     setStatus((s) => ({ ...s, state: "loading" }));
     const wanted = () => gen === generation.current;
     const reportFailure = (e: Error) => wanted() && failSource(`Could not load the photo: ${e.message}`);

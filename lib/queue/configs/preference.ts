@@ -3,8 +3,8 @@ import { RENEWED_LOCK_MS, type QueueConfig } from "../queue-config";
 /**
  * `preference`: weak edits and model labels (perturb → render → weak-check →
  * pair; policy rollouts; swapped double judging). Jobs render a handful of
- * previews and call model roles, so concurrency matches the cores. Every write is keyed, so a retry
- * or a sweeper re-enqueue never writes twice.
+ * previews and call model roles, so concurrency matches the cores. Every
+ * write is keyed, so a retry or a sweeper re-enqueue never writes twice.
  */
 export const preferenceQueueConfig: QueueConfig = {
   concurrency: Number(process.env.PREFERENCE_CONCURRENCY ?? 2),
