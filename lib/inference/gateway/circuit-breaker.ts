@@ -63,12 +63,16 @@ export async function recordEndpointSuccess(endpoint: string): Promise<void> {
   await inferenceRedis().hset(stateKey(endpoint), "failures", 0);
 }
 
-/** Closes the breaker and resumes linked queues. */
+/**
+ * Resumes linked queues, then closes the breaker. In that order: whoever sees
+ * the breaker closed also sees its queues running, and when a resume fails
+ * (Redis hiccup) the breaker stays open, so the prober or the maintenance
+ * sweep tries again instead of leaving the queues paused for good.
+ */
 export async function closeBreaker(endpoint: string): Promise<void> {
-  const redis = inferenceRedis();
-  await redis.multi().hset(stateKey(endpoint), "state", "closed", "failures", 0).srem(openSetKey(), endpoint).exec();
+  await setLinkedQueuesPaused(endpoint, false);
+  await inferenceRedis().multi().hset(stateKey(endpoint), "state", "closed", "failures", 0).srem(openSetKey(), endpoint).exec();
   stopProber(endpoint);
-  await setLinkedQueuesPaused(endpoint, false).catch(() => []);
 }
 
 /** Probes every open endpoint once (for a maintenance sweep); returns those that closed. */
@@ -95,8 +99,10 @@ async function probeOnce(endpoint: string, apiKey?: string): Promise<boolean> {
   );
   if (lock !== "OK") return false;
   if (!(await probeHealth(endpoint, { apiKey }))) return false;
-  await closeBreaker(endpoint);
-  return true;
+  return closeBreaker(endpoint).then(
+    () => true,
+    () => false,
+  );
 }
 
 function startProber(endpoint: string, apiKey?: string): void {

@@ -27,6 +27,7 @@ import {
   type InferenceResult,
 } from "..";
 import { acquireSlot } from "./concurrency-limiter";
+import { endpointKey, gatewayKey, inferenceRedis } from "./redis";
 
 const ctx = systemContext();
 const source = { bytes: samplePhoto("coffee.jpg") };
@@ -216,6 +217,23 @@ describe("circuit breaker", () => {
       await queue.close();
       connection.disconnect();
     }
+  });
+
+  it("stays open while a linked queue cannot be resumed, so the next probe tries again", async () => {
+    const linked = gatewayKey("breaker", endpointKey(server.url), "queues");
+    const unresumable = `bad:${suffix}`; // BullMQ refuses a queue name with a colon
+    await linkQueueToEndpoint({ queue: unresumable, endpoint: server.url });
+    try {
+      await server.down();
+      expect(await annotate("down3")).toMatchObject({ ok: false, status: "unavailable" });
+      await server.up();
+      const probed = server.counts.health;
+      await expect.poll(() => server.counts.health, { timeout: 3_000, interval: 50 }).toBeGreaterThanOrEqual(probed + 2);
+      expect(await getBreakerState(server.url)).toMatchObject({ state: "open" });
+    } finally {
+      await inferenceRedis().srem(linked, unresumable);
+    }
+    await expect.poll(async () => (await getBreakerState(server.url)).state, { timeout: 3_000, interval: 50 }).toBe("closed");
   });
 });
 
