@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants";
 import { securityHeaders } from "./lib/http/security-headers";
+import { buildDevelopPreviewAssets, PREVIEW_ASSETS_PATH, watchDevelopPreviewAssets } from "./scripts/build/develop-preview-assets";
 
 const nextConfig: NextConfig = {
   // sharp is a native module; bullmq/ioredis/postgres are server-only deps.
@@ -14,4 +16,24 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * Building or serving for development: the Develop page's preview worker and boot script go to
+ * public/_develop first, and the page's script learns the worker's URL (hashed in production,
+ * so it is cached for good).
+ */
+export default async function config(phase: string): Promise<NextConfig> {
+  const dev = phase === PHASE_DEVELOPMENT_SERVER;
+  if (phase !== PHASE_PRODUCTION_BUILD && !dev) return nextConfig;
+  const { workerUrl } = dev ? await watchDevelopPreviewAssets() : await buildDevelopPreviewAssets();
+  return {
+    ...nextConfig,
+    env: { DEVELOP_PREVIEW_WORKER_URL: workerUrl },
+    async headers() {
+      const immutable = {
+        source: `${PREVIEW_ASSETS_PATH}/:file(preview-worker\\.[0-9a-f]{16}\\.js)`,
+        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+      };
+      return [...(await nextConfig.headers!()), immutable];
+    },
+  };
+}

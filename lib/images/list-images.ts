@@ -28,6 +28,8 @@ export async function listImages({ ctx, input }: { ctx: Ctx; input: z.input<type
       width: images.width,
       height: images.height,
       format: images.format,
+      previewWidth: images.previewWidth,
+      previewHeight: images.previewHeight,
       originalName: images.originalName,
       error: images.error,
       createdAt: images.createdAt,

@@ -151,7 +151,7 @@ test("develop preview frame rate", async ({ page, request }) => {
 
   // The first render, over several fresh opens of the page (one open is at the mercy of whatever
   // else the machine does in that second): medians, each open's figures, and where the time went.
-  const opens: { firstRenderMs: number; firstFullRenderMs: number; timeline: Record<string, unknown> }[] = [];
+  const opens: { firstRenderMs: number; firstRenderWidth: number; firstFullRenderMs: number; timeline: Record<string, unknown> }[] = [];
   for (let i = 0; i < FIRST_RENDER_OPENS; i++) {
     await open(page, `/develop?image=${bee.sha256}`);
     const opened = await frames(page);
@@ -165,7 +165,12 @@ test("develop preview frame rate", async ({ page, request }) => {
       const marks = Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("develop-preview:")).map((m) => [m.name.slice(16), Math.round(m.startTime)]));
       return { ...marks, htmlMs: Math.round(nav.responseEnd), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd), webpFetch: fetched("preview"), pngFetch: fetched("preview-png") };
     });
-    opens.push({ firstRenderMs: Math.round(opened[0].t), firstFullRenderMs: Math.round(opened.find((f) => !f.draft)!.t), timeline });
+    opens.push({
+      firstRenderMs: Math.round(opened[0].t),
+      firstRenderWidth: opened[0].renderedWidth,
+      firstFullRenderMs: Math.round(opened.find((f) => !f.draft)!.t),
+      timeline,
+    });
   }
   const medianOf = (xs: number[]) => quantile(xs, 0.5);
   const medianOpen = opens.find((o) => o.firstRenderMs === medianOf(opens.map((x) => x.firstRenderMs)))!;
@@ -203,6 +208,7 @@ test("develop preview frame rate", async ({ page, request }) => {
     backgroundIdleAfterS: idleAfterS,
     webgl2,
     firstRenderMs: medianOpen.firstRenderMs,
+    firstRenderWidth: medianOpen.firstRenderWidth,
     firstFullRenderMs: medianOf(opens.map((o) => o.firstFullRenderMs)),
     firstRenderEachMs: opens.map((o) => o.firstRenderMs),
     firstRenderTimeline: medianOpen.timeline,
@@ -224,7 +230,7 @@ test("develop preview frame rate", async ({ page, request }) => {
       previewDragFps: "frames with new pixels per second while the page moves the slider once per animation frame (range value + input event, as under a real mouse)",
       previewDragFpsMouse: "the same under Playwright mouse moves over CDP, capped by their delivery rate (mouseDragInputsPerSecond)",
       keyToPixelsMs: "keydown event timestamp to the first frame with new pixels drawn on the preview canvas and the viewer's After pane (median of 20)",
-      firstRenderMs: `navigation start to the first frame on the preview canvas, median of ${FIRST_RENDER_OPENS} fresh opens (each in firstRenderEachMs; the median open's timeline in firstRenderTimeline)`,
+      firstRenderMs: `navigation start to the first frame on screen (the preview canvas, or drawn over the viewer before the page hydrated; a draft: its width in firstRenderWidth, from the photo's thumbnail when its preview size is known), median of ${FIRST_RENDER_OPENS} fresh opens (each in firstRenderEachMs; the median open's timeline in firstRenderTimeline, worker-* steps from the worker's clock); firstFullRenderMs: the median over the opens of their first full-size frame`,
     },
   };
   writeFileSync(process.env.PREVIEW_BENCH_OUT ?? "/tmp/riq-preview-bench.json", JSON.stringify(result));

@@ -9,7 +9,7 @@ import { serializeRetouchIq } from "@/lib/edits/serialize-retouchiq";
 import type { DevelopParams } from "@/lib/develop/params";
 import { DevelopActions, type CandidateRef, type TrajectoryRef } from "./develop-actions";
 import { PREVIEW_SLIDERS, sliderLabel, sliderSpec, sliderSteps } from "./sliders";
-import type { PreviewSeed } from "./preview-boot";
+import type { PreviewSize } from "./preview-protocol";
 import { useDevelopPreview } from "./use-develop-preview";
 import { useNarrowScreen } from "./use-narrow-screen";
 
@@ -24,8 +24,10 @@ export function DevelopView({
   trajectory: initialTrajectory,
   candidate: initialCandidate,
   openError,
+  seed,
 }: {
-  images: { sha256: string; name: string }[];
+  /** `size`: the stored preview's, when known (the first drafts then come from the thumbnail). */
+  images: { sha256: string; name: string; size?: PreviewSize }[];
   initialImage?: string;
   /** The opened edit, parsed on the server. */
   initialParams: DevelopParams;
@@ -33,13 +35,16 @@ export function DevelopView({
   candidate?: CandidateRef;
   /** Why the trajectory or candidate in the URL could not be opened. */
   openError?: string;
+  /** The opened photo and edit as JSON (a PreviewSeed): the worker starts on it before hydration (preview-boot). */
+  seed: string | null;
 }) {
   const [image, setImage] = useState(initialImage);
   const [trajectory, setTrajectory] = useState(initialTrajectory);
   const [candidate, setCandidate] = useState(initialCandidate);
   const narrow = useNarrowScreen();
   const [params, setParams] = useState<DevelopParams>(initialParams);
-  const { canvasRef, status, onDraw, render: requestRender } = useDevelopPreview({ image, params });
+  const size = images.find((i) => i.sha256 === image)?.size;
+  const { canvasRef, status, onDraw, render: requestRender } = useDevelopPreview({ image, size, params });
   const dragging = useRef(false);
   /** A full frame has been shown once (the actions' script waits for it). */
   const [previewShown, setPreviewShown] = useState(false);
@@ -105,13 +110,13 @@ export function DevelopView({
     <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
       <Card className="min-w-0 lg:sticky lg:top-4 lg:self-start">
         {/* The worker draws here; the viewer shows copies of it beside the untouched photo. */}
-        {/* data-develop-seed: the opened photo and edit, which the worker starts on before hydration (preview-boot). */}
+        {/* data-develop-seed: the opened photo and edit, for a worker booted by the page's script (a client-side navigation). */}
         <canvas
           ref={canvasRef}
           data-testid="develop-canvas"
           data-state={status.state}
           data-render-id={status.id}
-          data-develop-seed={initialImage ? JSON.stringify({ image: initialImage, params: initialParams } satisfies PreviewSeed) : undefined}
+          data-develop-seed={seed ?? undefined}
           hidden
         />
         {image && (
@@ -155,8 +160,13 @@ export function DevelopView({
                 onClick={() => switchImage(i.sha256)}
                 className={`shrink-0 rounded border-2 ${i.sha256 === image ? "border-blue-600" : "border-transparent"}`}
               >
-                {/* eslint-disable-next-line @next/next/no-img-element -- authenticated, content-addressed API bytes; next/image would proxy them */}
-                <img src={`/api/v1/images/${i.sha256}/thumbnail`} alt="" loading="lazy" className="h-12 w-12 rounded object-cover" />
+                {/* Once the preview has shown: until then their downloads and decodes would share the two cores with its first frame. */}
+                {previewShown ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- authenticated, content-addressed API bytes; next/image would proxy them
+                  <img src={`/api/v1/images/${i.sha256}/thumbnail`} alt="" loading="lazy" className="h-12 w-12 rounded object-cover" />
+                ) : (
+                  <span className="block h-12 w-12 rounded bg-zinc-200 dark:bg-zinc-800" />
+                )}
               </button>
             ))}
           </div>
@@ -189,10 +199,20 @@ export function DevelopView({
             </div>
           );
         })}
-        <DevelopActions params={params} trajectory={trajectory} candidate={candidate} onTrajectorySaved={setTrajectory} previewShown={previewShown} />
+        <DevelopActions
+          params={params}
+          trajectory={trajectory}
+          candidate={candidate}
+          onTrajectorySaved={setTrajectory}
+          previewShown={previewShown}
+        />
         <div className="flex items-center justify-between text-xs text-zinc-500">
           <span data-testid="develop-status">
-            {status.state === "done" ? `rendered in ${status.ms?.toFixed(0)} ms` : status.state === "error" ? status.message : `${status.state}…`}
+            {status.state === "done"
+              ? `rendered in ${status.ms?.toFixed(0)} ms`
+              : status.state === "error"
+                ? status.message
+                : `${status.state}…`}
           </span>
           <Button variant="ghost" onClick={() => (setParams({}), requestRender({}))}>
             Reset

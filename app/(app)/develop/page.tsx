@@ -1,3 +1,4 @@
+import { HtmlOnlyScript } from "@/app/_components/html-only-script";
 import { rolesFor } from "@/app/_components/nav";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
@@ -9,6 +10,8 @@ import { listImages } from "@/lib/images";
 import { getFixStart } from "@/lib/preference";
 import type { CandidateRef, TrajectoryRef } from "./develop-actions";
 import { DevelopView } from "./develop-view";
+import type { PreviewSeed } from "./preview-boot";
+import { inlineBootScript } from "./read-boot-script";
 
 export const metadata = { title: "Develop · RetouchIQ Studio" };
 
@@ -24,7 +27,11 @@ export default async function DevelopPage({ searchParams }: { searchParams: Prom
   const { image, params, trajectory: trajectoryId, candidate: candidateId } = await searchParams;
   const ctx = createContext({ actor });
   const { items } = await listImages({ ctx, input: { status: "ready", limit: 100 } });
-  const images = items.map((i) => ({ sha256: i.sha256, name: i.originalName ?? i.sha256.slice(0, 12) }));
+  const images: { sha256: string; name: string; size?: { width: number; height: number } }[] = items.map((i) => ({
+    sha256: i.sha256,
+    name: i.originalName ?? i.sha256.slice(0, 12),
+    size: i.previewWidth && i.previewHeight ? { width: i.previewWidth, height: i.previewHeight } : undefined,
+  }));
   let trajectory: TrajectoryRef | undefined;
   let candidate: CandidateRef | undefined;
   let initialParams = params;
@@ -48,14 +55,29 @@ export default async function DevelopPage({ searchParams }: { searchParams: Prom
     if (!isAppError(e)) throw e;
     openError = `Could not open the ${trajectoryId ? "trajectory" : "candidate"}: ${e.message}`;
   }
+  const initialImage = trajectory?.sourceSha ?? candidate?.sourceSha ?? image ?? items[0]?.sha256;
+  const opened = initialParams ? parseEdit(initialParams).params : {};
+  const seed = initialImage
+    ? JSON.stringify({
+        image: initialImage,
+        size: images.find((i) => i.sha256 === initialImage)?.size,
+        params: opened,
+      } satisfies PreviewSeed)
+    : null;
+  const bootScript = inlineBootScript(seed);
   return (
-    <DevelopView
-      images={images}
-      initialImage={trajectory?.sourceSha ?? candidate?.sourceSha ?? image ?? items[0]?.sha256}
-      initialParams={initialParams ? parseEdit(initialParams).params : {}}
-      trajectory={trajectory}
-      candidate={candidate}
-      openError={openError}
-    />
+    <>
+      {/* First: starts the preview worker, the photo's download and the first render while the rest of the page loads. */}
+      {bootScript && <HtmlOnlyScript code={bootScript} />}
+      <DevelopView
+        images={images}
+        initialImage={initialImage}
+        initialParams={opened}
+        seed={seed}
+        trajectory={trajectory}
+        candidate={candidate}
+        openError={openError}
+      />
+    </>
   );
 }

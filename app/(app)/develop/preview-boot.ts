@@ -1,106 +1,112 @@
 "use client";
-// The develop preview's Web Worker, started when the page's script loads (before React hydrates
-// it): the engine compiles meanwhile and, when the server put the opened photo and edit on the
-// preview canvas (`data-develop-seed`), the photo is downloaded and handed to the worker and its
-// first render requested at once, so the first pixels do not wait for hydration. The page takes
-// the worker, with what it sent in the meantime, when its preview mounts (takeWorker).
+// The develop preview's Web Worker, started before React hydrates the page: by the boot script the
+// page's HTML inlines after the preview canvas (preview-boot-script.ts), or by this module when the
+// page's scripts come first (a client-side navigation: preview-handoff.ts). When the server put the opened photo and
+// edit on the preview canvas (`data-develop-seed`), the worker is told to download the photo and
+// render it at once, and its first frame is shown over the viewer (preview-early-draw.ts), so the
+// first pixels wait neither for the page's scripts nor for hydration. The page takes the worker,
+// with what it sent in the meantime, when its preview mounts (takeWorker).
 import type { DevelopParams } from "@/lib/develop/params";
-import type { FromWorker, ToWorker } from "./preview-protocol";
+import { drawBeforeHydration, type EarlyFrame } from "./preview-early-draw";
+import type { FromWorker, PreviewSize, ToWorker } from "./preview-protocol";
 
-export const sourceUrl = (sha: string, variant: "preview" | "preview-png") => `/api/v1/images/${sha}/${variant}`;
-
-/** The photo and edit the page opened with, as the server wrote them on the preview canvas. */
-export type PreviewSeed = { image: string; params: DevelopParams };
+/** The photo (and its preview's size, when known) and edit the page opened with, as the server wrote them on the preview canvas. */
+export type PreviewSeed = { image: string; size?: PreviewSize; params: DevelopParams };
 const SEED_ATTRIBUTE = "data-develop-seed";
 
 /**
- * A worker and what happened before the page took it. `seeded`: the photo whose sources went out
- * as generation 1 with render request 1 (the page continues from there), and their downloads,
- * whose failures the page reports.
+ * A worker and what happened before the page took it: `seeded`, the photo sent as generation 1
+ * with render request 1 (the page continues from there); `earlyFrame`, the first frame when it was
+ * drawn before the page hydrated (over the viewer, until `removeEarlyFrame`).
  */
 export type BootedWorker = {
   worker: Worker;
   /** Messages from the worker before the page took it, in order. */
   early: MessageEvent<FromWorker>[];
-  seeded: (PreviewSeed & { exact: Promise<Blob> }) | null;
+  seeded: PreviewSeed | null;
+  earlyFrame: EarlyFrame | null;
+  removeEarlyFrame: () => void;
 };
 
-function startWorker(): Worker {
+/** The worker, bundled into public/ by scripts/build/develop-preview-assets.ts, which sets its URL here. */
+const PREVIEW_WORKER_URL = process.env.DEVELOP_PREVIEW_WORKER_URL || "/_develop/preview-worker.js";
+
+export function startWorker(): Worker {
   performance.mark("develop-preview:worker-start");
-  return new Worker(new URL("./develop.worker.ts", import.meta.url), { type: "module" });
+  return new Worker(PREVIEW_WORKER_URL, { name: "develop-preview" });
 }
 
-function readSeed(): PreviewSeed | null {
-  const raw = document.querySelector<HTMLElement>(`[${SEED_ATTRIBUTE}]`)?.getAttribute(SEED_ATTRIBUTE);
+/** The seed as JSON: the one the boot script was given, else the preview canvas's (null until it is parsed). */
+function readSeed(given: string | null): PreviewSeed | null {
+  const raw = given ?? document.querySelector<HTMLElement>(`[${SEED_ATTRIBUTE}]`)?.getAttribute(SEED_ATTRIBUTE);
   if (!raw) return null; // not rendered yet, or no photo: the page sends the photo itself
   try {
     const seed = JSON.parse(raw) as PreviewSeed;
-    return typeof seed.image === "string" && /^[0-9a-f]{64}$/.test(seed.image) && seed.params && typeof seed.params === "object" ? seed : null;
+    return typeof seed.image === "string" && /^[0-9a-f]{64}$/.test(seed.image) && seed.params && typeof seed.params === "object"
+      ? seed
+      : null;
   } catch {
     return null;
   }
 }
 
-function boot(): BootedWorker {
+/** A preview size to trust, or none (the worker then finds it out). */
+export const validSize = (size: PreviewSize | undefined): PreviewSize | undefined =>
+  size && Number.isInteger(size.width) && Number.isInteger(size.height) && size.width > 0 && size.height > 0
+    ? { width: size.width, height: size.height }
+    : undefined;
+
+/** A boot that may still be waiting for its seed: `settle` seeds it now if it can, and stops waiting. */
+export type Boot = BootedWorker & { settle: () => void; taken: boolean };
+
+export function boot(givenSeed: string | null = null): Boot {
   const worker = startWorker();
-  const early: MessageEvent<FromWorker>[] = [];
-  worker.onmessage = (e: MessageEvent<FromWorker>) => early.push(e);
-  const seed = readSeed();
-  if (!seed) return { worker, early, seeded: null };
-  const { exact } = sendSources(worker, seed.image, 1, () => true);
-  exact.catch(() => {}); // reported by the page when it takes the worker
-  worker.postMessage({ type: "render", id: 1, params: seed.params, mode: "settled" } satisfies ToWorker);
-  return { worker, early, seeded: { ...seed, exact } };
-}
-
-let booted: BootedWorker | null = typeof window === "undefined" ? null : boot();
-
-/** The booted worker for the first preview that mounts; later ones (the page opened again) start their own. */
-export function takeWorker(): BootedWorker {
-  const taken = booted ?? { worker: startWorker(), early: [], seeded: null };
-  booted = null;
-  return taken;
-}
-
-/**
- * Downloads a photo's lossy preview (quick, feeds the first draft; optional) and its lossless one
- * (every full render) and hands each to the worker as it arrives, while still `wanted`. Returns the
- * lossless download, whose failure the caller reports: no full render can come without it.
- */
-export function sendSources(worker: Worker, image: string, generation: number, wanted: () => boolean): { exact: Promise<Blob> } {
-  const send = (kind: "exact" | "approx") => (blob: Blob) => {
-    performance.mark(`develop-preview:${kind}-source`);
-    if (wanted()) worker.postMessage({ type: "source", kind, generation, blob } satisfies ToWorker);
-    return blob;
+  const booted: Boot = { worker, early: [], seeded: null, earlyFrame: null, removeEarlyFrame: () => {}, settle: () => {}, taken: false };
+  let drawing = false;
+  worker.onmessage = (e: MessageEvent<FromWorker>) => {
+    booted.early.push(e);
+    if (e.data.type !== "frame" || drawing) return;
+    // The first frame goes on screen now, in the next animation frame, if the page has not taken the worker by then.
+    const frame = e.data;
+    drawing = true;
+    requestAnimationFrame(() => {
+      if (booted.taken) return; // the page draws it
+      const drawn = drawBeforeHydration(frame);
+      if (!drawn) return void (drawing = false);
+      booted.earlyFrame = drawn.logged;
+      booted.removeEarlyFrame = drawn.remove;
+    });
   };
-  loadBlob(sourceUrl(image, "preview"), wanted, 1)
-    .then(send("approx"))
-    .catch(() => {}); // optional: only speeds up the first draft
-  return { exact: loadBlob(sourceUrl(image, "preview-png"), wanted).then(send("exact")) };
+  const seedNow = () => {
+    const seed = readSeed(givenSeed);
+    if (!seed) return false;
+    worker.postMessage({ type: "photo", generation: 1, image: seed.image, size: validSize(seed.size) } satisfies ToWorker);
+    worker.postMessage({ type: "render", id: 1, params: seed.params, mode: "settled" } satisfies ToWorker);
+    booted.seeded = seed;
+    return true;
+  };
+  if (seedNow() || document.readyState !== "loading") return booted;
+  // Run before the parser reached the canvas (a client-side navigation's script): seed once it does.
+  const observer = new MutationObserver(() => void (seedNow() && booted.settle()));
+  observer.observe(document, { childList: true, subtree: true });
+  const stop = () => {
+    observer.disconnect();
+    document.removeEventListener("DOMContentLoaded", booted.settle);
+    booted.settle = () => {};
+  };
+  booted.settle = () => {
+    stop();
+    if (!booted.seeded) seedNow();
+  };
+  document.addEventListener("DOMContentLoaded", booted.settle);
+  return booted;
 }
 
-/** Longest one attempt at loading a photo may take, body included, before it is abandoned and tried again. */
-const LOAD_ATTEMPT_MS = 20_000;
+/** One boot per page load, by whichever of the boot script and this module runs first. */
+export type BootSlot = { __developBoot?: { booted: Boot | null } };
 
-/**
- * The bytes behind `url`, with a few retries on network errors (the request or the body: a
- * preloaded response that was cancelled under it fails the body read), on an attempt that stalls
- * past {@link LOAD_ATTEMPT_MS}, and on 5xx / 429 answers (a busy server, a restart), so a passing
- * hiccup does not leave the page without its photo; stops once `wanted` turns false.
- */
-async function loadBlob(url: string, wanted: () => boolean, attempts = 4): Promise<Blob> {
-  for (let attempt = 1; ; attempt++) {
-    let failure: Error;
-    let retry = true;
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(LOAD_ATTEMPT_MS) });
-      if (res.ok) return await res.blob();
-      failure = new Error(`the server answered ${res.status}`);
-      retry = res.status >= 500 || res.status === 429;
-    } catch (e) {
-      failure = e as Error;
-    }
-    if (!retry || attempt >= attempts || !wanted()) throw failure;
-    await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
-  }
+/** The boot script's part: boots unless the page's script already did (preview-handoff.ts), with the seed the page inlined. */
+export function bootFromHtml(seed: string | null): void {
+  const w = window as BootSlot;
+  w.__developBoot ??= { booted: boot(seed) };
 }

@@ -1,5 +1,8 @@
 import type { DevelopParams } from "@/lib/develop/params";
 
+/** Pixel size of a photo's stored preview (the frames' full size). */
+export type PreviewSize = { width: number; height: number };
+
 /**
  * How a render request should be served:
  * - `interactive` (a slider is dragged or stepped with the keyboard): a reduced-size draft now,
@@ -12,14 +15,26 @@ export type RenderMode = "interactive" | "settled";
 /** Input pause after which an interactive request gets its full-size render. */
 export const FULL_AFTER_IDLE_MS = 120;
 
+/** One drawn preview frame (performance.now once it and the viewer's copies are drawn, in the animation frame that shows them); read by bench:preview. */
+export type PreviewFrame = {
+  t: number;
+  id: number;
+  draft: boolean;
+  checksum: number;
+  renderedWidth: number;
+  renderMs: number;
+  drawMs: number;
+};
+
 /** Messages from the develop page to its Web Worker. */
 export type ToWorker =
   /**
-   * A photo, encoded: `exact` is the lossless preview every full render starts from (the pixels the
-   * server renders); `approx` (the lossy preview, quicker to fetch) may only feed drafts until the
-   * exact one arrives. `generation` increases with each photo; older sources are dropped.
+   * A photo (its sha256) to download: the lossless preview every full render starts from (the
+   * pixels the server renders) and a lossy one that only feeds drafts until the lossless one
+   * arrives: the thumbnail where the preview's `size` is known (drawn scaled up to it), else the
+   * lossy preview. `generation` increases with each photo; older ones are dropped.
    */
-  | { type: "source"; kind: "exact" | "approx"; generation: number; blob: Blob }
+  | { type: "photo"; generation: number; image: string; size?: PreviewSize }
   | { type: "render"; id: number; params: DevelopParams; mode: RenderMode };
 
 type FrameCommon = { id: number; ms: number; checksum: number; notRendered: { key: string; reason: string }[] };
@@ -30,5 +45,7 @@ export type FromWorker =
   | (FrameCommon & { type: "frame"; draft: false; width: number; height: number; bitmap: ImageBitmap })
   /** A draft: a reduced-size bitmap, drawn scaled up onto the `width`×`height` preview canvas. */
   | (FrameCommon & { type: "frame"; draft: true; width: number; height: number; bitmap: ImageBitmap })
-  /** `source`: the lossless photo could not be decoded, so no full render will come until another photo. */
-  | { type: "error"; id: number; message: string; source?: boolean };
+  /** A render failed; or (`source`: the photo of `generation`) the lossless photo could not be loaded or decoded, so no full render will come until another photo. */
+  | { type: "error"; id: number; message: string; source?: { generation: number } }
+  /** When the worker reached each step of its first photo (ms since the epoch), once its first full frame is out: bench:preview's timeline. */
+  | { type: "marks"; marks: Record<string, number> };

@@ -1,15 +1,20 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { preload } from "react-dom";
 import type { DevelopParams } from "@/lib/develop/params";
-import { sendSources, sourceUrl, takeWorker, type BootedWorker } from "./preview-boot";
+import { validSize, type BootedWorker } from "./preview-boot";
+import { takeWorker } from "./preview-handoff";
 import { drawDraft, drawFull, forgetFrame } from "./preview-canvas";
-import type { FromWorker, RenderMode, ToWorker } from "./preview-protocol";
+import type { FromWorker, PreviewFrame, PreviewSize, RenderMode, ToWorker } from "./preview-protocol";
 
-export type PreviewStatus = { state: "loading" | "rendering" | "draft" | "done" | "error"; id: number; ms?: number; message?: string; notRendered?: string[] };
+export type PreviewStatus = {
+  state: "loading" | "rendering" | "draft" | "done" | "error";
+  id: number;
+  ms?: number;
+  message?: string;
+  notRendered?: string[];
+};
 
-/** One drawn preview frame (performance.now once it and the viewer's copies are drawn, in the animation frame that shows them); read by bench:preview. */
-export type PreviewFrame = { t: number; id: number; draft: boolean; checksum: number; renderedWidth: number; renderMs: number; drawMs: number };
+export type { PreviewFrame } from "./preview-protocol";
 
 type Frame = Extract<FromWorker, { type: "frame" }>;
 const FRAME_LOG_LIMIT = 5000;
@@ -19,7 +24,7 @@ const FRAME_LOG_LIMIT = 5000;
  * full preview when it rests, see RenderMode) and this hook draws its newest frame on the canvas
  * once per animation frame. `render` sends the params to show; the newest call wins.
  */
-export function useDevelopPreview({ image, params }: { image?: string; params: DevelopParams }) {
+export function useDevelopPreview({ image, size, params }: { image?: string; size?: PreviewSize; params: DevelopParams }) {
   const [status, setStatus] = useState<PreviewStatus>({ state: "loading", id: 0 });
   /**
    * Called with each frame's bitmap right after it is drawn on the canvas (the viewer's copy of
@@ -42,23 +47,19 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     sourceFailure.current = message;
     setStatus({ state: "error", id: requestId.current, message });
   };
+  const latestSize = useRef(size);
   useEffect(() => {
     latestParams.current = params; // before the photo effect below, which renders the current params
-  }, [params]);
-
-  // Start downloading the photo while the page hydrates (the fetches below reuse these).
-  if (image) {
-    preload(sourceUrl(image, "preview"), { as: "fetch", crossOrigin: "anonymous" });
-    preload(sourceUrl(image, "preview-png"), { as: "fetch", crossOrigin: "anonymous" });
-  }
+    latestSize.current = size;
+  }, [params, size]);
 
   /** The photo the booted worker was already given (generation 1, render request 1), until the page moves on from it. */
   const seeded = useRef<BootedWorker["seeded"]>(null);
   useEffect(() => {
-    const { worker, early, seeded: seed } = takeWorker();
+    const { worker, early, seeded: seed, earlyFrame, removeEarlyFrame } = takeWorker();
     seeded.current = seed;
     if (seed) requestId.current = Math.max(requestId.current, 1);
-    const log: PreviewFrame[] = [];
+    const log: PreviewFrame[] = earlyFrame ? [earlyFrame] : [];
     (window as unknown as { __developFrames?: PreviewFrame[] }).__developFrames = log;
     let drawn = { id: -1, draft: false };
     let failedRender = -1;
@@ -79,21 +80,29 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
       drawn = { id: frame.id, draft: frame.draft };
       for (const listener of drawListeners.current) listener(frame.bitmap);
       frame.bitmap.close();
+      removeEarlyFrame(); // the viewer shows this one
       const t = performance.now(); // the copies on screen included
       log.push({ t, id: frame.id, draft: frame.draft, checksum: frame.checksum, renderedWidth, renderMs: frame.ms, drawMs: t - started });
       if (log.length > FRAME_LOG_LIMIT) log.splice(0, log.length - FRAME_LOG_LIMIT);
       const notRendered = frame.notRendered.map((n) => `${n.key}: ${n.reason}`);
       const settled = !frame.draft && frame.id === requestId.current;
       if (sourceFailure.current) setStatus({ state: "error", id: frame.id, message: sourceFailure.current });
-      else if (frame.draft && frame.id <= failedRender) return; // a late draft must not hide why its full render failed
+      else if (frame.draft && frame.id <= failedRender)
+        return; // a late draft must not hide why its full render failed
       else setStatus({ state: settled ? "done" : "draft", id: frame.id, ms: frame.ms, notRendered });
     };
 
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const msg = e.data;
+      if (msg.type === "marks") {
+        for (const [step, at] of Object.entries(msg.marks))
+          performance.mark(`develop-preview:worker-${step}`, { startTime: at - performance.timeOrigin });
+        return;
+      }
       if (msg.type === "error") {
-        if (msg.source) failSource(msg.message);
-        else if (msg.id >= requestId.current) {
+        if (msg.source) {
+          if (msg.source.generation >= generation.current) failSource(msg.message); // not an earlier photo's
+        } else if (msg.id >= requestId.current) {
           failedRender = msg.id;
           setStatus({ state: "error", id: msg.id, message: msg.message });
         }
@@ -113,6 +122,7 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     for (const message of early.splice(0)) worker.onmessage(message);
     return () => {
       cancelAnimationFrame(raf);
+      removeEarlyFrame();
       worker.terminate();
     };
   }, []);
@@ -123,26 +133,23 @@ export function useDevelopPreview({ image, params }: { image?: string; params: D
     workerRef.current?.postMessage({ type: "render", id, params: next, mode } satisfies ToWorker);
   }
 
-  // A new photo: the lossy preview (quick, feeds the first draft) and the lossless one (every
-  // full render) go to the worker as they arrive.
+  // A new photo: the worker downloads its lossy preview (quick, feeds the first draft) and its
+  // lossless one (every full render), and reports an error of this generation if it cannot.
   useEffect(() => {
     const worker = workerRef.current;
     if (!image || !worker) return;
     const gen = ++generation.current;
-    sourceFailure.current = null;
-    if (canvasRef.current) forgetFrame(canvasRef.current);
-    setStatus((s) => ({ ...s, state: "loading" }));
-    const wanted = () => gen === generation.current;
-    const reportFailure = (e: Error) => wanted() && failSource(`Could not load the photo: ${e.message}`);
     const seed = seeded.current;
     seeded.current = null;
     if (seed && gen === 1 && seed.image === image) {
       // Already on its way: the booted worker has the photo (or is downloading it) and render request 1.
-      seed.exact.catch(reportFailure);
       if (JSON.stringify(seed.params) !== JSON.stringify(latestParams.current)) render(latestParams.current);
       return;
     }
-    sendSources(worker, image, gen, wanted).exact.catch(reportFailure);
+    sourceFailure.current = null;
+    if (canvasRef.current) forgetFrame(canvasRef.current);
+    setStatus((s) => ({ ...s, state: "loading" }));
+    worker.postMessage({ type: "photo", generation: gen, image, size: validSize(latestSize.current) } satisfies ToWorker);
     render(latestParams.current); // only a new photo reloads the source; params are sent by `render`
   }, [image]);
 

@@ -1,11 +1,13 @@
 "use client";
 import { useEffect, useState } from "react";
+import { NARROW_SCREEN_QUERY } from "./narrow-screen";
 
-/** Whether the window is phone-narrow (below Tailwind's `sm`, 640 px); false on the server. */
+
+/** Whether the window is phone-narrow (NARROW_SCREEN_QUERY); false on the server. */
 export function useNarrowScreen(): boolean {
   const [narrow, setNarrow] = useState(false);
   useEffect(() => {
-    const query = window.matchMedia("(max-width: 639px)");
+    const query = window.matchMedia(NARROW_SCREEN_QUERY);
     const update = () => setNarrow(query.matches);
     update();
     query.addEventListener("change", update);

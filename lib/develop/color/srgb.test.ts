@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeLinearToByte, linearToSrgb, SRGB_DECODE_LUT, srgbToLinear } from "./srgb";
+import { ENCODE_LUT_SIZE, encodeLinearToByte, linearToSrgb, SRGB_DECODE_LUT, SRGB_ENCODE_LUT, srgbToLinear } from "./srgb";
 
 describe("sRGB transfer", () => {
   it("decodes and re-encodes every 8-bit code to itself", () => {
@@ -19,5 +19,14 @@ describe("sRGB transfer", () => {
     expect(encodeLinearToByte(3)).toBe(255);
     expect(linearToSrgb(2)).toBeGreaterThan(1);
     expect(srgbToLinear(-1)).toBe(0);
+  });
+});
+
+describe("SRGB_ENCODE_LUT", () => {
+  it("holds, at every one of its 65 536 entries, the code the sRGB formula gives", () => {
+    const expected = Uint8Array.from({ length: ENCODE_LUT_SIZE }, (_, i) => Math.round(Math.min(1, linearToSrgb(i / (ENCODE_LUT_SIZE - 1))) * 255));
+    expect(Buffer.from(SRGB_ENCODE_LUT).equals(Buffer.from(expected))).toBe(true);
+    expect(SRGB_ENCODE_LUT[0]).toBe(0);
+    expect(SRGB_ENCODE_LUT[ENCODE_LUT_SIZE - 1]).toBe(255);
   });
 });

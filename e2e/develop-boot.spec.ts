@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN } from "./users";
+
+// How the Develop preview starts: the worker the page's HTML boots (and the first frame it draws
+// before the page hydrates), and the one the page's own script boots on a client-side navigation.
+test.use({ storageState: ADMIN.state });
+
+test("with the page's scripts held back, the first frame of the opened edit shows over the viewer before hydration, then the page takes over", async ({ page, request }) => {
+  const list = await (await request.get("/api/v1/images?status=ready&limit=100")).json();
+  const bee = (list.items as { sha256: string; originalName: string | null }[]).find((i) => i.originalName === "honey-bee.jpg")!;
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(`/develop?image=${bee.sha256}&params=${encodeURIComponent("{exposure=+0.8}")}`, { waitUntil: "commit" });
+
+  const early = page.locator("[data-develop-early-frame]");
+  await expect(early).toHaveCount(1, { timeout: 20_000 });
+  // Not hydrated: the picker's thumbnails wait for the first full frame, which the page draws.
+  await expect(page.getByTestId("develop-thumbs").locator("img")).toHaveCount(0);
+  const drawn = await early.evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext("2d")!.getImageData(0, 0, c.width, c.height);
+    let lit = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] > 30) lit++;
+    return { width: c.width, lit: lit / (data.length / 4) };
+  });
+  expect(drawn.width).toBeGreaterThan(0);
+  expect(drawn.lit).toBeGreaterThan(0.5); // a photo, not an empty canvas
+  // Over the viewer's frame, inside it.
+  const port = (await page.getByTestId("viewer-wipe").boundingBox())!;
+  const box = (await early.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(port.x - 1);
+  expect(box.x + box.width).toBeLessThanOrEqual(port.x + port.width + 1);
+  expect(box.height).toBeGreaterThan(port.height * 0.9);
+
+  releaseScripts();
+  await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await expect(early).toHaveCount(0);
+  const frames = await page.evaluate(() => (window as unknown as { __developFrames: { t: number; draft: boolean }[] }).__developFrames);
+  expect(frames[0].draft).toBe(true); // the early frame, logged first
+  expect(frames.some((f) => !f.draft)).toBe(true);
+  expect(await page.getByTestId("image-viewer").locator('canvas[data-pane="1"]').evaluate((c: HTMLCanvasElement) => c.width)).toBe(1600);
+});
+
+test("opened by a client-side navigation, where no script in the HTML ran, the preview still renders", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Develop", exact: true }).click();
+  await expect(page).toHaveURL(/\/develop/);
+  await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  const workers = await page.evaluate(() => performance.getEntriesByType("mark").filter((m) => m.name === "develop-preview:worker-start").length);
+  expect(workers).toBe(1);
+});
