@@ -1,3 +1,4 @@
+import { UnrecoverableError, Worker } from "bullmq";
 import { and, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -5,6 +6,8 @@ import { getDb } from "@/db/client";
 import { evalItems, evalRuns, instructions, trajectories } from "@/db/schema";
 import { createContext, systemContext } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
+import { getQueue } from "@/lib/queue";
+import { bullPrefix, createRedis } from "@/lib/queue/connection";
 import { uploadImage } from "@/lib/images";
 import { makeActor } from "@/test/actors";
 import { uniquePhoto } from "@/test/images";
@@ -20,6 +23,7 @@ import {
   parseBenchmarkManifest,
   scoreEvalItem,
   startEvalRun,
+  sweepEvalRuns,
 } from "./index";
 
 /** Uploads a unique photo and a brighter "expert" version of it; returns both shas. */
@@ -183,5 +187,36 @@ describe("eval runs", () => {
     const csv = await exportLeaderboardCsv({ ctx, input: { benchmarkId } });
     expect(csv.split("\n")[0]).toMatch(/^benchmark,benchmark_hash,run_id,model/);
     expect(csv).toContain(`${run.id},heuristic-policy`);
+  });
+});
+
+describe("the eval sweeper", () => {
+  it("runs again an item whose job failed without recording it (the database was away at its last attempt)", async () => {
+    const ctx = createContext({ actor: await makeActor("researcher") });
+    const { created } = await manifestBenchmark(ctx, `sweep-${Date.now()}`);
+    const { run } = await startEvalRun({ ctx, input: { benchmarkId: created.benchmark.id, judgeModelId: null } });
+    const queue = getQueue("eval");
+    const [first] = await queue.getJobs(["waiting", "prioritized"]);
+    const failedId = first.id!;
+    // A worker that fails that job for good, as a job whose failure row could not be written ends (the rest pass through unscored).
+    const connection = createRedis({ forWorker: true });
+    const worker = new Worker(
+      "eval",
+      async (job) => {
+        if (job.id === failedId) throw new UnrecoverableError("the database is away");
+      },
+      { connection, prefix: bullPrefix(), autorun: false },
+    );
+    const failed = new Promise<void>((resolve) => worker.on("failed", (job) => job?.id === failedId && resolve()));
+    void worker.run();
+    await failed;
+    await worker.close(true);
+    connection.disconnect();
+    expect(await queue.getJobState(failedId)).toBe("failed");
+
+    await sweepEvalRuns({ ctx: systemContext(), input: { olderThanMs: 0 } });
+    expect(await queue.getJobState(failedId)).toBe("waiting");
+    expect((await getDb().select().from(evalItems).where(eq(evalItems.runId, run.id))).length).toBe(0);
+    await queue.obliterate({ force: true });
   });
 });
