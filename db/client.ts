@@ -10,6 +10,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 let cached: { db: Db; sql: postgres.Sql } | null = null;
 let commitPool: postgres.Sql | null = null;
+let asyncCommitPool: postgres.Sql | null = null;
 
 /**
  * `sql` (and the transaction / savepoint handles it gives out) with every
@@ -52,17 +53,25 @@ export function getDb(): Db {
  * A small pool of its own (2 connections) for group-committed writes such as
  * the model call log: their flushes are on callers' critical paths, so they
  * never queue behind the main pool's queries. Same database as getDb().
+ * `durable: false`: a pool whose commits do not wait for the WAL to reach the
+ * disk (synchronous_commit off): committed and visible at once, lost only if
+ * PostgreSQL itself crashes within a fraction of a second, and on disk once any
+ * later synchronous commit returns (the WAL is written in order).
  */
-export function getCommitSql(): postgres.Sql {
+export function getCommitSql({ durable = true }: { durable?: boolean } = {}): postgres.Sql {
+  if (!durable) {
+    asyncCommitPool ??= postgres(databaseUrl(), { max: 2, idle_timeout: 60, onnotice: () => {}, connection: { synchronous_commit: "off" } });
+    return asyncCommitPool;
+  }
   commitPool ??= postgres(databaseUrl(), { max: 2, idle_timeout: 60, onnotice: () => {} });
   return commitPool;
 }
 
 /** Closes the process-wide pools (graceful shutdown, tests). */
 export async function closeDb() {
-  const commit = commitPool;
-  commitPool = null;
-  await commit?.end({ timeout: 5 });
+  const pools = [commitPool, asyncCommitPool];
+  commitPool = asyncCommitPool = null;
+  await Promise.all(pools.map((p) => p?.end({ timeout: 5 })));
   if (!cached) return;
   const { sql } = cached;
   cached = null;

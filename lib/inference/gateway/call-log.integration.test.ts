@@ -31,7 +31,7 @@ describe("call log: group commit", () => {
     // Finishes of the first half travel with the starts of a second wave.
     const second = hashes.map((h) => `${h}-again`);
     const [, again] = await Promise.all([
-      Promise.all(started.slice(0, 20).map(({ id }, i) => finishCall(getDb(), id, { status: "ok", attempts: 1, latencyMs: i, rawOutput: `answer ${i}\u0000!`, parsed: { i } }))),
+      Promise.all(started.slice(0, 20).map(({ id }, i) => finishCall(getDb(), id, start(hashes[i]), { status: "ok", attempts: 1, latencyMs: i, rawOutput: `answer ${i}\u0000!`, parsed: { i } }))),
       Promise.all(second.map((h) => startCall(getDb(), start(h), { lookup: true }))),
     ]);
     const rows = await getDb().select().from(inferenceCalls).where(sql`${inferenceCalls.requestHash} like ${`${tag}-%`}`);
@@ -46,6 +46,16 @@ describe("call log: group commit", () => {
     // The lookup reads finished answers: the cache of a hash answered in an earlier flush.
     const hit = await startCall(getDb(), start(hashes[3]), { lookup: true });
     expect(hit.hit).toEqual({ id: started[3].id, parsed: { i: 3 } });
+  });
+
+  it("a finish whose started row is gone (committed without waiting for the disk, lost in a PostgreSQL crash) writes the whole row", async () => {
+    const hash = `gc-lost-${Date.now()}`;
+    const { id } = await startCall(getDb(), start(hash), { lookup: false });
+    await getDb().delete(inferenceCalls).where(eq(inferenceCalls.id, id));
+    await finishCall(getDb(), id, start(hash), { status: "ok", attempts: 2, latencyMs: 7, rawOutput: "answer", parsed: { ok: true } });
+    const [row] = await getDb().select().from(inferenceCalls).where(eq(inferenceCalls.id, id));
+    expect(row).toMatchObject({ requestHash: hash, role: "policy", promptId: "policy/v1", inputs: { hash }, status: "ok", attempts: 2, latencyMs: 7, parsed: { ok: true }, deadlineAt: null });
+    expect(row.finishedAt).not.toBeNull();
   });
 });
 

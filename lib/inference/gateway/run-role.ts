@@ -119,8 +119,9 @@ type AnySpec = ReturnType<typeof roleSpec>;
 const callBudgetMs = (m: ModelConfig) => m.timeoutMs * (m.maxRetries + 1) * (m.formatRetries + 1) + Number(process.env.INFERENCE_ABANDON_MARGIN_MS ?? 60_000);
 
 /**
- * Synchronous by default: a `started` row is durable before the request goes
- * out and completed after (both group committed). `INFERENCE_CALL_LOG=async`
+ * Synchronous by default: a `started` row is committed before the request goes
+ * out and completed after, durable when the call returns (both group committed;
+ * see startCall). `INFERENCE_CALL_LOG=async`
  * writes one row at the end in the background instead (process-wide db only,
  * never inside a transaction; rows pending at a crash are lost); `off` (the
  * benchmark's baseline, never in production) neither reads nor writes the log.
@@ -144,7 +145,7 @@ function callLog(ctx: Ctx, start: CallStart, lookup: boolean) {
     started,
     finish: async (end: CallEnd) => {
       const { id } = await started;
-      await finishCall(ctx.db, id, end);
+      await finishCall(ctx.db, id, start, end);
       return id;
     },
     cancel: async () => {
