@@ -20,5 +20,5 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages only: everything except the login page, API routes, Next internals and static files
   // (_develop/: the Develop preview's worker and boot script, public code like _next/static).
-  matcher: ["/((?!login|api/|_next/static|_next/image|_develop/|favicon.ico).*)"],
+  matcher: ["/((?!login|api/|_next/static|_next/image|_develop/|favicon.ico|icon.svg).*)"],
 };
