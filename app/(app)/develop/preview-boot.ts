@@ -1,14 +1,15 @@
 "use client";
 // The develop preview's Web Worker, started before React hydrates the page: by the boot script the
-// page's HTML inlines after the preview canvas (preview-boot-script.ts), or by this module when the
-// page's scripts come first (a client-side navigation: preview-handoff.ts). When the server put the opened photo and
-// edit on the preview canvas (`data-develop-seed`), the worker is told to download the photo and
-// render it at once, and its first frame is shown over the viewer (preview-early-draw.ts), so the
-// first pixels wait neither for the page's scripts nor for hydration. The page takes the worker,
-// with what it sent in the meantime, when its preview mounts (takeWorker).
+// page's HTML inlines ahead of its content with the opened photo and edit (preview-boot-script.ts),
+// or by the page's script when it comes first (a client-side navigation: preview-handoff.ts, which
+// then reads them from the preview canvas's `data-develop-seed`). The worker is told to download
+// the photo and render it at once, and its first frame is shown over the viewer
+// (preview-early-draw.ts), so the first pixels wait neither for the page's scripts nor for
+// hydration. The page takes the worker, with what it sent in the meantime, when its preview mounts
+// (takeWorker).
 import type { DevelopParams } from "@/lib/develop/params";
-import { drawBeforeHydration, type EarlyFrame } from "./preview-early-draw";
-import type { FromWorker, PreviewSize, ToWorker } from "./preview-protocol";
+import { drawBeforeHydration } from "./preview-early-draw";
+import type { FromWorker, PreviewFrame, PreviewSize, ToWorker } from "./preview-protocol";
 
 /** The photo (and its preview's size, when known) and edit the page opened with, as the server wrote them on the preview canvas. */
 export type PreviewSeed = { image: string; size?: PreviewSize; params: DevelopParams };
@@ -24,16 +25,18 @@ export type BootedWorker = {
   /** Messages from the worker before the page took it, in order. */
   early: MessageEvent<FromWorker>[];
   seeded: PreviewSeed | null;
-  earlyFrame: EarlyFrame | null;
+  earlyFrame: PreviewFrame | null;
   removeEarlyFrame: () => void;
 };
 
 /** The worker, bundled into public/ by scripts/build/develop-preview-assets.ts, which sets its URL here. */
 const PREVIEW_WORKER_URL = process.env.DEVELOP_PREVIEW_WORKER_URL || "/_develop/preview-worker.js";
 
-export function startWorker(): Worker {
+/** A freshly started worker, with nothing sent to it yet. */
+export function startWorker(): Boot {
   performance.mark("develop-preview:worker-start");
-  return new Worker(PREVIEW_WORKER_URL, { name: "develop-preview" });
+  const worker = new Worker(PREVIEW_WORKER_URL, { name: "develop-preview" });
+  return { worker, early: [], seeded: null, earlyFrame: null, removeEarlyFrame: () => {}, settle: () => {}, taken: false };
 }
 
 /** The seed as JSON: the one the boot script was given, else the preview canvas's (null until it is parsed). */
@@ -60,8 +63,8 @@ export const validSize = (size: PreviewSize | undefined): PreviewSize | undefine
 export type Boot = BootedWorker & { settle: () => void; taken: boolean };
 
 export function boot(givenSeed: string | null = null): Boot {
-  const worker = startWorker();
-  const booted: Boot = { worker, early: [], seeded: null, earlyFrame: null, removeEarlyFrame: () => {}, settle: () => {}, taken: false };
+  const booted = startWorker();
+  const { worker } = booted;
   let drawing = false;
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
     booted.early.push(e);

@@ -4,17 +4,14 @@ import { NARROW_SCREEN_QUERY } from "./narrow-screen";
 
 type Frame = Extract<FromWorker, { type: "frame" }>;
 
-/** A frame shown before the page hydrated, logged as the page logs its own. */
-export type EarlyFrame = PreviewFrame;
-
 /**
  * Shows a frame that arrives before the page has hydrated over the viewer's After pane, fitted the
  * way the viewer fits it: a canvas of its own appended to <body> (React leaves unknown nodes at
  * the end of <body> alone when it hydrates), removed once the page draws its first frame. Returns
- * the frame as logged, or null when the viewer is not laid out yet, or laid out otherwise than it
+ * the frame as logged (as the page logs its own), or null when the viewer is not laid out yet, or laid out otherwise than it
  * will be: on a phone the page gives the viewer its height only once it runs.
  */
-export function drawBeforeHydration(frame: Frame): { logged: EarlyFrame; remove: () => void } | null {
+export function drawBeforeHydration(frame: Frame): { logged: PreviewFrame; remove: () => void } | null {
   const started = performance.now();
   if (window.matchMedia(NARROW_SCREEN_QUERY).matches) return null;
   const pane = document.querySelector<HTMLCanvasElement>('[data-testid="image-viewer"] canvas[data-pane]');

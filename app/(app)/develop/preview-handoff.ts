@@ -20,15 +20,7 @@ let booted: Boot | null = typeof window === "undefined" ? null : claimBoot();
 
 /** The booted worker for the first preview that mounts; later ones (the page opened again) start their own. */
 export function takeWorker(): BootedWorker {
-  const taken = booted ?? {
-    worker: startWorker(),
-    early: [],
-    seeded: null,
-    earlyFrame: null,
-    removeEarlyFrame: () => {},
-    settle: () => {},
-    taken: false,
-  };
+  const taken = booted ?? startWorker();
   booted = null;
   taken.settle(); // the canvas is rendered by now: the seed is on it, or there is none
   taken.taken = true;
