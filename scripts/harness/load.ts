@@ -34,6 +34,7 @@ const SECONDS = arg("seconds", 60);
 const THINK_MIN_MS = arg("think-min-ms", 1000);
 const THINK_MAX_MS = arg("think-max-ms", 3000);
 const SATURATION_SECONDS = arg("saturation-seconds", 15);
+const WARM_UP_PER_ROUTE = 8;
 
 /**
  * A route in the mix: its label in the report, how often users hit it, and the URL (from seeded
@@ -189,10 +190,16 @@ async function main() {
       for (const t of table) console.log(t.route.padEnd(40), String(t.requests).padStart(6), String(t.p50).padStart(8), String(t.p95).padStart(8), String(t.p99).padStart(8), String(t.errors).padStart(5));
     };
 
-    // Warm-up, not measured: the first request to each route loads its code into the fresh server.
+    // Warm-up, not measured: the first requests to each route load its code into the fresh server.
+    // Several at once on separate connections, so the server has run each route's code a few times (V8 compiles hot code lazily).
     for (const route of routes) {
-      if (route.step) await route.step((_, path, body) => fetch(`${baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${annotators[0].token}`, "content-type": "application/json" }, body: JSON.stringify(body) }), 0, async () => {});
-      else await fetch(`${baseUrl}${route.path(ids)}`, { headers: { cookie }, redirect: "manual" }).then((r) => r.arrayBuffer());
+      await Promise.all(
+        Array.from({ length: WARM_UP_PER_ROUTE }, (_, n) =>
+          route.step
+            ? route.step((_, path, body) => fetch(`${baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${annotators[n % annotators.length].token}`, "content-type": "application/json" }, body: JSON.stringify(body) }), n, async () => {})
+            : fetch(`${baseUrl}${route.path(ids)}`, { headers: { cookie }, redirect: "manual" }).then((r) => r.arrayBuffer()),
+        ),
+      );
     }
     const people = await phase(SECONDS, THINK_MIN_MS, THINK_MAX_MS);
     print(`[load] people: think ${THINK_MIN_MS}–${THINK_MAX_MS} ms, ${SECONDS} s`, people.table);
