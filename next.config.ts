@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants";
 import { securityHeaders } from "./lib/http/security-headers";
-import { buildDevelopPreviewAssets, PREVIEW_ASSETS_PATH, watchDevelopPreviewAssets } from "./scripts/build/develop-preview-assets";
+import { buildDevelopPreviewAssets, HASHED_ASSET_SOURCE, watchDevelopPreviewAssets } from "./scripts/build/develop-preview-assets";
 
 const nextConfig: NextConfig = {
   // sharp is a native module; bullmq/ioredis/postgres are server-only deps.
@@ -18,21 +18,18 @@ const nextConfig: NextConfig = {
 
 /**
  * Building or serving for development: the Develop page's preview worker and boot script go to
- * public/_develop first, and the page's script learns the worker's URL (hashed in production,
- * so it is cached for good).
+ * public/_develop first, and the page learns their URLs (hashed in production, so they are cached
+ * for good).
  */
 export default async function config(phase: string): Promise<NextConfig> {
   const dev = phase === PHASE_DEVELOPMENT_SERVER;
   if (phase !== PHASE_PRODUCTION_BUILD && !dev) return nextConfig;
-  const { workerUrl } = dev ? await watchDevelopPreviewAssets() : await buildDevelopPreviewAssets();
+  const { workerUrl, bootUrl } = dev ? await watchDevelopPreviewAssets() : await buildDevelopPreviewAssets();
   return {
     ...nextConfig,
-    env: { DEVELOP_PREVIEW_WORKER_URL: workerUrl },
+    env: { DEVELOP_PREVIEW_WORKER_URL: workerUrl, DEVELOP_PREVIEW_BOOT_URL: bootUrl },
     async headers() {
-      const immutable = {
-        source: `${PREVIEW_ASSETS_PATH}/:file(preview-worker\\.[0-9a-f]{16}\\.js)`,
-        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
-      };
+      const immutable = { source: HASHED_ASSET_SOURCE, headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] };
       return [...(await nextConfig.headers!()), immutable];
     },
   };

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "./users";
 
-// How the Develop preview starts: the worker the page's HTML boots (and the first frame it draws
-// before the page hydrates), and the one the page's own script boots on a client-side navigation.
+// How the Develop preview starts: the worker the boot script in the page's <head> starts (and the
+// first frame it draws before the page hydrates), and the one the page's own script boots on a
+// client-side navigation.
 test.use({ storageState: ADMIN.state });
 
 test("with the page's scripts held back, the first frame of the opened edit shows over the viewer before hydration, then the page takes over", async ({ page, request }) => {
@@ -14,7 +15,11 @@ test("with the page's scripts held back, the first frame of the opened edit show
     await scriptsHeld;
     await route.continue();
   });
+  const bootScript = page.waitForResponse(/\/_develop\/preview-boot\.[0-9a-f]{16}\.js$/);
   await page.goto(`/develop?image=${bee.sha256}&params=${encodeURIComponent("{exposure=+0.8}")}`, { waitUntil: "commit" });
+  // An async script in <head> (it runs as soon as it is loaded, not where the parser meets it), kept by the browser for good.
+  expect((await bootScript).headers()["cache-control"]).toContain("immutable");
+  await expect(page.locator('head script[async][src^="/_develop/preview-boot."]')).toHaveCount(1);
 
   const early = page.locator("[data-develop-early-frame]");
   await expect(early).toHaveCount(1, { timeout: 20_000 });
@@ -44,7 +49,7 @@ test("with the page's scripts held back, the first frame of the opened edit show
   expect(await page.getByTestId("image-viewer").locator('canvas[data-pane="1"]').evaluate((c: HTMLCanvasElement) => c.width)).toBe(1600);
 });
 
-test("opened by a client-side navigation, where no script in the HTML ran, the preview still renders", async ({ page }) => {
+test("opened by a client-side navigation, where the page's own script boots the worker, the preview still renders", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Develop", exact: true }).click();
   await expect(page).toHaveURL(/\/develop/);

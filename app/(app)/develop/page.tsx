@@ -1,4 +1,3 @@
-import { HtmlOnlyScript } from "@/app/_components/html-only-script";
 import { rolesFor } from "@/app/_components/nav";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
@@ -11,9 +10,11 @@ import { getFixStart } from "@/lib/preference";
 import type { CandidateRef, TrajectoryRef } from "./develop-actions";
 import { DevelopView } from "./develop-view";
 import type { PreviewSeed } from "./preview-boot";
-import { inlineBootScript } from "./read-boot-script";
 
 export const metadata = { title: "Develop · RetouchIQ Studio" };
+
+/** The preview's boot script (scripts/build/develop-preview-assets.ts); unset when it was not built, and the page's script then boots the worker. */
+const BOOT_SCRIPT_URL = process.env.DEVELOP_PREVIEW_BOOT_URL;
 
 type Search = { image?: string; params?: string; trajectory?: string; candidate?: string };
 
@@ -64,11 +65,11 @@ export default async function DevelopPage({ searchParams }: { searchParams: Prom
         params: opened,
       } satisfies PreviewSeed)
     : null;
-  const bootScript = inlineBootScript(seed);
   return (
     <>
-      {/* First: starts the preview worker, the photo's download and the first render while the rest of the page loads. */}
-      {bootScript && <HtmlOnlyScript code={bootScript} />}
+      {/* Hoisted into <head> by React (an async script): starts the preview worker as soon as it is
+          loaded, then the photo's download and the first render once the parser reaches the seed. */}
+      {BOOT_SCRIPT_URL && <script async src={BOOT_SCRIPT_URL} />}
       <DevelopView
         images={images}
         initialImage={initialImage}

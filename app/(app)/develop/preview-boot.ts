@@ -1,9 +1,9 @@
 "use client";
 // The develop preview's Web Worker, started before React hydrates the page: by the boot script the
-// page's HTML inlines ahead of its content with the opened photo and edit (preview-boot-script.ts),
-// or by the page's script when it comes first (a client-side navigation: preview-handoff.ts, which
-// then reads them from the preview canvas's `data-develop-seed`). The worker is told to download
-// the photo and render it at once, and its first frame is shown over the viewer
+// page's <head> loads (preview-boot-script.ts), or by the page's script when it comes first (a
+// client-side navigation: preview-handoff.ts). Either reads the opened photo and edit from the
+// preview canvas's `data-develop-seed` once it is parsed. The worker is told to download the photo
+// and render it at once, and its first frame is shown over the viewer
 // (preview-early-draw.ts), so the first pixels wait neither for the page's scripts nor for
 // hydration. The page takes the worker, with what it sent in the meantime, when its preview mounts
 // (takeWorker).
@@ -39,9 +39,9 @@ export function startWorker(): Boot {
   return { worker, early: [], seeded: null, earlyFrame: null, removeEarlyFrame: () => {}, settle: () => {}, taken: false };
 }
 
-/** The seed as JSON: the one the boot script was given, else the preview canvas's (null until it is parsed). */
-function readSeed(given: string | null): PreviewSeed | null {
-  const raw = given ?? document.querySelector<HTMLElement>(`[${SEED_ATTRIBUTE}]`)?.getAttribute(SEED_ATTRIBUTE);
+/** The seed on the preview canvas (null until it is parsed). */
+function readSeed(): PreviewSeed | null {
+  const raw = document.querySelector<HTMLElement>(`[${SEED_ATTRIBUTE}]`)?.getAttribute(SEED_ATTRIBUTE);
   if (!raw) return null; // not rendered yet, or no photo: the page sends the photo itself
   try {
     const seed = JSON.parse(raw) as PreviewSeed;
@@ -62,7 +62,7 @@ export const validSize = (size: PreviewSize | undefined): PreviewSize | undefine
 /** A boot that may still be waiting for its seed: `settle` seeds it now if it can, and stops waiting. */
 export type Boot = BootedWorker & { settle: () => void; taken: boolean };
 
-export function boot(givenSeed: string | null = null): Boot {
+export function boot(): Boot {
   const booted = startWorker();
   const { worker } = booted;
   let drawing = false;
@@ -81,7 +81,7 @@ export function boot(givenSeed: string | null = null): Boot {
     });
   };
   const seedNow = () => {
-    const seed = readSeed(givenSeed);
+    const seed = readSeed();
     if (!seed) return false;
     worker.postMessage({ type: "photo", generation: 1, image: seed.image, size: validSize(seed.size) } satisfies ToWorker);
     worker.postMessage({ type: "render", id: 1, params: seed.params, mode: "settled" } satisfies ToWorker);
@@ -89,7 +89,7 @@ export function boot(givenSeed: string | null = null): Boot {
     return true;
   };
   if (seedNow() || document.readyState !== "loading") return booted;
-  // Run before the parser reached the canvas (a client-side navigation's script): seed once it does.
+  // Run before the parser reached the canvas (the boot script in <head>, or the page's script): seed once it does.
   const observer = new MutationObserver(() => void (seedNow() && booted.settle()));
   observer.observe(document, { childList: true, subtree: true });
   const stop = () => {
@@ -108,8 +108,8 @@ export function boot(givenSeed: string | null = null): Boot {
 /** One boot per page load, by whichever of the boot script and this module runs first. */
 export type BootSlot = { __developBoot?: { booted: Boot | null } };
 
-/** The boot script's part: boots unless the page's script already did (preview-handoff.ts), with the seed the page inlined. */
-export function bootFromHtml(seed: string | null): void {
+/** The boot script's part: boots unless the page's script already did (preview-handoff.ts). */
+export function bootFromHtml(): void {
   const w = window as BootSlot;
-  w.__developBoot ??= { booted: boot(seed) };
+  w.__developBoot ??= { booted: boot() };
 }

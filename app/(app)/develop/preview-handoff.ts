@@ -1,7 +1,7 @@
 "use client";
 // The page's side of the preview boot (preview-boot.ts): when this module loads it takes the worker
-// the HTML's boot script started, or boots one itself (a client-side navigation, where no script
-// in the HTML ran), so the worker starts before the page renders; the preview hook takes it.
+// the boot script in <head> started, or boots one itself when it runs first (a client-side
+// navigation), so the worker starts before the page renders; the preview hook takes it.
 import { boot, startWorker, type Boot, type BootedWorker, type BootSlot } from "./preview-boot";
 
 /** What the boot script started, or a boot of this module's own (and the script then does nothing). */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { buildDevelopPreviewAssets, HASHED_WORKER, PREVIEW_ASSETS_PATH } from "@/scripts/build/develop-preview-assets";
+import { buildDevelopPreviewAssets, HASHED_ASSET, PREVIEW_ASSETS_PATH } from "@/scripts/build/develop-preview-assets";
 
 // The preview worker is fetched, parsed and compiled before the first frame of every Develop
 // page: it carries the render engine only, not what validates or parses edits (zod, the XMP parser).
@@ -29,20 +29,21 @@ describe("the develop preview worker bundle", () => {
     const root = mkdtempSync(join(tmpdir(), "riq-preview-assets-"));
     try {
       for (const dir of ["app", "lib", "node_modules"]) symlinkSync(join(process.cwd(), dir), join(root, dir));
-      const { workerUrl } = await buildDevelopPreviewAssets({ root });
-      const name = workerUrl.replace(`${PREVIEW_ASSETS_PATH}/`, "");
-      expect(name).toMatch(HASHED_WORKER);
-      const worker = readFileSync(join(root, "public", PREVIEW_ASSETS_PATH, name), "utf8");
-      const bootScript = readFileSync(join(root, "public", PREVIEW_ASSETS_PATH, "preview-boot.js"), "utf8");
+      const { workerUrl, bootUrl } = await buildDevelopPreviewAssets({ root });
+      const [workerName, bootName] = [workerUrl, bootUrl].map((url) => url.replace(`${PREVIEW_ASSETS_PATH}/`, ""));
+      expect(workerName).toMatch(/^preview-worker\./);
+      expect(bootName).toMatch(/^preview-boot\./);
+      for (const name of [workerName, bootName]) expect(name).toMatch(HASHED_ASSET);
+      const worker = readFileSync(join(root, "public", PREVIEW_ASSETS_PATH, workerName), "utf8");
+      const bootScript = readFileSync(join(root, "public", PREVIEW_ASSETS_PATH, bootName), "utf8");
       expect(worker.length).toBeLessThan(100_000);
       for (const code of [worker, bootScript]) expect(code).not.toMatch(/^\s*(import|export)\s/m); // no module syntax
       expect(worker).toMatch(/postMessage/);
       expect(bootScript).toContain(JSON.stringify(workerUrl));
-      expect(bootScript).not.toContain("</script");
       expect(bootScript.length).toBeLessThan(10_000);
-      // A second build of the same code keeps the name; nothing else is left beside the two files.
-      expect((await buildDevelopPreviewAssets({ root })).workerUrl).toBe(workerUrl);
-      expect(readdirSync(join(root, "public", PREVIEW_ASSETS_PATH)).sort()).toEqual([name, "preview-boot.js"].sort());
+      // A second build of the same code keeps the names; nothing else is left beside the two files.
+      expect(await buildDevelopPreviewAssets({ root })).toEqual({ workerUrl, bootUrl });
+      expect(readdirSync(join(root, "public", PREVIEW_ASSETS_PATH)).sort()).toEqual([workerName, bootName].sort());
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
