@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { ADMIN } from "./users";
 
 // How the Develop preview starts: the worker the boot script in the page's <head> starts (and the
@@ -6,7 +7,10 @@ import { ADMIN } from "./users";
 // client-side navigation.
 test.use({ storageState: ADMIN.state });
 
-test("with the page's scripts held back, the first frame of the opened edit shows over the viewer before hydration, then the page takes over", async ({ page, request }) => {
+test("with the page's scripts held back, the first frame of the opened edit shows over the viewer before hydration, then the page takes over", async ({
+  page,
+  request,
+}) => {
   const list = await (await request.get("/api/v1/images?status=ready&limit=100")).json();
   const bee = (list.items as { sha256: string; originalName: string | null }[]).find((i) => i.originalName === "honey-bee.jpg")!;
   let releaseScripts!: () => void;
@@ -25,14 +29,23 @@ test("with the page's scripts held back, the first frame of the opened edit show
   await expect(early).toHaveCount(1, { timeout: 20_000 });
   // Not hydrated: the picker's thumbnails wait for the first full frame, which the page draws.
   await expect(page.getByTestId("develop-thumbs").locator("img")).toHaveCount(0);
-  const drawn = await early.evaluate((c: HTMLCanvasElement) => {
-    const { data } = c.getContext("2d")!.getImageData(0, 0, c.width, c.height);
-    let lit = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] > 30) lit++;
-    return { width: c.width, lit: lit / (data.length / 4) };
-  });
-  expect(drawn.width).toBeGreaterThan(0);
-  expect(drawn.lit).toBeGreaterThan(0.5); // a photo, not an empty canvas
+  // The worker draws on this canvas itself: its control was handed over (the page can no longer draw on it), so its pixels are read off the screen.
+  expect(
+    await early.evaluate((c: HTMLCanvasElement) => {
+      try {
+        return c.getContext("2d") === null;
+      } catch {
+        return true;
+      }
+    }),
+  ).toBe(true);
+  const shot = await sharp(await early.screenshot())
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let lit = 0;
+  for (let i = 0; i < shot.data.length; i += shot.info.channels) if (shot.data[i] + shot.data[i + 1] + shot.data[i + 2] > 30) lit++;
+  expect(shot.info.width).toBeGreaterThan(0);
+  expect(lit / (shot.info.width * shot.info.height)).toBeGreaterThan(0.5); // a photo, not an empty canvas
   // Over the viewer's frame, inside it.
   const port = (await page.getByTestId("viewer-wipe").boundingBox())!;
   const box = (await early.boundingBox())!;
@@ -46,7 +59,12 @@ test("with the page's scripts held back, the first frame of the opened edit show
   const frames = await page.evaluate(() => (window as unknown as { __developFrames: { t: number; draft: boolean }[] }).__developFrames);
   expect(frames[0].draft).toBe(true); // the early frame, logged first
   expect(frames.some((f) => !f.draft)).toBe(true);
-  expect(await page.getByTestId("image-viewer").locator('canvas[data-pane="1"]').evaluate((c: HTMLCanvasElement) => c.width)).toBe(1600);
+  expect(
+    await page
+      .getByTestId("image-viewer")
+      .locator('canvas[data-pane="1"]')
+      .evaluate((c: HTMLCanvasElement) => c.width),
+  ).toBe(1600);
 });
 
 test("opened by a client-side navigation, where the page's own script boots the worker, the preview still renders", async ({ page }) => {
@@ -54,6 +72,8 @@ test("opened by a client-side navigation, where the page's own script boots the 
   await page.getByRole("link", { name: "Develop", exact: true }).click();
   await expect(page).toHaveURL(/\/develop/);
   await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
-  const workers = await page.evaluate(() => performance.getEntriesByType("mark").filter((m) => m.name === "develop-preview:worker-start").length);
+  const workers = await page.evaluate(
+    () => performance.getEntriesByType("mark").filter((m) => m.name === "develop-preview:worker-start").length,
+  );
   expect(workers).toBe(1);
 });

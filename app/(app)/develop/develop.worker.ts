@@ -149,23 +149,46 @@ function toBitmap(out: { data: Uint8ClampedArray; width: number; height: number 
   return ctx.canvas.transferToImageBitmap();
 }
 
+type Frame = Extract<FromWorker, { type: "frame" }>;
+
+/**
+ * The canvas over the viewer the page handed over before it hydrated (early-canvas), until the
+ * first frame: drawn there, it shows without waiting for the page's busy main thread.
+ */
+let earlyCanvas: OffscreenCanvas | null = null;
+let framePosted = false;
+
+/** Draws the frame on the early canvas, and says when it is on screen (the next animation frame). */
+function drawEarly(canvas: OffscreenCanvas, frame: Frame) {
+  canvas.width = frame.bitmap.width;
+  canvas.height = frame.bitmap.height;
+  canvas.getContext("2d")!.drawImage(frame.bitmap, 0, 0);
+  const { id, draft, checksum, ms } = frame;
+  const renderedWidth = frame.bitmap.width;
+  const shown = () => post({ type: "early-shown", at: performance.timeOrigin + performance.now(), id, draft, checksum, renderedWidth, ms });
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(shown);
+  else setTimeout(shown, 16);
+}
+
+/** Sends a frame to the page (its bitmap transferred), drawn on the early canvas first if it is the first. */
+function postFrame(frame: Frame) {
+  if (earlyCanvas) {
+    drawEarly(earlyCanvas, frame);
+    frame.drawnEarly = true;
+    earlyCanvas = null;
+  }
+  framePosted = true;
+  post(frame, [frame.bitmap]);
+}
+
+/** A frame of `out` for `request`: `size`, the full preview's (a draft's bitmap is smaller). */
+function frameOf(request: Request, out: ReturnType<typeof render>, size: { width: number; height: number }, draft: boolean): Frame {
+  const common = { type: "frame" as const, id: request.id, ...size, bitmap: toBitmap(out), ms: out.ms, checksum: out.checksum, notRendered: out.notRendered };
+  return draft ? { ...common, draft: true } : { ...common, draft: false };
+}
+
 function renderDraft(request: Request) {
-  const out = render(draftSource!, request.params);
-  const bitmap = toBitmap(out);
-  post(
-    {
-      type: "frame",
-      draft: true,
-      id: request.id,
-      width: full!.width,
-      height: full!.height,
-      bitmap,
-      ms: out.ms,
-      checksum: out.checksum,
-      notRendered: out.notRendered,
-    },
-    [bitmap],
-  );
+  postFrame(frameOf(request, render(draftSource!, request.params), full!, true));
   mark("draft-posted");
   firstDraft?.settle();
 }
@@ -186,21 +209,7 @@ function step() {
     if (drafts && request.mode === "interactive" && idle < FULL_AFTER_IDLE_MS) return schedule(FULL_AFTER_IDLE_MS - idle);
     latest = null;
     const out = render(exact, request.params);
-    const bitmap = toBitmap(out);
-    post(
-      {
-        type: "frame",
-        draft: false,
-        id: request.id,
-        width: out.width,
-        height: out.height,
-        bitmap,
-        ms: out.ms,
-        checksum: out.checksum,
-        notRendered: out.notRendered,
-      },
-      [bitmap],
-    );
+    postFrame(frameOf(request, out, out, false));
     if (marks) post({ type: "marks", marks: { ...marks, "full-posted": performance.timeOrigin + performance.now() } });
     marks = null;
   } catch (e) {
@@ -297,6 +306,7 @@ function openPhoto({ generation: photo, image, size }: Extract<ToWorker, { type:
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === "photo") return openPhoto(message);
+  if (message.type === "early-canvas") return void (framePosted || (earlyCanvas = message.canvas));
   latest = { ...message, receivedAt: performance.now() };
   schedule();
 };

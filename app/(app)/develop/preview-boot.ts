@@ -8,7 +8,7 @@
 // hydration. The page takes the worker, with what it sent in the meantime, when its preview mounts
 // (takeWorker).
 import type { DevelopParams } from "@/lib/develop/params";
-import { drawBeforeHydration } from "./preview-early-draw";
+import { drawBeforeHydration, earlyCanvasFor, earlyFrameLogged } from "./preview-early-draw";
 import type { FromWorker, PreviewFrame, PreviewSize, ToWorker } from "./preview-protocol";
 
 /** The photo (and its preview's size, when known) and edit the page opened with, as the server wrote them on the preview canvas. */
@@ -67,9 +67,12 @@ export function boot(): Boot {
   const { worker } = booted;
   let drawing = false;
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
+    if (e.data.type === "early-shown") return void (booted.earlyFrame = earlyFrameLogged(e.data));
     booted.early.push(e);
     if (e.data.type !== "frame" || drawing) return;
-    // The first frame goes on screen now, in the next animation frame, if the page has not taken the worker by then.
+    if (e.data.drawnEarly) return void (drawing = true); // the first frame is on screen: the page shows the rest
+    // The worker had no canvas of its own in time: the first frame goes on screen in the next
+    // animation frame, if the page has not taken the worker by then.
     const frame = e.data;
     drawing = true;
     requestAnimationFrame(() => {
@@ -77,15 +80,31 @@ export function boot(): Boot {
       const drawn = drawBeforeHydration(frame);
       if (!drawn) return void (drawing = false);
       booted.earlyFrame = drawn.logged;
-      booted.removeEarlyFrame = drawn.remove;
+      const removeHandedOver = booted.removeEarlyFrame;
+      booted.removeEarlyFrame = () => (removeHandedOver(), drawn.remove());
     });
+  };
+  /** Once the page is parsed and styled (an animation frame after DOMContentLoaded), the worker gets a canvas over the viewer to draw its first frame on. */
+  const handOverCanvas = (size: PreviewSize) => {
+    const place = () =>
+      requestAnimationFrame(() => {
+        if (booted.taken) return;
+        const early = earlyCanvasFor(size);
+        if (!early) return;
+        worker.postMessage({ type: "early-canvas", canvas: early.offscreen } satisfies ToWorker, [early.offscreen]);
+        booted.removeEarlyFrame = () => early.overlay.remove();
+      });
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", place, { once: true });
+    else place();
   };
   const seedNow = () => {
     const seed = readSeed();
     if (!seed) return false;
-    worker.postMessage({ type: "photo", generation: 1, image: seed.image, size: validSize(seed.size) } satisfies ToWorker);
+    const size = validSize(seed.size);
+    worker.postMessage({ type: "photo", generation: 1, image: seed.image, size } satisfies ToWorker);
     worker.postMessage({ type: "render", id: 1, params: seed.params, mode: "settled" } satisfies ToWorker);
     booted.seeded = seed;
+    if (size) handOverCanvas(size);
     return true;
   };
   if (seedNow() || document.readyState !== "loading") return booted;

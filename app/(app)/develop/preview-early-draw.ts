@@ -1,26 +1,34 @@
 import { FIT, layout } from "@/app/_components/image-viewer/view-math";
-import type { FromWorker, PreviewFrame } from "./preview-protocol";
+import type { FromWorker, PreviewFrame, PreviewSize } from "./preview-protocol";
 import { NARROW_SCREEN_QUERY } from "./narrow-screen";
 
 type Frame = Extract<FromWorker, { type: "frame" }>;
 
+/** The frame the worker drew on the early canvas, as the page logs its own frames (t on this page's clock). */
+export const earlyFrameLogged = (m: Extract<FromWorker, { type: "early-shown" }>): PreviewFrame => ({
+  t: m.at - performance.timeOrigin,
+  id: m.id,
+  draft: m.draft,
+  checksum: m.checksum,
+  renderedWidth: m.renderedWidth,
+  renderMs: m.ms,
+  drawMs: 0,
+});
+
 /**
- * Shows a frame that arrives before the page has hydrated over the viewer's After pane, fitted the
- * way the viewer fits it: a canvas of its own appended to <body> (React leaves unknown nodes at
- * the end of <body> alone when it hydrates), removed once the page draws its first frame. Returns
- * the frame as logged (as the page logs its own), or null when the viewer is not laid out yet, or laid out otherwise than it
- * will be: on a phone the page gives the viewer its height only once it runs.
+ * A canvas of its own over the viewer's After pane, placed where the viewer will fit a `size`
+ * photo: appended to <body> (React leaves unknown nodes at the end of <body> alone when it
+ * hydrates), removed once the page draws its first frame. Null when the viewer is not laid out
+ * yet, or laid out otherwise than it will be: on a phone the page gives the viewer its height only
+ * once it runs.
  */
-export function drawBeforeHydration(frame: Frame): { logged: PreviewFrame; remove: () => void } | null {
-  const started = performance.now();
+function overlayOver(size: PreviewSize): HTMLCanvasElement | null {
   if (window.matchMedia(NARROW_SCREEN_QUERY).matches) return null;
   const pane = document.querySelector<HTMLCanvasElement>('[data-testid="image-viewer"] canvas[data-pane]');
   const port = pane?.parentElement?.getBoundingClientRect();
   if (!port || port.width === 0 || port.height === 0) return null;
-  const box = layout(FIT, { w: frame.width, h: frame.height }, { w: port.width, h: port.height });
+  const box = layout(FIT, { w: size.width, h: size.height }, { w: port.width, h: port.height });
   const overlay = document.createElement("canvas");
-  overlay.width = frame.bitmap.width;
-  overlay.height = frame.bitmap.height;
   overlay.setAttribute("aria-hidden", "true");
   overlay.dataset.developEarlyFrame = "";
   Object.assign(overlay.style, {
@@ -31,6 +39,34 @@ export function drawBeforeHydration(frame: Frame): { logged: PreviewFrame; remov
     height: `${box.h}px`,
     pointerEvents: "none",
   });
+  return overlay;
+}
+
+/**
+ * An overlay (see {@link overlayOver}) whose drawing is handed to the worker, which draws its first
+ * draft there itself: the compositor shows what a worker draws on such a canvas without waiting
+ * for the page's main thread, which the page's scripts and hydration keep busy for the first few
+ * hundred milliseconds. Null where no overlay can be placed yet, or the browser cannot hand one over.
+ */
+export function earlyCanvasFor(size: PreviewSize): { overlay: HTMLCanvasElement; offscreen: OffscreenCanvas } | null {
+  const overlay = overlayOver(size);
+  if (!overlay || typeof overlay.transferControlToOffscreen !== "function") return null;
+  const offscreen = overlay.transferControlToOffscreen();
+  document.body.append(overlay);
+  return { overlay, offscreen };
+}
+
+/**
+ * Shows a frame that arrives before the page has hydrated over the viewer, drawn by the main
+ * thread (where the worker could not be given a canvas of its own in time). Returns the frame as
+ * logged (as the page logs its own), or null when no overlay can be placed.
+ */
+export function drawBeforeHydration(frame: Frame): { logged: PreviewFrame; remove: () => void } | null {
+  const started = performance.now();
+  const overlay = overlayOver(frame);
+  if (!overlay) return null;
+  overlay.width = frame.bitmap.width;
+  overlay.height = frame.bitmap.height;
   overlay.getContext("2d")!.drawImage(frame.bitmap, 0, 0);
   document.body.append(overlay);
   const t = performance.now();

@@ -35,9 +35,12 @@ export type ToWorker =
    * lossy preview. `generation` increases with each photo; older ones are dropped.
    */
   | { type: "photo"; generation: number; image: string; size?: PreviewSize }
-  | { type: "render"; id: number; params: DevelopParams; mode: RenderMode };
+  | { type: "render"; id: number; params: DevelopParams; mode: RenderMode }
+  /** A canvas over the viewer, handed over before the page hydrates: the worker draws its first frame there, if none is out yet (preview-early-draw.ts). */
+  | { type: "early-canvas"; canvas: OffscreenCanvas };
 
-type FrameCommon = { id: number; ms: number; checksum: number; notRendered: { key: string; reason: string }[] };
+/** `drawnEarly`: the worker drew this frame on the early canvas too. */
+type FrameCommon = { id: number; ms: number; checksum: number; notRendered: { key: string; reason: string }[]; drawnEarly?: boolean };
 
 /** Messages from the worker: frames (newest request at the time of rendering) and errors. */
 export type FromWorker =
@@ -47,5 +50,7 @@ export type FromWorker =
   | (FrameCommon & { type: "frame"; draft: true; width: number; height: number; bitmap: ImageBitmap })
   /** A render failed; or (`source`: the photo of `generation`) the lossless photo could not be loaded or decoded, so no full render will come until another photo. */
   | { type: "error"; id: number; message: string; source?: { generation: number } }
+  /** The frame drawn on the early canvas is on screen: `at` (ms since the epoch), the worker's next animation frame after drawing it. */
+  | { type: "early-shown"; at: number; id: number; draft: boolean; checksum: number; renderedWidth: number; ms: number }
   /** When the worker reached each step of its first photo (ms since the epoch), once its first full frame is out: bench:preview's timeline. */
   | { type: "marks"; marks: Record<string, number> };

@@ -4,6 +4,7 @@ import type { DevelopParams } from "@/lib/develop/params";
 import { validSize, type BootedWorker } from "./preview-boot";
 import { takeWorker } from "./preview-handoff";
 import { drawDraft, drawFull, forgetFrame } from "./preview-canvas";
+import { earlyFrameLogged } from "./preview-early-draw";
 import type { FromWorker, PreviewFrame, PreviewSize, RenderMode, ToWorker } from "./preview-protocol";
 
 export type PreviewStatus = {
@@ -94,6 +95,12 @@ export function useDevelopPreview({ image, size, params }: { image?: string; siz
 
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const msg = e.data;
+      if (msg.type === "early-shown") {
+        // Drawn by the worker over the viewer before the page took it: logged in its place in time.
+        log.push(earlyFrameLogged(msg));
+        log.sort((a, b) => a.t - b.t);
+        return;
+      }
       if (msg.type === "marks") {
         for (const [step, at] of Object.entries(msg.marks))
           performance.mark(`develop-preview:worker-${step}`, { startTime: at - performance.timeOrigin });
