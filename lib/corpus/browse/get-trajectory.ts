@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { imports, instructions, reviews, trajectories } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
@@ -24,30 +24,31 @@ export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; inpu
   // Annotators open the items they review, nothing else, and see only their own decisions (blind).
   const blind = actor.role === "annotator";
   if (blind && !(await canSeeItem(ctx, id))) throw new AppError("FORBIDDEN", "Annotators can open the corpus items they review");
-  const [t] = await ctx.db.select().from(trajectories).where(eq(trajectories.id, id)).limit(1);
-  if (!t) throw new AppError("NOT_FOUND", `No trajectory ${id}`);
+  // One round trip's wait instead of four in a row: the trajectory (with its import), its
+  // instructions and their reviews are read at once.
+  const [[found], rows, reviewRows] = await Promise.all([
+    ctx.db
+      .select({ t: trajectories, run: { id: imports.id, source: imports.source, kind: imports.kind } })
+      .from(trajectories)
+      .leftJoin(imports, eq(imports.id, trajectories.importId))
+      .where(eq(trajectories.id, id))
+      .limit(1),
+    ctx.db
+      .select()
+      .from(instructions)
+      .where(eq(instructions.trajectoryId, id))
+      .orderBy(desc(instructions.version), asc(instructions.createdAt)),
+    ctx.db
+      .select({ review: reviews })
+      .from(reviews)
+      .innerJoin(instructions, eq(instructions.id, reviews.instructionId))
+      .where(and(eq(instructions.trajectoryId, id), blind ? eq(reviews.reviewerId, actor.id) : undefined))
+      .orderBy(asc(reviews.createdAt))
+      .then((joined) => joined.map((r) => r.review)),
+  ]);
+  if (!found) throw new AppError("NOT_FOUND", `No trajectory ${id}`);
+  const { t, run } = found;
   const params = t.params as DevelopParams;
-  const rows = await ctx.db
-    .select()
-    .from(instructions)
-    .where(eq(instructions.trajectoryId, id))
-    .orderBy(desc(instructions.version), asc(instructions.createdAt));
-  const reviewRows = rows.length
-    ? await ctx.db
-        .select()
-        .from(reviews)
-        .where(
-          and(
-            inArray(
-              reviews.instructionId,
-              rows.map((r) => r.id),
-            ),
-            blind ? eq(reviews.reviewerId, actor.id) : undefined,
-          ),
-        )
-        .orderBy(asc(reviews.createdAt))
-    : [];
-  const [run] = t.importId ? await ctx.db.select().from(imports).where(eq(imports.id, t.importId)).limit(1) : [];
   const versions = [...new Set(rows.map((r) => r.version))].map((version) => {
     const variants = rows.filter((r) => r.version === version);
     return {
@@ -73,6 +74,6 @@ export async function getTrajectoryOrThrow({ ctx, input: raw }: { ctx: Ctx; inpu
     trajectory: { ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() },
     ...editChanges(params),
     versions,
-    importSource: run ? { id: run.id, source: run.source, kind: run.kind } : null,
+    importSource: run,
   };
 }

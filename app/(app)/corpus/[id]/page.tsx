@@ -6,7 +6,7 @@ import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardTitle } from "@/app/_components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
-import { getTrajectoryOrThrow } from "@/lib/corpus";
+import { getTrajectoryOrThrow, listEdits } from "@/lib/corpus";
 import { isAppError } from "@/lib/errors";
 import { SavedEdits } from "./saved-edits";
 
@@ -15,7 +15,12 @@ export default async function TrajectoryPage({ params }: { params: Promise<{ id:
   // Annotators and reviewers may open the items they review (the verb checks which).
   const actor = await requirePageRole(["annotator", "reviewer", "researcher"], `/corpus/${id}`);
   const ctx = createContext({ actor });
-  const detail = await getTrajectoryOrThrow({ ctx, input: { id } }).catch((e) => {
+  // Develop opens any trajectory, so its saved edits are for reviewers and researchers (annotators review blind).
+  const showEdits = actor.role !== "annotator";
+  const [detail, edits] = await Promise.all([
+    getTrajectoryOrThrow({ ctx, input: { id } }),
+    showEdits ? listEdits({ ctx, input: { trajectoryId: id } }) : null,
+  ]).catch((e) => {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
     // An annotator asking for an item they were not assigned.
     if (isAppError(e) && e.code === "FORBIDDEN") redirect("/forbidden");
@@ -50,7 +55,9 @@ export default async function TrajectoryPage({ params }: { params: Promise<{ id:
         mode="wipe"
         panes={[
           { src: `/api/v1/images/${t.sourceSha}/preview`, label: "Before" },
-          ...(t.targetSha ? [{ src: `/api/v1/images/${t.targetSha}/preview`, label: t.targetRendered ? "After (engine render)" : "After" }] : []),
+          ...(t.targetSha
+            ? [{ src: `/api/v1/images/${t.targetSha}/preview`, label: t.targetRendered ? "After (engine render)" : "After" }]
+            : []),
         ]}
       />
       <Card>
@@ -62,15 +69,15 @@ export default async function TrajectoryPage({ params }: { params: Promise<{ id:
             : `Engine fidelity vs the supplied after image: L1 ${t.fidelityL1?.toFixed(4) ?? "—"}, ΔE ${t.fidelityDeltaE?.toFixed(2) ?? "—"}`}
         </p>
       </Card>
-      {/* Develop opens any trajectory, so it is for reviewers and researchers (annotators review blind). */}
-      {actor.role !== "annotator" && <SavedEdits ctx={ctx} trajectoryId={t.id} />}
+      {edits && <SavedEdits edits={edits} trajectoryId={t.id} />}
       <Card>
         <CardTitle>Instructions</CardTitle>
         {detail.versions.length === 0 && <p className="text-sm text-zinc-500">Not annotated yet.</p>}
         {detail.versions.map((v) => (
           <section key={v.version} className="mb-4 space-y-1" data-testid="instruction-version">
             <h3 className="font-medium">
-              Version {v.version} · {v.model} ({v.backend}) · prompt {v.promptName} · <Badge tone={v.status === "filtered_out" ? "bad" : "neutral"}>{v.status}</Badge>
+              Version {v.version} · {v.model} ({v.backend}) · prompt {v.promptName} ·{" "}
+              <Badge tone={v.status === "filtered_out" ? "bad" : "neutral"}>{v.status}</Badge>
             </h3>
             {v.filterReasons.length > 0 && (
               <ul className="list-disc pl-5 text-sm text-red-700">

@@ -1,16 +1,14 @@
 import Link from "next/link";
 import { Card, CardTitle } from "@/app/_components/ui/card";
-import type { Ctx } from "@/lib/context";
 import type { DevelopParams } from "@/lib/develop/params";
-import { listEdits } from "@/lib/corpus";
+import type { listEdits } from "@/lib/corpus";
 import { describeEdit, serializeRetouchIq } from "@/lib/edits";
 
 const developHref = (trajectoryId: string, params?: DevelopParams) =>
   `/develop?trajectory=${trajectoryId}${params ? `&params=${encodeURIComponent(serializeRetouchIq(params))}` : ""}`;
 
-/** The trajectory's edit and the edits people saved in Develop, each opening there (reviewers, researchers). */
-export async function SavedEdits({ ctx, trajectoryId }: { ctx: Ctx; trajectoryId: string }) {
-  const edits = await listEdits({ ctx, input: { trajectoryId } });
+/** The trajectory's edit and the edits people saved in Develop (listEdits), each opening there (reviewers, researchers). */
+export function SavedEdits({ edits, trajectoryId }: { edits: Awaited<ReturnType<typeof listEdits>>; trajectoryId: string }) {
   return (
     <Card data-testid="saved-edits">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -29,7 +27,9 @@ export async function SavedEdits({ ctx, trajectoryId }: { ctx: Ctx; trajectoryId
                 v{e.version}
               </Link>
               <span className="text-xs text-zinc-500">{e.createdAt.toISOString().slice(0, 16).replace("T", " ")}</span>
-              <span className="min-w-0 text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300">{describeEdit(e.params as DevelopParams)}</span>
+              <span className="min-w-0 text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300">
+                {describeEdit(e.params as DevelopParams)}
+              </span>
             </li>
           ))}
         </ul>
