@@ -1,4 +1,3 @@
-import { relations } from "drizzle-orm";
 import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Roles, from least to most privileged. `admin` can do everything. */
@@ -67,14 +66,3 @@ export const verifications = pgTable("verification", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
-
-// Relations between the auth tables, for better-auth's joined reads (advanced.database.joins in
-// lib/auth/auth.ts): a session is read with its user in one query. Without them every session read
-// throws (lib/auth's tests fail). Not part of the SQL schema (drizzle-kit generates nothing).
-export const usersRelations = relations(users, ({ many }) => ({ sessions: many(sessions), accounts: many(accounts) }));
-export const sessionsRelations = relations(sessions, ({ one }) => ({
-  user: one(users, { fields: [sessions.userId], references: [users.id] }),
-}));
-export const accountsRelations = relations(accounts, ({ one }) => ({
-  user: one(users, { fields: [accounts.userId], references: [users.id] }),
-}));

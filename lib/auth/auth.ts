@@ -34,8 +34,6 @@ function createAuth() {
     // admins rename users and reset passwords (lib/auth/admin-*.ts).
     disabledPaths: ["/update-user", "/change-email", "/delete-user", "/request-password-reset", "/forget-password", "/reset-password"],
     advanced: {
-      // The session and its user in one query (db/schema/auth.ts relations): every request reads both.
-      database: { joins: true },
       // Set by instrumentation.ts from the socket (or TRUST_PROXY hops), never by the client.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       // Secure cookies whenever the app is served over https.
