@@ -20,7 +20,7 @@ const WORKER_URL_ENV = "process.env.DEVELOP_PREVIEW_WORKER_URL";
 /** Hashed file names of the worker and the boot script (only those are served as immutable). */
 export const HASHED_ASSET = /^preview-(worker|boot)\.[0-9a-f]{16}\.js$/;
 /** The hashed files, as a path pattern of next.config.ts headers(). */
-export const HASHED_ASSET_SOURCE = `${PREVIEW_ASSETS_PATH}/:file(preview-[a-z]+\\.[0-9a-f]{16}\\.js)`;
+export const HASHED_ASSET_SOURCE = `${PREVIEW_ASSETS_PATH}/:file(preview-(?:worker|boot)\\.[0-9a-f]{16}\\.js)`;
 /** The assets' URLs: the page's script starts the worker itself when it comes first, and the page links the boot script. */
 export type PreviewAssets = { workerUrl: string; bootUrl: string };
 
