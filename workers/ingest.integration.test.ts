@@ -58,6 +58,7 @@ describe("ingest-image job", () => {
     const [worker] = await startWorkers({ only: ["ingest"] });
     worker.on("completed", (job) => completed.push(job.id!));
     const row = await waitFor(() => readyRow(sha256), 30_000, "ready");
+    await waitFor(async () => completed.length > 0, 30_000, "the job to be marked completed");
     await new Promise((r) => setTimeout(r, 500)); // give a duplicate the chance to run
     await worker.close();
     expect(completed).toEqual([`ingest-image.${sha256}`]);
@@ -97,11 +98,13 @@ describe("ingest-image job", () => {
 
     spawnWorker({ INGEST_LOCK_DURATION_MS: "2000" });
     const row = await waitFor(() => readyRow(sha256), 90_000, "the retried job");
+    // The processor writes the ready row before it returns; BullMQ marks the
+    // job completed only after that, so wait for the state rather than read it.
     const job = await queue.getJob(`ingest-image.${sha256}`);
+    await waitFor(async () => (await job?.getState()) === "completed", 30_000, "the job to be marked completed");
     expect(row?.attempts).toBe(2); // started twice…
     expect(job?.stalledCounter).toBe(1); // …the second time because BullMQ saw the first worker's lock lapse
     expect((await getDb().select().from(images).where(eq(images.sha256, sha256))).length).toBe(1); // …one row
-    expect(await job?.getState()).toBe("completed");
     expect(row?.previewWidth).toBe(1600);
   }, 180_000);
 });
