@@ -19,6 +19,8 @@ test("with the page's scripts held back, the first frame of the opened edit show
     await scriptsHeld;
     await route.continue();
   });
+  // A tablet-wide window, where the photo fills the viewer's width and so lies under its "After" label.
+  await page.setViewportSize({ width: 800, height: 900 });
   const bootScript = page.waitForResponse(/\/_develop\/preview-boot\.[0-9a-f]{16}\.js$/);
   await page.goto(`/develop?image=${bee.sha256}&params=${encodeURIComponent("{exposure=+0.8}")}`, { waitUntil: "commit" });
   // An async script in <head> (it runs as soon as it is loaded, not where the parser meets it), kept by the browser for good.
@@ -52,6 +54,16 @@ test("with the page's scripts held back, the first frame of the opened edit show
   expect(box.x).toBeGreaterThanOrEqual(port.x - 1);
   expect(box.x + box.width).toBeLessThanOrEqual(port.x + port.width + 1);
   expect(box.height).toBeGreaterThan(port.height * 0.9);
+  // The viewer's "After" label stays readable: the overlay has a hole where the label lies.
+  const label = (await page.getByTestId("wipe-right-label").boundingBox())!;
+  const clip = await early.evaluate((c) => getComputedStyle(c).clipPath);
+  // path(evenodd, "M 0 0 H w V h H 0 Z M x1 y1 H x2 V y2 H x1 Z"): the overlay, then the hole.
+  expect(clip).toMatch(/^path\(evenodd, /);
+  const hole = clip.match(/-?[\d.]+/g)!.map(Number).slice(5, 9);
+  expect(hole[0] + box.x).toBeCloseTo(Math.max(label.x, box.x), 0);
+  expect(hole[2] + box.x).toBeCloseTo(Math.min(label.x + label.width, box.x + box.width), 0);
+  expect(hole[1] + box.y).toBeCloseTo(Math.max(label.y, box.y), 0);
+  expect(hole[3] + box.y).toBeCloseTo(Math.min(label.y + label.height, box.y + box.height), 0);
 
   releaseScripts();
   await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });

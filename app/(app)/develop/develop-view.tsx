@@ -138,7 +138,7 @@ export function DevelopView({
           </p>
         )}
       </Card>
-      <Card className="space-y-3">
+      <Card className="min-w-0 space-y-3">
         <div>
           <Label htmlFor="develop-image">Image</Label>
           <Select id="develop-image" value={image} onChange={(e) => switchImage(e.target.value)}>

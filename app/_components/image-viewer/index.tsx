@@ -176,7 +176,7 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, i
       />
     );
   const tag = (text: string, side: "left" | "right", testId?: string) => (
-    <span data-testid={testId} className={cn("pointer-events-none absolute top-2 rounded bg-black/60 px-2 py-0.5 text-xs text-white", side === "left" ? "left-2" : "right-2")}>
+    <span data-testid={testId} data-viewer-label="" className={cn("pointer-events-none absolute top-2 rounded bg-black/60 px-2 py-0.5 text-xs text-white", side === "left" ? "left-2" : "right-2")}>
       {text}
     </span>
   );
