@@ -150,15 +150,31 @@ async function main() {
     };
     const users = WORKLOADS.flatMap((w) => accounts.get(w)!.map((a) => user(w, a)));
 
-    /** Time from `since` until a fresh upload is accepted and fully processed. */
-    const probe = async (since: number) => {
-      const key = await waitFor(async () => (await uploadWorkload.submit({ baseUrl, token, userId: researcher.id, seq: seq++ }).catch(() => null))?.key, 60_000, "an accepted probe upload");
+    /**
+     * Time from `since` until a fresh upload is accepted and fully processed. Beside it (in
+     * `probes`): when the upload was accepted; how many uploads were still waiting to be ingested
+     * then (the probe queues behind them, so a long recovery under a deep backlog is the queue
+     * draining); its attempts; and the upload's warning when its job could not be queued, so it
+     * waited for the sweeper (which takes pending images older than 10 s).
+     */
+    const probes: Record<string, { acceptedS: number; backlog: number; warning?: string; attempts?: number }> = {};
+    const probe = async (since: number, fault: string) => {
+      const accepted = await waitFor(async () => {
+        const answer = await uploadWorkload.submit({ baseUrl, token, userId: researcher.id, seq: seq++ }).catch(() => null);
+        return answer?.key ? { key: answer.key, warning: ((await answer.res.json()) as { warning?: string }).warning } : null;
+      }, 60_000, "an accepted probe upload");
+      const key = accepted.key;
+      const acceptedS = Number(((Date.now() - since) / 1000).toFixed(2));
+      const [{ backlog }] = await sql<{ backlog: number }[]>`select count(*)::int - 1 as backlog from images where status = 'pending'`.catch(() => [{ backlog: -1 }]);
+      // A warning: the upload's own job could not go into Redis, and it waits for the sweeper.
+      probes[fault] = { acceptedS, backlog, ...(accepted.warning ? { warning: accepted.warning } : {}) };
       tally.accepted.get(uploadWorkload)!.push(key);
       const status = async () => (await sql<{ status: string; error: string | null }[]>`select status, error from images where sha256 = ${key}`.catch(() => []))[0];
       await waitFor(async () => (await status())?.status !== "pending", 60_000, "the probe processed").catch(async (e: Error) => {
         throw new Error(`${e.message} (probe ${key.slice(0, 12)}: ${JSON.stringify(await status())})`);
       });
       const end = await status();
+      probes[fault].attempts = (await sql<{ attempts: number }[]>`select attempts from images where sha256 = ${key}`)[0]?.attempts;
       if (end?.status !== "ready") throw new Error(`[chaos] the probe upload ended ${end?.status}: ${end?.error}`);
       return Number(((Date.now() - since) / 1000).toFixed(2));
     };
@@ -168,7 +184,7 @@ async function main() {
 
     log("fault 1: restart Redis with its memory lost");
     await redis.restartLosingMemory();
-    recoveryS.redisRestart = await probe(Date.now());
+    recoveryS.redisRestart = await probe(Date.now(), "redisRestart");
 
     // After the Redis fault, so the killed worker's active jobs stay in Redis (held by
     // a lock nobody renews) and must be taken over, not just re-enqueued by the sweeper.
@@ -180,7 +196,7 @@ async function main() {
     await sleep(1_000);
     killing = false;
     workers = startWorkers();
-    recoveryS.workerKill = await probe(Date.now());
+    recoveryS.workerKill = await probe(Date.now(), "workerKill");
 
     log("fault 3: restart PostgreSQL hard (3 s down)");
     const pgFault = Date.now();
@@ -206,13 +222,13 @@ async function main() {
     const pgBack = Date.now();
     const postgresOutageS = Number(((pgBack - pgFault) / 1000).toFixed(2)); // stop + 3 s + crash recovery on start
     await waitFor(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.ok, 30_000, "health after the database restart");
-    recoveryS.postgresRestart = await probe(pgBack);
+    recoveryS.postgresRestart = await probe(pgBack, "postgresRestart");
 
     log("fault 4: blob store full (ENOSPC) for 4 s");
     writeFileSync(faultFlag, "");
     await sleep(4_000);
     rmSync(faultFlag, { force: true });
-    recoveryS.blobEnospc = await probe(Date.now());
+    recoveryS.blobEnospc = await probe(Date.now(), "blobEnospc");
 
     running = false;
     await Promise.all(users);
@@ -240,6 +256,7 @@ async function main() {
       retries: Object.values(final).reduce((n, v) => n + v.retries, 0),
       perWorkload: final,
       recoveryS,
+      probes,
       refused503: tally.refused503,
       refusedOther: tally.refusedOther,
       unreachable: tally.unreachable,
