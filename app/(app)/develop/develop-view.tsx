@@ -148,28 +148,28 @@ export function DevelopView({
               </option>
             ))}
           </Select>
-          <div className="mt-2 flex gap-1 overflow-x-auto pb-1" role="list" aria-label="Pick an image" data-testid="develop-thumbs">
+          <ul className="mt-2 flex gap-1 overflow-x-auto pb-1" aria-label="Pick an image" data-testid="develop-thumbs">
             {images.slice(0, 24).map((i) => (
-              <button
-                key={i.sha256}
-                type="button"
-                role="listitem"
-                title={i.name}
-                aria-label={i.name}
-                aria-current={i.sha256 === image}
-                onClick={() => switchImage(i.sha256)}
-                className={`shrink-0 rounded border-2 ${i.sha256 === image ? "border-blue-600" : "border-transparent"}`}
-              >
-                {/* Once the preview has shown: until then their downloads and decodes would share the two cores with its first frame. */}
-                {previewShown ? (
-                  // eslint-disable-next-line @next/next/no-img-element -- authenticated, content-addressed API bytes; next/image would proxy them
-                  <img src={`/api/v1/images/${i.sha256}/thumbnail`} alt="" loading="lazy" className="h-12 w-12 rounded object-cover" />
-                ) : (
-                  <span className="block h-12 w-12 rounded bg-zinc-200 dark:bg-zinc-800" />
-                )}
-              </button>
+              <li key={i.sha256} className="shrink-0">
+                <button
+                  type="button"
+                  title={i.name}
+                  aria-label={i.name}
+                  aria-current={i.sha256 === image}
+                  onClick={() => switchImage(i.sha256)}
+                  className={`block rounded border-2 ${i.sha256 === image ? "border-blue-600" : "border-transparent"}`}
+                >
+                  {/* Once the preview has shown: until then their downloads and decodes would share the two cores with its first frame. */}
+                  {previewShown ? (
+                    // eslint-disable-next-line @next/next/no-img-element -- authenticated, content-addressed API bytes; next/image would proxy them
+                    <img src={`/api/v1/images/${i.sha256}/thumbnail`} alt="" loading="lazy" className="h-12 w-12 rounded object-cover" />
+                  ) : (
+                    <span className="block h-12 w-12 rounded bg-zinc-200 dark:bg-zinc-800" />
+                  )}
+                </button>
+              </li>
             ))}
-          </div>
+          </ul>
         </div>
         {PREVIEW_SLIDERS.map((key) => {
           const spec = sliderSpec(key);
