@@ -7,6 +7,7 @@ import { bullPrefix, createRedis } from "./connection";
 const queues = new Map<QueueName, Queue>();
 // BullMQ never closes a connection it was handed, so we track and close ours.
 const connections: ReturnType<typeof createRedis>[] = [];
+const connectionOf = new Map<QueueName, ReturnType<typeof createRedis>>();
 
 /** The producer-side Queue for `name` (one per process). */
 export function getQueue(name: QueueName): Queue {
@@ -14,6 +15,7 @@ export function getQueue(name: QueueName): Queue {
   if (!queue) {
     const connection = createRedis({ forWorker: false });
     connections.push(connection);
+    connectionOf.set(name, connection);
     queue = new Queue(name, {
       connection,
       prefix: bullPrefix(),
@@ -28,7 +30,8 @@ export function getQueue(name: QueueName): Queue {
 /**
  * Adds a job, validating its payload against the catalog. The job id is
  * derived from the payload, so enqueuing the same work twice adds it once.
- * Redis being down becomes UNAVAILABLE (the row in Postgres stays pending
+ * Redis being down becomes UNAVAILABLE, after waiting up to RECONNECT_WAIT_MS
+ * for a connection that is reconnecting (the row in Postgres stays pending
  * and the sweeper enqueues it later, so nothing is lost).
  *
  * For jobs named by content (`replaceCompleted` in the catalog: the same
@@ -60,19 +63,47 @@ async function add<J extends JobName>(job: J, payload: JobPayload<J>, opts: Jobs
   const data = def.payload.parse(payload);
   const jobId = (def.jobId as (p: unknown) => string | undefined)(data);
   const queue = getQueue(def.queue);
-  try {
+  const attempt = async () => {
     if (jobId && replace.length > 0 && (replace as string[]).includes(await queue.getJobState(jobId))) await queue.remove(jobId);
     return await queue.add(job, data, { ...opts, ...(jobId ? { jobId } : {}) });
+  };
+  const connection = connectionOf.get(def.queue)!;
+  try {
+    return await attempt();
   } catch (cause) {
-    const redis = await queue.client.catch(() => null);
-    if (redis?.status === "ready") throw cause; // a bug, not an outage
+    if (connection.status === "ready") throw cause; // a bug, not an outage
+    // A Redis that has just restarted is back within moments, but this connection refuses commands
+    // until it has reconnected (no offline queue: a request must not hang on a Redis that is down).
+    // Wait for it briefly, so work submitted right after a restart is queued now, not by the sweeper.
+    if (await readyWithin(connection, RECONNECT_WAIT_MS)) return await attempt();
     throw new AppError("UNAVAILABLE", `Queue ${def.queue} is unavailable: ${(cause as Error).message}`);
   }
+}
+
+/** How long an enqueue waits for its reconnecting connection before the work is left to the sweeper. */
+export const RECONNECT_WAIT_MS = 2_000;
+
+/** True once `redis` is ready (at once if it is); false after `ms`, or when it has given up reconnecting. */
+function readyWithin(redis: ReturnType<typeof createRedis>, ms: number): Promise<boolean> {
+  if (redis.status === "ready") return Promise.resolve(true);
+  if (redis.status === "end") return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      redis.off("ready", onReady).off("end", onEnd);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const onEnd = () => done(false);
+    const timer = setTimeout(() => done(false), ms);
+    redis.once("ready", onReady).once("end", onEnd);
+  });
 }
 
 /** Closes producer connections (graceful shutdown, tests). */
 export async function closeQueues() {
   await Promise.all([...queues.values()].map((q) => q.close()));
   queues.clear();
+  connectionOf.clear();
   for (const c of connections.splice(0)) c.disconnect();
 }

@@ -47,10 +47,10 @@ export async function startPrivateRedis() {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    /** SIGKILL, then a fresh empty instance on the same port. */
-    async restartLosingMemory() {
+    /** SIGKILL, then (after `downMs`) a fresh empty instance on the same port. */
+    async restartLosingMemory(downMs = 200) {
       child?.kill("SIGKILL");
-      await sleep(200);
+      await sleep(downMs);
       await start();
     },
     stop() {
