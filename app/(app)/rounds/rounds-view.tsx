@@ -67,9 +67,9 @@ export function RoundsView({ snapshots }: { snapshots: { id: string; name: strin
         )}
         <AccuracyChart rounds={rounds} />
       </Card>
-      <Card className="overflow-x-auto">
+      <Card>
         <CardTitle>Rounds</CardTitle>
-        {/* Wide on purpose: on a phone the table scrolls inside its card, never the page. */}
+        {/* Wide on purpose: on a phone the table scrolls inside its own box (Table), never the page. */}
         <Table className="min-w-[720px]">
           <thead>
             <tr>

@@ -132,7 +132,7 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
       <Card>
         <CardTitle>Reward accuracy with baselines (same pairs)</CardTitle>
         {stats.rewardAccuracy.map(({ model, table }) => (
-          <div key={model} className="mb-3 overflow-x-auto">
+          <div key={model} className="mb-3">
             <p className="text-sm font-medium">{model}</p>
             <Table data-testid="reward-accuracy">
               <thead>
@@ -190,50 +190,48 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
             Filter
           </button>
         </form>
-        <div className="overflow-x-auto">
-          <Table data-testid="pair-list">
-            <thead>
-              <tr>
-                <Th>Instruction</Th>
-                <Th>Origin</Th>
-                <Th>Strong</Th>
-                <Th>Weak</Th>
-                <Th>Labels</Th>
+        <Table data-testid="pair-list">
+          <thead>
+            <tr>
+              <Th>Instruction</Th>
+              <Th>Origin</Th>
+              <Th>Strong</Th>
+              <Th>Weak</Th>
+              <Th>Labels</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((p) => (
+              <tr key={p.id} data-origin={p.origin}>
+                <Td className="max-w-xs break-words">{p.instruction}</Td>
+                <Td>
+                  {p.origin} {p.kind && <Badge>{p.kind}</Badge>} {p.gold && <Badge tone="good">gold</Badge>} <span className="text-xs text-zinc-500">r{p.round}</span>
+                </Td>
+                <Td>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- authenticated blob route */}
+                  <img src={`/api/v1/candidates/${p.strong.id}/image`} alt={`strong: ${p.strong.origin}`} className="h-12 w-auto" />
+                  <span className="text-xs">{p.strong.origin}</span>{" "}
+                  <Link href={`/develop?candidate=${p.strong.id}`} className="text-xs underline" aria-label={`Open the strong candidate of this pair in Develop`}>
+                    Develop
+                  </Link>
+                </Td>
+                <Td>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- authenticated blob route */}
+                  <img src={`/api/v1/candidates/${p.weak.id}/image`} alt={`weak: ${p.weak.origin}`} className="h-12 w-auto" />
+                  <span className="break-all text-xs">{p.weak.strategy ?? p.weak.origin}</span>{" "}
+                  <Link href={`/develop?candidate=${p.weak.id}`} className="text-xs underline" aria-label={`Open the weak candidate of this pair in Develop`}>
+                    Develop
+                  </Link>
+                </Td>
+                <Td className="text-xs">
+                  {p.humanLabels} human
+                  <br />
+                  {p.modelVerdicts.join(", ")}
+                </Td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((p) => (
-                <tr key={p.id} data-origin={p.origin}>
-                  <Td className="max-w-xs break-words">{p.instruction}</Td>
-                  <Td>
-                    {p.origin} {p.kind && <Badge>{p.kind}</Badge>} {p.gold && <Badge tone="good">gold</Badge>} <span className="text-xs text-zinc-500">r{p.round}</span>
-                  </Td>
-                  <Td>
-                    {/* eslint-disable-next-line @next/next/no-img-element -- authenticated blob route */}
-                    <img src={`/api/v1/candidates/${p.strong.id}/image`} alt={`strong: ${p.strong.origin}`} className="h-12 w-auto" />
-                    <span className="text-xs">{p.strong.origin}</span>{" "}
-                    <Link href={`/develop?candidate=${p.strong.id}`} className="text-xs underline" aria-label={`Open the strong candidate of this pair in Develop`}>
-                      Develop
-                    </Link>
-                  </Td>
-                  <Td>
-                    {/* eslint-disable-next-line @next/next/no-img-element -- authenticated blob route */}
-                    <img src={`/api/v1/candidates/${p.weak.id}/image`} alt={`weak: ${p.weak.origin}`} className="h-12 w-auto" />
-                    <span className="break-all text-xs">{p.weak.strategy ?? p.weak.origin}</span>{" "}
-                    <Link href={`/develop?candidate=${p.weak.id}`} className="text-xs underline" aria-label={`Open the weak candidate of this pair in Develop`}>
-                      Develop
-                    </Link>
-                  </Td>
-                  <Td className="text-xs">
-                    {p.humanLabels} human
-                    <br />
-                    {p.modelVerdicts.join(", ")}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       </Card>
     </div>
   );

@@ -22,7 +22,7 @@ export default async function ReviewStatsPage() {
         <CardTitle>Queue settings</CardTitle>
         <ReviewSettingsForm overlap={overlap} />
       </Card>
-      <Card className="overflow-x-auto">
+      <Card>
         <CardTitle>Annotators, last {stats.days} days</CardTitle>
         <Table data-testid="annotator-stats">
           <thead>
@@ -57,7 +57,7 @@ export default async function ReviewStatsPage() {
           </tbody>
         </Table>
       </Card>
-      <Card className="overflow-x-auto">
+      <Card>
         <CardTitle>Models and prompt versions</CardTitle>
         <Table data-testid="model-stats">
           <thead>

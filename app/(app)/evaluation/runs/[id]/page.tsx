@@ -40,7 +40,7 @@ export default async function EvalRunPage({ params }: { params: Promise<{ id: st
           JSON
         </a>
       </p>
-      <Card className="max-w-full overflow-x-auto">
+      <Card>
         <Table>
           <thead>
             <tr>
