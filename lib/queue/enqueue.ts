@@ -6,16 +6,14 @@ import { bullPrefix, createRedis } from "./connection";
 
 const queues = new Map<QueueName, Queue>();
 // BullMQ never closes a connection it was handed, so we track and close ours.
-const connections: ReturnType<typeof createRedis>[] = [];
-const connectionOf = new Map<QueueName, ReturnType<typeof createRedis>>();
+const connections = new Map<QueueName, ReturnType<typeof createRedis>>();
 
 /** The producer-side Queue for `name` (one per process). */
 export function getQueue(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
     const connection = createRedis({ forWorker: false });
-    connections.push(connection);
-    connectionOf.set(name, connection);
+    connections.set(name, connection);
     queue = new Queue(name, {
       connection,
       prefix: bullPrefix(),
@@ -67,7 +65,7 @@ async function add<J extends JobName>(job: J, payload: JobPayload<J>, opts: Jobs
     if (jobId && replace.length > 0 && (replace as string[]).includes(await queue.getJobState(jobId))) await queue.remove(jobId);
     return await queue.add(job, data, { ...opts, ...(jobId ? { jobId } : {}) });
   };
-  const connection = connectionOf.get(def.queue)!;
+  const connection = connections.get(def.queue)!;
   try {
     return await attempt();
   } catch (cause) {
@@ -104,6 +102,6 @@ function readyWithin(redis: ReturnType<typeof createRedis>, ms: number): Promise
 export async function closeQueues() {
   await Promise.all([...queues.values()].map((q) => q.close()));
   queues.clear();
-  connectionOf.clear();
-  for (const c of connections.splice(0)) c.disconnect();
+  for (const c of connections.values()) c.disconnect();
+  connections.clear();
 }

@@ -169,12 +169,13 @@ async function main() {
       // A warning: the upload's own job could not go into Redis, and it waits for the sweeper.
       probes[fault] = { acceptedS, backlog, ...(accepted.warning ? { warning: accepted.warning } : {}) };
       tally.accepted.get(uploadWorkload)!.push(key);
-      const status = async () => (await sql<{ status: string; error: string | null }[]>`select status, error from images where sha256 = ${key}`.catch(() => []))[0];
+      const status = async () =>
+        (await sql<{ status: string; error: string | null; attempts: number }[]>`select status, error, attempts from images where sha256 = ${key}`.catch(() => []))[0];
       await waitFor(async () => (await status())?.status !== "pending", 60_000, "the probe processed").catch(async (e: Error) => {
         throw new Error(`${e.message} (probe ${key.slice(0, 12)}: ${JSON.stringify(await status())})`);
       });
       const end = await status();
-      probes[fault].attempts = (await sql<{ attempts: number }[]>`select attempts from images where sha256 = ${key}`)[0]?.attempts;
+      probes[fault].attempts = end?.attempts;
       if (end?.status !== "ready") throw new Error(`[chaos] the probe upload ended ${end?.status}: ${end?.error}`);
       return Number(((Date.now() - since) / 1000).toFixed(2));
     };

@@ -25,8 +25,9 @@ export const earlyFrameLogged = (m: Extract<FromWorker, { type: "early-shown" }>
 function overlayOver(size: PreviewSize): HTMLCanvasElement | null {
   if (window.matchMedia(NARROW_SCREEN_QUERY).matches) return null;
   const pane = document.querySelector<HTMLCanvasElement>('[data-testid="image-viewer"] canvas[data-pane]');
-  const port = pane?.parentElement?.getBoundingClientRect();
-  if (!port || port.width === 0 || port.height === 0) return null;
+  const frame = pane?.parentElement;
+  const port = frame?.getBoundingClientRect();
+  if (!frame || !port || port.width === 0 || port.height === 0) return null;
   const box = layout(FIT, { w: size.width, h: size.height }, { w: port.width, h: port.height });
   const overlay = document.createElement("canvas");
   overlay.setAttribute("aria-hidden", "true");
@@ -38,7 +39,7 @@ function overlayOver(size: PreviewSize): HTMLCanvasElement | null {
     width: `${box.w}px`,
     height: `${box.h}px`,
     pointerEvents: "none",
-    clipPath: clipAround(port.left + box.left, port.top + box.top, box.w, box.h, labelsIn(pane!.parentElement!)),
+    clipPath: clipAround(port.left + box.left, port.top + box.top, box.w, box.h, labelsIn(frame)),
   });
   return overlay;
 }
