@@ -27,6 +27,17 @@ describe("groupCommit", () => {
     ]);
   });
 
+  it("callers in separate callbacks of one event-loop iteration (a wave of responses) share a write", async () => {
+    const batches: number[][] = [];
+    const write = groupCommit(async (_db, batch: number[]) => (batches.push(batch), batch), { maxInFlight: 1 });
+    const db = fakeDb();
+    // Timers due together run in one timers phase, each its own callback with microtasks drained
+    // in between: a flush queued as a microtask would go out with the first caller alone.
+    const results = await Promise.all([1, 2, 3].map((n) => new Promise<number>((resolve) => setTimeout(() => void write(db, n).then(resolve), 0))));
+    expect(results).toEqual([1, 2, 3]);
+    expect(batches).toEqual([[1, 2, 3]]);
+  });
+
   it("a failed write rejects only the callers in its batch", async () => {
     let calls = 0;
     const write = groupCommit(

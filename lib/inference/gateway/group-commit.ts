@@ -39,10 +39,12 @@ export function groupCommit<I, O>(write: (db: Db | Tx, batch: I[]) => Promise<O[
     const q = queue;
     return new Promise<O>((resolve, reject) => {
       q.pending.push({ item, resolve, reject });
-      // Callers of the same event-loop turn share a flush (a microtask later: no timer, no added wait).
+      // Callers of the same event-loop iteration share a flush: setImmediate runs right after the
+      // I/O callbacks of this iteration (no timer, no added wait), so a wave of responses read
+      // together goes out as one statement, not as one alone and the rest behind it.
       if (q.inFlight < maxInFlight && !q.scheduled) {
         q.scheduled = true;
-        queueMicrotask(() => void flush(db, q));
+        setImmediate(() => void flush(db, q));
       }
     });
   };
