@@ -10,10 +10,12 @@
 // before deciding. Each user pauses a uniform 1–3 s (`--think-min-ms`,
 // `--think-max-ms`; mean 2 s) after every page view or action and between Next and
 // the decision in the review and compare workspaces. The top-level figures are that
-// regime. Then a saturation phase (`--saturation-seconds`, default 15, 0 to skip)
+// regime, measured after a warm-up (`--warm-up-seconds`, default 15) of the same mix, whose
+// figures are reported apart under `warmUp`: a freshly started server's first seconds are slower
+// (most likely V8 running its code unoptimised; see scripts/bench/README.md). Then a saturation phase (`--saturation-seconds`, default 15, 0 to skip)
 // runs the same mix with no think time at all — a closed loop far beyond what 100
 // people do — and reports its throughput and per-route p95 under `saturation`.
-//   npm run load [-- --users 100 --seconds 60 --think-min-ms 1000 --think-max-ms 3000 --saturation-seconds 15]
+//   npm run load [-- --users 100 --seconds 60 --warm-up-seconds 15 --think-min-ms 1000 --think-max-ms 3000 --saturation-seconds 15]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,6 +36,7 @@ const SECONDS = arg("seconds", 60);
 const THINK_MIN_MS = arg("think-min-ms", 1000);
 const THINK_MAX_MS = arg("think-max-ms", 3000);
 const SATURATION_SECONDS = arg("saturation-seconds", 15);
+const WARM_UP_SECONDS = arg("warm-up-seconds", 15);
 const WARM_UP_PER_ROUTE = 8;
 
 /**
@@ -201,6 +204,8 @@ async function main() {
         ),
       );
     }
+    const warmUp = WARM_UP_SECONDS > 0 ? await phase(WARM_UP_SECONDS, THINK_MIN_MS, THINK_MAX_MS) : null;
+    if (warmUp) print(`[load] warm-up (not in the figures below): think ${THINK_MIN_MS}–${THINK_MAX_MS} ms, ${WARM_UP_SECONDS} s`, warmUp.table);
     const people = await phase(SECONDS, THINK_MIN_MS, THINK_MAX_MS);
     print(`[load] people: think ${THINK_MIN_MS}–${THINK_MAX_MS} ms, ${SECONDS} s`, people.table);
     const saturation = SATURATION_SECONDS > 0 ? await phase(SATURATION_SECONDS, 0, 0) : null;
@@ -217,6 +222,7 @@ async function main() {
         errorRate: people.errorRate,
         maxP95Ms: people.maxP95Ms,
         routes: people.table,
+        warmUp: warmUp && { seconds: WARM_UP_SECONDS, requests: warmUp.requests, errorRate: warmUp.errorRate, maxP95Ms: warmUp.maxP95Ms },
         saturation: saturation && {
           seconds: SATURATION_SECONDS,
           requests: saturation.requests,

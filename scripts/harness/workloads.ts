@@ -145,7 +145,11 @@ export async function seedReviewItems(sql: postgres.Sql, n: number, overlap: num
 
 /**
  * `n` strong/weak pairs (accepted instruction, a `user` strong candidate so no perturb job is
- * due, a perturbed weak one) with `overlap` compare queue slots each.
+ * due, a perturbed weak one) with `overlap` compare queue slots each, already labelled by the
+ * reward model both ways round, as the pipeline's judge-pair job leaves a pair within seconds of
+ * creating it. Without those labels the sweeper queues a judge job per pair a minute after the
+ * workers start, and each fails on the members' missing renders: a burst of failing work no
+ * real pipeline makes, in the middle of what a harness measures.
  */
 export async function seedComparePairs(sql: postgres.Sql, n: number, overlap: number, photos?: [string, string]) {
   const [a, b] = photos ?? (await seedPhotos(sql));
@@ -169,7 +173,11 @@ export async function seedComparePairs(sql: postgres.Sql, n: number, overlap: nu
     p as (
       insert into pairs (instruction_id, strong_id, weak_id, origin, kind, renderer)
       select s.instruction_id, s.id, w.id, 'perturbed', 'scale_down', 'engine:chaos' from s join w using (instruction_id)
-      returning id)
+      returning id),
+    m as (
+      insert into labels (pair_id, labeler_kind, model_name, choice, left_was, swapped, score_strong, score_weak)
+      select p.id, 'model', 'seed-reward', 'strong', side.left_was, side.swapped, 0.8, 0.4
+      from p cross join (values ('strong', false), ('weak', true)) side(left_was, swapped))
     insert into work_slots (kind, item_id, slot, priority) select 'compare', p.id, k, 100 from p cross join generate_series(0, ${overlap - 1}) k`;
 }
 
