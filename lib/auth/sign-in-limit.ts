@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { queuePrefix, redisUrl } from "@/lib/config/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
+import { reportOutages } from "@/lib/queue/connection";
 
 /**
  * Sign-in limits, kept in Redis so every web process counts together:
@@ -36,7 +37,10 @@ return {n, ttl}`;
 
 let client: Redis | null = null;
 const redis = () =>
-  (client ??= new Redis(redisUrl(), { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2_000, commandTimeout: 1_000 }));
+  (client ??= reportOutages(
+    new Redis(redisUrl(), { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2_000, commandTimeout: 1_000 }),
+    "sign-in-limit",
+  ));
 
 /** Closes the limiter's Redis connection (tests, graceful shutdown). */
 export async function closeSignInLimiter() {

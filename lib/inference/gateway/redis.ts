@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { queuePrefix, redisUrl } from "@/lib/config/env";
+import { reportOutages } from "@/lib/queue/connection";
 import { endpointBase } from "../endpoint-base";
 
 let client: Redis | null = null;
@@ -15,7 +16,10 @@ let client: Redis | null = null;
  * the command itself.
  */
 export function inferenceRedis(): Redis {
-  client ??= new Redis(redisUrl(), { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 5_000, enableAutoPipelining: true });
+  client ??= reportOutages(
+    new Redis(redisUrl(), { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 5_000, enableAutoPipelining: true }),
+    "inference",
+  );
   return client;
 }
 
