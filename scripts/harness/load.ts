@@ -12,9 +12,10 @@
 // the decision in the review and compare workspaces. The top-level figures are that
 // regime, measured after a warm-up (`--warm-up-seconds`, default 15) of the same mix, whose
 // figures are reported apart under `warmUp`: a freshly started server's first seconds are slower
-// (most likely V8 running its code unoptimised; see scripts/bench/README.md). Then a saturation phase (`--saturation-seconds`, default 15, 0 to skip)
-// runs the same mix with no think time at all — a closed loop far beyond what 100
-// people do — and reports its throughput and per-route p95 under `saturation`.
+// (most likely V8 running its code unoptimised; see scripts/bench/README.md). Then a saturation
+// phase (`--saturation-seconds`, default 15, 0 to skip) runs the same mix with no think time at
+// all — a closed loop far beyond what 100 people do — and reports its throughput and per-route
+// p95 under `saturation`.
 //   npm run load [-- --users 100 --seconds 60 --warm-up-seconds 15 --think-min-ms 1000 --think-max-ms 3000 --saturation-seconds 15]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";

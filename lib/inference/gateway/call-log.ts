@@ -81,9 +81,10 @@ type StartRow = { ord: string | number; id: string | number; hit_id: string | nu
 // One flush of finishes at a time: Postgres writes the WAL of concurrent synchronous commits one
 // flush after another, so two statements in flight each wait about twice as long (here: 1.9 ms for
 // a lone commit, 4 ms each for two at once) while one statement carries both batches for the price
-// of one (bench:inference --sync-log: 0.943-0.947 in two runs with two finishes in flight, 0.948-0.964
-// in four with one). Starts wait for no flush, so two may be in flight (0.945-0.956 in three runs,
-// 0.940-0.943 with one).
+// of one (bench:inference --sync-log, measured when flushes were queued as microtasks: 0.943-0.947 in
+// two runs with two finishes in flight, 0.948-0.964 in four with one; with setImmediate flushes and
+// one, 0.954-0.970 in five). Starts wait for no flush, so two may be in flight (0.945-0.956 in three
+// runs, 0.940-0.943 with one).
 
 /**
  * Starts go out without waiting for the disk (synchronous_commit off, on the process-wide
