@@ -43,6 +43,19 @@ const CLARITY_RADIAL: DevelopParams = {
   ],
 };
 
+/** Local clarity and texture through a radial mask: both spatial stages with a per-pixel amount. */
+const LOCAL_CLARITY: DevelopParams = {
+  MaskGroupBasedCorrections: [
+    { CorrectionAmount: 1, LocalClarity2012: 0.3, LocalTexture: 0.2, CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.25, Left: 0.25, Bottom: 0.75, Right: 0.75, Feather: 0.3 }] },
+  ],
+};
+
+/** Tone sliders only: no stage mixes channels, so the render takes the separable tables (one row per tone-region level). */
+const TONE_ONLY: DevelopParams = { Exposure2012: 0.3, Highlights2012: -40, Shadows2012: 30 };
+
+/** Width of the drafts the Develop page renders while a slider is dragged (1600 px preview / 3). */
+const DRAFT_WIDTH = 534;
+
 type Rgb = { data: Uint8Array; width: number; height: number; channels: 3 };
 
 async function load(width: number, height: number, fit: "cover" | "inside"): Promise<Rgb> {
@@ -204,6 +217,11 @@ async function main(): Promise<void> {
   const fast = renderImage({ image: preview, params: GLOBAL_EDIT }).image.data;
   const exact = renderImage({ image: preview, params: GLOBAL_EDIT, options: { exact: true } }).image.data;
   const { maxDiff, within2 } = agreement(fast, exact);
+  // A drag's draft: small enough that the per-render fixed costs (the bake, the tone-region tables) show.
+  const draft = await load(DRAFT_WIDTH, DRAFT_WIDTH, "inside");
+  const draftMs = await timeIt(() => renderImage({ image: draft, params: GLOBAL_EDIT }), 15, 3);
+  const draftToneOnlyMs = await timeIt(() => renderImage({ image: draft, params: TONE_ONLY }), 15, 3);
+  const localClarityMs = await timeIt(() => renderImage({ image: preview, params: LOCAL_CLARITY }), 5);
   const coffee = existsSync("public/samples/coffee.jpg")
     ? await sharp("public/samples/coffee.jpg").removeAlpha().resize(800, 800, { fit: "inside" }).raw().toBuffer({ resolveWithObject: true })
     : null;
@@ -247,6 +265,10 @@ async function main(): Promise<void> {
     copyMpixPerS: Number((mpix / (copyMs / 1000)).toFixed(1)),
     previewSize: `${preview.width}x${preview.height}`,
     previewMs: Number(previewMs.toFixed(1)),
+    draftSize: `${draft.width}x${draft.height}`,
+    draftMs: Number(draftMs.toFixed(1)),
+    draftToneOnlyMs: Number(draftToneOnlyMs.toFixed(1)),
+    localClarityPreviewMs: Number(localClarityMs.toFixed(1)),
     lutVsExactMaxDiff: maxDiff,
     lutVsExactWithin2Pct: Number((within2 * 100).toFixed(3)),
     ratioGlobalOverCopy: Number((copyMs / globalMs).toFixed(3)),
@@ -260,6 +282,9 @@ async function main(): Promise<void> {
     ["(c) sharp chain — DIFFERENT work, context only", `${r.sharpDifferentWorkMs} ms  = ${r.sharpDifferentWorkMpixPerS} Mpix/s`],
     ["(d) typed-array copy", `${r.copyMs} ms  = ${r.copyMpixPerS} Mpix/s`],
     [`(e) preview ${r.previewSize}`, `${r.previewMs} ms`],
+    [`(e1) drag draft ${r.draftSize}, same edit`, `${r.draftMs} ms`],
+    [`(e1b) drag draft, tone sliders only (separable)`, `${r.draftToneOnlyMs} ms`],
+    [`(e2) local clarity + texture (radial mask), preview`, `${r.localClarityPreviewMs} ms`],
     ["(f) LUT vs exact float (preview)", `max ${r.lutVsExactMaxDiff} codes, ${r.lutVsExactWithin2Pct} % within 2`],
     ["(g) full-range set, 30 draws, coffee 800 px", `worst draw ${r.fullRangeMinWithin2Pct} % within 2, max ${r.fullRangeMaxDiff} codes, ${r.fullRangeDrawsBelow999} draws < 99.9 %`],
     ["a/d (share of memcpy speed)", `${r.ratioGlobalOverCopy}`],

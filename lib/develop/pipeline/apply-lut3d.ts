@@ -20,7 +20,12 @@ const BIAS = 64 * (2 ** 34 + 2 ** 17 + 1);
  */
 function packedCellTables(lut: GlobalLut): Int32Array[] {
   const { cellOffset, cellFrac } = headTables(lut);
-  return [0, 1, 2].map((c) => Int32Array.from(cellOffset[c], (o, v) => o * 512 + cellFrac[c][v]));
+  return [0, 1, 2].map((c) => {
+    const [offsets, fractions] = [cellOffset[c], cellFrac[c]];
+    const packed = new Int32Array(offsets.length); // a plain loop: see toCodes
+    for (let i = 0; i < packed.length; i++) packed[i] = offsets[i] * 512 + fractions[i];
+    return packed;
+  });
 }
 
 /**
@@ -75,7 +80,7 @@ export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Imag
   const bands = rowBands(rows, height);
   if (grid) return applyCube({ image, dst, lut, grid, regions: lut.levels > 1 ? regionsFor(lut, regions) : null, bands });
   const lev = lut.levels > 1 ? regionLevels(regionsFor(lut, regions), image) : null;
-  const [tr, tg, tb] = headTables(lut).separable.map((t) => Uint8Array.from(t, (v) => Math.round(v * 255)));
+  const [tr, tg, tb] = headTables(lut).separable.map(toCodes);
   for (let band = bands(); band; band = bands()) {
     const end = band[1] * width * channels;
     for (let i = band[0] * width * channels, p = band[0] * width; i < end; i += channels, p++) {
@@ -87,6 +92,23 @@ export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Imag
     }
   }
   return { data: dst, width, height, channels };
+}
+
+/**
+ * A head table as 8-bit codes, and as linear light. Plain loops: with tone regions a table has
+ * 256 levels × 256 codes, and `TypedArray.from` with a map callback took ~40 ms for the three of
+ * them (a 320 px draft with Highlights set spent most of its render there).
+ */
+function toCodes(table: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(table.length);
+  for (let i = 0; i < out.length; i++) out[i] = Math.round(table[i] * 255);
+  return out;
+}
+
+function toLinear(table: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(table.length);
+  for (let i = 0; i < out.length; i++) out[i] = srgbToLinear(table[i]);
+  return out;
 }
 
 /** The tone regions a LUT with per-level tables needs (see tone-regions.ts). */
@@ -109,7 +131,7 @@ export function applyGlobalLutToLinear({ image, lut, out, regions }: { image: Im
   const src = image.data;
   const grid = lut.grid;
   if (!grid) {
-    const [tr, tg, tb] = headTables(lut).separable.map((t) => Float32Array.from(t, (v) => srgbToLinear(v)));
+    const [tr, tg, tb] = headTables(lut).separable.map(toLinear);
     for (let p = 0, s = 0, d = 0; p < n; p++, s += channels, d += 3) {
       const k = lev ? lev[p] << 8 : 0;
       dst[d] = tr[k + src[s]];

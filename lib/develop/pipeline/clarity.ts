@@ -1,4 +1,4 @@
-import { enhanceLocalContrast } from "./local-contrast";
+import { enhanceLocalContrast, fractionMap } from "./local-contrast";
 import { assertRange, type FloatImage } from "./types";
 
 /** Clarity: mid-tone local contrast over a large radius. */
@@ -15,7 +15,7 @@ export type ClarityOptions = {
  */
 export function applyClarity({ image, amount = 0, amountMap }: { image: FloatImage } & ClarityOptions): FloatImage {
   assertRange("clarity", amount, -100, 100);
-  const map = amountMap ? Float32Array.from(amountMap, (v) => v / 100) : null;
+  const map = fractionMap(amountMap);
   const sigma = Math.max(2, 0.015 * Math.max(image.width, image.height));
   enhanceLocalContrast({ image, amount: amount / 100, amountMap: map, sigma, gain: 1, midtonesOnly: true });
   return image;

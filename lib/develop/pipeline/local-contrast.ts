@@ -19,6 +19,18 @@ export type LocalContrastOptions = {
 };
 
 /**
+ * A per-pixel amount map in slider units (−100 … +100) as fractions, for {@link LocalContrastOptions}.
+ * A plain loop: `Float32Array.from` with a map callback took ~700 ms for a 1600×1264 map, against
+ * a few milliseconds for this.
+ */
+export function fractionMap(sliderMap: Float32Array | null | undefined): Float32Array | null {
+  if (!sliderMap) return null;
+  const out = new Float32Array(sliderMap.length);
+  for (let i = 0; i < out.length; i++) out[i] = sliderMap[i] / 100;
+  return out;
+}
+
+/**
  * Base/detail local-contrast boost in place on a linear image: l = √Y (a perceptual lightness),
  * base = Gaussian(l, σ) — computed on a plane downsampled by ⌊σ/3⌋ and upsampled bilinearly, so a
  * large radius costs the same as a small one —, l' = max(0, l + a·gain·(l − base)·w), and every

@@ -1,4 +1,4 @@
-import { enhanceLocalContrast } from "./local-contrast";
+import { enhanceLocalContrast, fractionMap } from "./local-contrast";
 import { assertRange, type FloatImage } from "./types";
 
 /** Texture: medium-frequency detail. */
@@ -16,7 +16,7 @@ export type TextureOptions = {
  */
 export function applyTexture({ image, amount = 0, amountMap }: { image: FloatImage } & TextureOptions): FloatImage {
   assertRange("texture", amount, -100, 100);
-  const map = amountMap ? Float32Array.from(amountMap, (v) => v / 100) : null;
+  const map = fractionMap(amountMap);
   const sigma = Math.max(1, 0.0015 * Math.max(image.width, image.height));
   enhanceLocalContrast({ image, amount: amount / 100, amountMap: map, sigma, gain: 0.8, midtonesOnly: false });
   return image;
