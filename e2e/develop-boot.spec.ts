@@ -89,3 +89,38 @@ test("opened by a client-side navigation, where the page's own script boots the 
   );
   expect(workers).toBe(1);
 });
+
+test("before any script runs, the server's render of the opened edit shows in the After pane; the first frame replaces it", async ({ page, request }) => {
+  const list = await (await request.get("/api/v1/images?status=ready&limit=100")).json();
+  const bee = (list.items as { sha256: string; originalName: string | null }[]).find((i) => i.originalName === "honey-bee.jpg")!;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // The page's scripts and the preview's boot script: nothing of the page runs until released.
+  await page.route(/\/(_next\/static\/chunks\/.*|_develop\/preview-boot\.[0-9a-f]{16})\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const draftResponse = page.waitForResponse(/\/develop-draft\?/);
+  await page.goto(`/develop?image=${bee.sha256}&params=${encodeURIComponent("{exposure=+0.8}")}`, { waitUntil: "commit" });
+
+  const draft = page.locator('[data-testid="viewer-wipe"] img[data-placeholder]');
+  await expect(draft).toHaveCount(1);
+  await expect.poll(() => draft.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBe(320);
+  const response = await draftResponse;
+  expect(response.headers()["content-type"]).toBe("image/jpeg");
+  expect(response.headers()["cache-control"]).toContain("immutable");
+  expect(decodeURIComponent(new URL(response.url()).searchParams.get("params")!)).toContain('"Exposure2012":0.8');
+  // The edit is in its pixels: brighter than the stored thumbnail it was rendered from.
+  const meanLuma = async (bytes: Buffer) => (await sharp(bytes).greyscale().stats()).channels[0].mean;
+  const thumbnail = await (await request.get(`/api/v1/images/${bee.sha256}/thumbnail`)).body();
+  expect(await meanLuma(await response.body())).toBeGreaterThan((await meanLuma(thumbnail)) + 15);
+  // It fills the viewer's frame (fitted inside it by object-fit, as the viewer fits the photo).
+  const port = (await page.getByTestId("viewer-wipe").boundingBox())!;
+  const box = (await draft.boundingBox())!;
+  expect(Math.abs(box.width - port.width)).toBeLessThanOrEqual(1);
+  expect(Math.abs(box.height - port.height)).toBeLessThanOrEqual(1);
+
+  release();
+  await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await expect(draft).toHaveCount(0);
+});

@@ -83,7 +83,7 @@ describe("bad input", () => {
     const catchAll = new Set([...path.matchAll(/\[\.\.\.(\w+)\]/g)].map((m) => m[1]));
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.constantFrom("limit", "before", "cursor", "status", "split", "category", "q", "param", "importId", "source", "review", "excluded", "hasLocal", "x"), hostileString, { maxKeys: 4 }),
+        fc.dictionary(fc.constantFrom("limit", "before", "cursor", "status", "split", "category", "q", "param", "importId", "source", "review", "excluded", "hasLocal", "params", "engine", "x"), hostileString, { maxKeys: 4 }),
         fc.array(hostileString, { minLength: names.length, maxLength: names.length }),
         fc.oneof(fc.constant(""), hostileString, fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString("latin1"))),
         async (query, paramValues, body) => {

@@ -66,6 +66,7 @@ export const ROUTES: Record<string, Allow> = {
   "POST /api/v1/images": RESEARCHER,
   "GET /api/v1/images/[sha256]": SIGNED_IN,
   "GET /api/v1/images/[sha256]/[variant]": SIGNED_IN,
+  "GET /api/v1/images/[sha256]/develop-draft": SIGNED_IN,
   "GET /api/v1/corpus/counts": SIGNED_IN,
   "GET /api/v1/corpus/trajectories": RESEARCHER,
   "POST /api/v1/corpus/imports": RESEARCHER,

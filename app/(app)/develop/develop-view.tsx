@@ -25,6 +25,7 @@ export function DevelopView({
   candidate: initialCandidate,
   openError,
   seed,
+  draftUrl,
 }: {
   /** `size`: the stored preview's, when known (the first drafts then come from the thumbnail). */
   images: { sha256: string; name: string; size?: PreviewSize }[];
@@ -37,8 +38,12 @@ export function DevelopView({
   openError?: string;
   /** The opened photo and edit as JSON (a PreviewSeed): the worker starts on it before hydration (preview-boot). */
   seed: string | null;
+  /** The opened photo's thumbnail rendered with the opened edit by the server: shown in the After pane until the first frame. */
+  draftUrl?: string;
 }) {
   const [image, setImage] = useState(initialImage);
+  /** The server's draft belongs to the opened photo and edit: dropped when another photo is picked. */
+  const [placeholder, setPlaceholder] = useState(draftUrl);
   const [trajectory, setTrajectory] = useState(initialTrajectory);
   const [candidate, setCandidate] = useState(initialCandidate);
   const narrow = useNarrowScreen();
@@ -91,6 +96,7 @@ export function DevelopView({
 
   function switchImage(next: string) {
     setImage(next);
+    setPlaceholder(undefined);
     if (trajectory && next !== trajectory.sourceSha) setTrajectory(undefined);
     if (candidate && next !== candidate.sourceSha) setCandidate(undefined);
     setParams({}); // slider values belong to the photo they were set on
@@ -128,7 +134,7 @@ export function DevelopView({
             panes={[
               { src: `/api/v1/images/${image}/preview-png`, label: "Before (original)" },
               // Copied in the animation frame that draws a frame, not on every status change.
-              { canvas: canvasRef, onDraw, label: "After (live preview)" },
+              { canvas: canvasRef, onDraw, placeholder, label: "After (live preview)" },
             ]}
           />
         )}

@@ -5,7 +5,7 @@ import { getDevelopTrajectory } from "@/lib/corpus";
 import { parseEdit, serializeRetouchIq } from "@/lib/edits";
 import type { DevelopParams } from "@/lib/develop/params";
 import { isAppError } from "@/lib/errors";
-import { listImages } from "@/lib/images";
+import { developDraftUrl, listImages } from "@/lib/images";
 import { getFixStart } from "@/lib/preference";
 import type { CandidateRef, TrajectoryRef } from "./develop-actions";
 import { DevelopView } from "./develop-view";
@@ -65,6 +65,8 @@ export default async function DevelopPage({ searchParams }: { searchParams: Prom
         params: opened,
       } satisfies PreviewSeed)
     : null;
+  // The first picture: the thumbnail rendered with the edit by the server, fetched while the worker starts.
+  const draftUrl = initialImage && images.find((i) => i.sha256 === initialImage)?.size ? developDraftUrl(initialImage, opened) : null;
   return (
     <>
       {/* Hoisted into <head> by React (an async script): starts the preview worker as soon as it is
@@ -75,6 +77,7 @@ export default async function DevelopPage({ searchParams }: { searchParams: Prom
         initialImage={initialImage}
         initialParams={opened}
         seed={seed}
+        draftUrl={draftUrl ?? undefined}
         trajectory={trajectory}
         candidate={candidate}
         openError={openError}

@@ -10,7 +10,9 @@
  *   the first two panes. A pane is an image URL (`src`) or a live canvas (`canvas`: a
  *   ref to a canvas the page draws into, e.g. Develop's preview; the viewer copies it
  *   whenever `version` changes, or at once when the page calls the listeners it gave
- *   `onDraw`, so the page keeps drawing where it always did).
+ *   `onDraw`, so the page keeps drawing where it always did; `placeholder`: an image URL
+ *   shown fitted in the pane until the page first calls those listeners, e.g. a server render
+ *   that arrives before the page's own first frame).
  * - `mode`: initial mode, "side" (default; panes side by side, stacked on a phone),
  *   "wipe" (one frame, a divider: the first pane on its left, the second on its
  *   right; drag on the photo or use the slider) or "flicker" (one pane at a time).
@@ -35,6 +37,8 @@ export type CanvasSource = {
   canvas: { readonly current: HTMLCanvasElement | null };
   version?: unknown;
   onDraw?: (listener: (drawn: ImageBitmap) => void) => () => void;
+  /** An image shown (fitted, as the viewer fits) until the first `onDraw` call; it is in the server's HTML, so it loads before the page's scripts run. */
+  placeholder?: string;
 };
 export type ImageViewerPane = { label: string } & ({ src: string } | CanvasSource);
 export type ImageViewerMode = "side" | "wipe" | "flicker";
@@ -302,11 +306,35 @@ function MirrorCanvas({
   onSize?: (size: Size) => void;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const { canvas, version, onDraw } = source;
+  const { canvas, version, onDraw, placeholder } = source;
+  const [placeholderShown, setPlaceholderShown] = useState(Boolean(placeholder));
   useLayoutEffect(() => copyCanvas(canvas.current, ref.current, onSize), [canvas, version, onSize]);
-  useEffect(() => onDraw?.((drawn) => copyCanvas(drawn, ref.current, onSize)), [onDraw, onSize]);
+  useEffect(
+    () =>
+      onDraw?.((drawn) => {
+        copyCanvas(drawn, ref.current, onSize);
+        setPlaceholderShown(false);
+      }),
+    [onDraw, onSize],
+  );
   return (
-    <canvas ref={ref} role="img" aria-label={label} data-pane={index} className="pointer-events-none absolute max-w-none" style={style} />
+    <>
+      <canvas ref={ref} role="img" aria-label={label} data-pane={index} className="pointer-events-none absolute max-w-none" style={style} />
+      {placeholder && placeholderShown && (
+        // eslint-disable-next-line @next/next/no-img-element -- an authenticated API render, fitted like the canvas (layout FIT: contain, centred)
+        <img
+          src={placeholder}
+          alt="" // the pane's canvas carries the label
+          draggable={false}
+          fetchPriority="high"
+          data-placeholder={index}
+          // Element Timing: when its pixels were painted (bench:preview reads it).
+          {...{ elementtiming: "viewer-placeholder" }}
+          onError={() => setPlaceholderShown(false)}
+          className="pointer-events-none absolute inset-0 h-full w-full object-contain"
+        />
+      )}
+    </>
   );
 }
 
