@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -53,7 +54,9 @@ describe("renderDevelopDraft", () => {
   it("refuses the anonymous, unknown or unready photos and over-long edits with a message", async () => {
     const { ctx, sha256 } = await readyPhoto("astronaut.jpg");
     await expect(renderDevelopDraft({ ctx: createContext({ actor: null }), input: { sha256, params: "{}" } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(renderDevelopDraft({ ctx, input: { sha256: "f".repeat(64), params: "{}" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A hash no test stores (other tests' rows share this database).
+    const unknown = randomBytes(32).toString("hex");
+    await expect(renderDevelopDraft({ ctx, input: { sha256: unknown, params: "{}" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(renderDevelopDraft({ ctx, input: { sha256: "../etc", params: "{}" } })).rejects.toMatchObject({ code: "VALIDATION" });
     const long = "x".repeat(DRAFT_PARAMS_MAX_CHARS + 1);
     await expect(renderDevelopDraft({ ctx, input: { sha256, params: long } })).rejects.toMatchObject({ code: "VALIDATION" });
