@@ -124,3 +124,28 @@ test("before any script runs, the server's render of the opened edit shows in th
   await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
   await expect(draft).toHaveCount(0);
 });
+
+test("on a phone the viewer has its phone height in the server's HTML, so the worker's first frame shows there before hydration", async ({ page, request }) => {
+  const list = await (await request.get("/api/v1/images?status=ready&limit=100")).json();
+  const bee = (list.items as { sha256: string; originalName: string | null }[]).find((i) => i.originalName === "honey-bee.jpg")!;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/develop?image=${bee.sha256}`, { waitUntil: "commit" });
+  const early = page.locator("[data-develop-early-frame]");
+  await expect(early).toHaveCount(1, { timeout: 20_000 });
+  const before = (await page.getByTestId("viewer-wipe").boundingBox())!;
+  expect(before.height).toBe(300);
+  const box = (await early.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(before.y - 1);
+  expect(box.y + box.height).toBeLessThanOrEqual(before.y + before.height + 1);
+
+  release();
+  await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await expect(early).toHaveCount(0);
+  expect((await page.getByTestId("viewer-wipe").boundingBox())!.height).toBe(before.height); // no jump at hydration
+});

@@ -11,7 +11,6 @@ import { DevelopActions, type CandidateRef, type TrajectoryRef } from "./develop
 import { PREVIEW_SLIDERS, sliderLabel, sliderSpec, sliderSteps } from "./sliders";
 import type { PreviewSize } from "./preview-protocol";
 import { useDevelopPreview } from "./use-develop-preview";
-import { useNarrowScreen } from "./use-narrow-screen";
 
 /** Pause in editing after which the URL is brought up to date with the edit. */
 const URL_WRITE_DELAY_MS = 250;
@@ -46,7 +45,6 @@ export function DevelopView({
   const [placeholder, setPlaceholder] = useState(draftUrl);
   const [trajectory, setTrajectory] = useState(initialTrajectory);
   const [candidate, setCandidate] = useState(initialCandidate);
-  const narrow = useNarrowScreen();
   const [params, setParams] = useState<DevelopParams>(initialParams);
   const size = images.find((i) => i.sha256 === image)?.size;
   const { canvasRef, status, onDraw, render: requestRender } = useDevelopPreview({ image, size, params });
@@ -130,7 +128,8 @@ export function DevelopView({
             key={image}
             mode="wipe"
             initialWipe={0}
-            height={narrow ? 300 : 560}
+            height={560}
+            narrowHeight={300}
             panes={[
               { src: `/api/v1/images/${image}/preview-png`, label: "Before (original)" },
               // Copied in the animation frame that draws a frame, not on every status change.

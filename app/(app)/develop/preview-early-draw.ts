@@ -1,6 +1,5 @@
 import { FIT, layout } from "@/app/_components/image-viewer/view-math";
 import type { FromWorker, PreviewFrame, PreviewSize } from "./preview-protocol";
-import { NARROW_SCREEN_QUERY } from "./narrow-screen";
 
 type Frame = Extract<FromWorker, { type: "frame" }>;
 
@@ -19,11 +18,10 @@ export const earlyFrameLogged = (m: Extract<FromWorker, { type: "early-shown" }>
  * A canvas of its own over the viewer's After pane, placed where the viewer will fit a `size`
  * photo: appended to <body> (React leaves unknown nodes at the end of <body> alone when it
  * hydrates), removed once the page draws its first frame. Null when the viewer is not laid out
- * yet, or laid out otherwise than it will be: on a phone the page gives the viewer its height only
- * once it runs.
+ * yet. Its size comes from CSS (the viewer's height on phones too), so the server's HTML lays it
+ * out as the page will.
  */
 function overlayOver(size: PreviewSize): HTMLCanvasElement | null {
-  if (window.matchMedia(NARROW_SCREEN_QUERY).matches) return null;
   const pane = document.querySelector<HTMLCanvasElement>('[data-testid="image-viewer"] canvas[data-pane]');
   const frame = pane?.parentElement;
   const port = frame?.getBoundingClientRect();

@@ -16,7 +16,8 @@
  * - `mode`: initial mode, "side" (default; panes side by side, stacked on a phone),
  *   "wipe" (one frame, a divider: the first pane on its left, the second on its
  *   right; drag on the photo or use the slider) or "flicker" (one pane at a time).
- * - `height`: viewport height in px (default 480; 320 on narrow screens is up to you).
+ * - `height`: viewport height in px (default 480); `narrowHeight`: the height on phone-narrow
+ *   screens (below 640 px), set by CSS, so the server's HTML already has it (default `height`).
  * - `initialWipe`: where the wipe divider starts, % of the first pane shown (default 50).
  * Zoom and pan are shared by all panes: wheel or + − to zoom, drag or arrows to pan,
  * 0 to fit, 1 for 1:1 (one image pixel per device pixel); in wipe mode drag moves
@@ -42,12 +43,12 @@ export type CanvasSource = {
 };
 export type ImageViewerPane = { label: string } & ({ src: string } | CanvasSource);
 export type ImageViewerMode = "side" | "wipe" | "flicker";
-export type ImageViewerProps = { panes: ImageViewerPane[]; mode?: ImageViewerMode; height?: number; initialWipe?: number; className?: string };
+export type ImageViewerProps = { panes: ImageViewerPane[]; mode?: ImageViewerMode; height?: number; narrowHeight?: number; initialWipe?: number; className?: string };
 
 const ZOOM_STEP = 1.25;
 const PAN_STEP = 60;
 
-export function ImageViewer({ panes, mode: initialMode = "side", height = 480, initialWipe = 50, className }: ImageViewerProps) {
+export function ImageViewer({ panes, mode: initialMode = "side", height = 480, narrowHeight = height, initialWipe = 50, className }: ImageViewerProps) {
   const comparable = panes.length >= 2;
   const [mode, setMode] = useState<ImageViewerMode>(comparable ? initialMode : "side");
   const [view, setView] = useState<View>(FIT);
@@ -159,8 +160,8 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, i
     onPointerMove,
     onPointerUp: endDrag,
     onPointerCancel: endDrag,
-    style: { height },
-    className: cn("relative max-h-[70vh] w-full min-w-0 touch-none sm:flex-1 select-none overflow-hidden rounded bg-zinc-900", mode === "wipe" ? "cursor-ew-resize" : "cursor-grab"),
+    style: { "--viewer-height": `${height}px`, "--viewer-narrow-height": `${narrowHeight}px` } as CSSProperties,
+    className: cn("relative h-(--viewer-narrow-height) sm:h-(--viewer-height) max-h-[70vh] w-full min-w-0 touch-none sm:flex-1 select-none overflow-hidden rounded bg-zinc-900", mode === "wipe" ? "cursor-ew-resize" : "cursor-grab"),
   };
   const picture = (pane: ImageViewerPane, i: number, extra?: CSSProperties) =>
     "canvas" in pane ? (
