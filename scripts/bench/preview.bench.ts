@@ -160,7 +160,8 @@ test("develop preview frame rate", async ({ page, request }) => {
     timeline: Record<string, unknown>;
   }[] = [];
   for (let i = 0; i < FIRST_RENDER_OPENS; i++) {
-    await open(page, `/develop?image=${bee.sha256}`);
+    // A different edit each time, so the server renders each open's draft afresh (the browser keeps a draft URL's bytes).
+    await open(page, `/develop?image=${bee.sha256}&params=${encodeURIComponent(`{exposure=+${(0.05 * (i + 1)).toFixed(2)}}`)}`);
     const opened = await frames(page);
     // Where the time to the first frame goes: the HTML, hydration, and the two photo downloads.
     const timeline = await page.evaluate(() => {
@@ -267,7 +268,7 @@ test("develop preview frame rate", async ({ page, request }) => {
       previewDragFps: "frames with new pixels per second while the page moves the slider once per animation frame (range value + input event, as under a real mouse)",
       previewDragFpsMouse: "the same under Playwright mouse moves over CDP, capped by their delivery rate (mouseDragInputsPerSecond)",
       keyToPixelsMs: "keydown event timestamp to the first frame with new pixels drawn on the preview canvas and the viewer's After pane (median of 20)",
-      firstRenderMs: `navigation start to the first picture of the edit on screen, whichever came first of: the server's draft (the photo's 320 px thumbnail rendered with the edit by the same engine on the server, an <img> in the page's HTML; its Element Timing renderTime, each open in firstServerDraftEachMs) and the worker's first frame (the preview canvas, or drawn over the viewer before the page hydrated; a draft: its width in firstRenderWidth, from the photo's thumbnail when its preview size is known; firstCanvasFrameMs, each open in firstCanvasFrameEachMs), median of ${FIRST_RENDER_OPENS} fresh opens (each in firstRenderEachMs; the median open's timeline in firstRenderTimeline, worker-* steps from the worker's clock); firstFullRenderMs: the median over the opens of their first full-size frame`,
+      firstRenderMs: `navigation start to the first picture of the edit on screen, whichever came first of: the server's draft (the photo's 320 px thumbnail rendered with the edit by the same engine on the server, an <img> in the page's HTML; its Element Timing renderTime, each open in firstServerDraftEachMs) and the worker's first frame (the preview canvas, or drawn over the viewer before the page hydrated; a draft: its width in firstRenderWidth, from the photo's thumbnail when its preview size is known; firstCanvasFrameMs, each open in firstCanvasFrameEachMs), median of ${FIRST_RENDER_OPENS} fresh opens, each with its own edit (exposure +0.05 … +0.35, so no draft comes from the browser's cache; each in firstRenderEachMs; the median open's timeline in firstRenderTimeline, worker-* steps from the worker's clock); firstFullRenderMs: the median over the opens of their first full-size frame`,
     },
   };
   writeFileSync(process.env.PREVIEW_BENCH_OUT ?? "/tmp/riq-preview-bench.json", JSON.stringify(result));
