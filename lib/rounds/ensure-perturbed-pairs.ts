@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne, or, sql } from "drizzle-orm";
 import { pairs } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import type { DevelopParams } from "@/lib/develop";
@@ -12,13 +12,19 @@ import { upsertCandidate } from "./upsert-candidate";
  * weak = a rule-based perturbation from lib/preference): `scale:0.3` pairs
  * (every third held out for accuracy) and `flip-sign` pairs, which reverse
  * the edit and so have a known answer: they are the gold set. Idempotent.
+ *
+ * The preference pipeline's perturb step uses the same two strategies, so it
+ * may have stored the same pair first (as training data). The round's design
+ * decides such a pair's split and gold answer: otherwise which samples a
+ * round holds out would depend on which worker reached them first, and a
+ * round could measure its reward model on no perturbed pairs at all. The
+ * round claims them before its own export, which then leaves them out.
  */
 export async function ensurePerturbedPairs({ ctx, snapshotId, limit }: { ctx: Ctx; snapshotId: string; limit: number }) {
   const samples = await roundSamples({ ctx, snapshotId, limit });
   let created = 0;
+  let claimed = 0;
   for (const [i, s] of samples.entries()) {
-    const [existing] = await ctx.db.select({ id: pairs.id }).from(pairs).where(and(eq(pairs.instructionId, s.sampleId), eq(pairs.origin, "perturbed"))).limit(1);
-    if (existing) continue;
     const strong = await upsertCandidate({ ctx, trajectoryId: s.trajectoryId, instructionId: s.sampleId, sourceSha: s.source.sha256, params: s.params as DevelopParams, origin: "user", round: 0 });
     for (const name of ["scale:0.3", "flip-sign"] as const) {
       const weak = applyStrategy(s.params as DevelopParams, name);
@@ -26,12 +32,22 @@ export async function ensurePerturbedPairs({ ctx, snapshotId, limit }: { ctx: Ct
       const w = await upsertCandidate({ ctx, trajectoryId: s.trajectoryId, instructionId: s.sampleId, sourceSha: s.source.sha256, params: weak.params, origin: "perturber", round: 0, strategy: weak.strategy, kind: weak.kind });
       if (w.id === strong.id) continue;
       const gold = name === "flip-sign";
-      await ctx.db
+      const split = gold || i % 3 === 0 ? "accuracy" : "train";
+      const goldAnswer = gold ? ("strong" as const) : null;
+      const [row] = await ctx.db
         .insert(pairs)
-        .values({ instructionId: s.sampleId, strongId: strong.id, weakId: w.id, origin: "perturbed", kind: weak.kind, round: 0, gold, goldAnswer: gold ? "strong" : null, split: gold || i % 3 === 0 ? "accuracy" : "train", renderer: "engine" })
-        .onConflictDoNothing();
-      created++;
+        .values({ instructionId: s.sampleId, strongId: strong.id, weakId: w.id, origin: "perturbed", kind: weak.kind, round: 0, gold, goldAnswer, split, renderer: "engine" })
+        .onConflictDoUpdate({
+          target: [pairs.strongId, pairs.weakId],
+          set: { split, gold, goldAnswer },
+          // Only a perturbed pair the round would file otherwise; a pair already as the round wants it is left alone.
+          setWhere: and(eq(pairs.origin, "perturbed"), or(ne(pairs.split, split), ne(pairs.gold, gold))),
+        })
+        // xmax = 0: the row was inserted, not updated.
+        .returning({ inserted: sql<boolean>`xmax = 0` });
+      if (row?.inserted) created++;
+      else if (row) claimed++;
     }
   }
-  return { samples: samples.length, created };
+  return { samples: samples.length, created, claimed };
 }

@@ -1,0 +1,49 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { pairs } from "@/db/schema";
+import { systemContext } from "@/lib/context";
+import { generatePerturbedPairs } from "@/lib/preference";
+import { seedSamples, type SeededSample } from "@/test/training/training-fixtures";
+import { ensurePerturbedPairs } from "./ensure-perturbed-pairs";
+import { roundSamples } from "./round-samples";
+
+let samples: SeededSample[];
+let snapshotId: string;
+
+beforeAll(async () => {
+  ({ samples, snapshotId } = await seedSamples(6));
+});
+
+const perturbedPairsOf = (instructionIds: string[]) =>
+  getDb()
+    .select({ instructionId: pairs.instructionId, split: pairs.split, gold: pairs.gold })
+    .from(pairs)
+    .where(and(inArray(pairs.instructionId, instructionIds), eq(pairs.origin, "perturbed")));
+
+describe("ensurePerturbedPairs", () => {
+  it("holds out the round's pairs even where the perturb step stored the same pairs first, as training data", async () => {
+    const ctx = systemContext();
+    // The preference pipeline got there first: every sample's scale:0.3 and flip-sign pairs, split "train", not gold.
+    for (const s of samples) {
+      await generatePerturbedPairs({ ctx, input: { instructionId: s.instructionId, strategies: ["scale:0.3", "flip-sign"], withModel: false }, check: async () => ({ verdict: "weaker", reason: "test: accepted", by: "test" }) });
+    }
+    const ids = samples.map((s) => s.instructionId);
+    const before = await perturbedPairsOf(ids);
+    expect(before.length).toBeGreaterThanOrEqual(samples.length);
+    expect(before.every((p) => p.split === "train" && !p.gold)).toBe(true);
+
+    const made = await ensurePerturbedPairs({ ctx, snapshotId, limit: 6 });
+    expect(made.claimed).toBeGreaterThan(0);
+    const order = (await roundSamples({ ctx, snapshotId, limit: 6 })).map((s) => s.sampleId);
+    const after = await perturbedPairsOf(ids);
+    // Every sample has a gold (flip-sign) pair; every third sample's other pair is held out for accuracy.
+    for (const [i, id] of order.entries()) {
+      const own = after.filter((p) => p.instructionId === id);
+      expect(own.some((p) => p.gold && p.split === "accuracy"), `sample ${i}`).toBe(true);
+      if (i % 3 === 0) expect(own.some((p) => !p.gold && p.split === "accuracy"), `sample ${i}`).toBe(true);
+    }
+    // A second call changes nothing.
+    expect(await ensurePerturbedPairs({ ctx, snapshotId, limit: 6 })).toMatchObject({ created: 0, claimed: 0 });
+  });
+});
