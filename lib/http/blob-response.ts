@@ -2,6 +2,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import { AppError } from "@/lib/errors";
 import { getBlobStore } from "@/lib/storage";
+import { PRIVATE_IMMUTABLE } from "./cache-control";
 
 /**
  * Parses a single-range `Range: bytes=a-b` / `bytes=a-` / `bytes=-n` header
@@ -37,7 +38,7 @@ export async function blobResponse(req: Request, { blobKey, contentType, fileNam
     "content-type": contentType,
     "accept-ranges": "bytes",
     etag,
-    "cache-control": "private, max-age=31536000, immutable",
+    "cache-control": PRIVATE_IMMUTABLE,
     "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
   };
   if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${size}` } });

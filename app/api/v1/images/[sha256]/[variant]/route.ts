@@ -1,9 +1,10 @@
 // GET /api/v1/images/:sha256/:variant — bytes of the original, preview or thumbnail
 import { getImageBlob, IMAGE_VARIANTS } from "@/lib/images";
+import { PRIVATE_IMMUTABLE } from "@/lib/http/cache-control";
 import { route } from "@/lib/http/route";
 
 // Content-addressed: the bytes behind a hash never change, so the browser keeps them and a revalidation is a 304.
-const CACHE_HEADERS = { "cache-control": "private, max-age=31536000, immutable" };
+const CACHE_HEADERS = { "cache-control": PRIVATE_IMMUTABLE };
 const etagOf = ({ sha256, variant }: { sha256: string; variant: string }) =>
   /^[0-9a-f]{64}$/.test(sha256) && (IMAGE_VARIANTS as readonly string[]).includes(variant) ? `"${sha256}-${variant}"` : null;
 
