@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { ADMIN } from "./users";
 
@@ -7,18 +7,29 @@ import { ADMIN } from "./users";
 // client-side navigation.
 test.use({ storageState: ADMIN.state });
 
+/** The 1600×1264 sample photo the seed stores. */
+async function honeyBee(request: APIRequestContext) {
+  const list = await (await request.get("/api/v1/images?status=ready&limit=100")).json();
+  return (list.items as { sha256: string; originalName: string | null }[]).find((i) => i.originalName === "honey-bee.jpg")!;
+}
+
+/** Holds back every request matching `url` until the returned function is called. */
+async function holdBack(page: Page, url: RegExp): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test("with the page's scripts held back, the first frame of the opened edit shows over the viewer before hydration, then the page takes over", async ({
   page,
   request,
 }) => {
-  const list = await (await request.get("/api/v1/images?status=ready&limit=100")).json();
-  const bee = (list.items as { sha256: string; originalName: string | null }[]).find((i) => i.originalName === "honey-bee.jpg")!;
-  let releaseScripts!: () => void;
-  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
-  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const bee = await honeyBee(request);
+  const releaseScripts = await holdBack(page, /\/_next\/static\/chunks\/.*\.js$/);
   // A tablet-wide window, where the photo fills the viewer's width and so lies under its "After" label.
   await page.setViewportSize({ width: 800, height: 900 });
   const bootScript = page.waitForResponse(/\/_develop\/preview-boot\.[0-9a-f]{16}\.js$/);
@@ -91,15 +102,9 @@ test("opened by a client-side navigation, where the page's own script boots the 
 });
 
 test("before any script runs, the server's render of the opened edit shows in the After pane; the first frame replaces it", async ({ page, request }) => {
-  const list = await (await request.get("/api/v1/images?status=ready&limit=100")).json();
-  const bee = (list.items as { sha256: string; originalName: string | null }[]).find((i) => i.originalName === "honey-bee.jpg")!;
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
+  const bee = await honeyBee(request);
   // The page's scripts and the preview's boot script: nothing of the page runs until released.
-  await page.route(/\/(_next\/static\/chunks\/.*|_develop\/preview-boot\.[0-9a-f]{16})\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, /\/(_next\/static\/chunks\/.*|_develop\/preview-boot\.[0-9a-f]{16})\.js$/);
   const draftResponse = page.waitForResponse(/\/develop-draft\?/);
   await page.goto(`/develop?image=${bee.sha256}&params=${encodeURIComponent("{exposure=+0.8}")}`, { waitUntil: "commit" });
 
@@ -126,14 +131,8 @@ test("before any script runs, the server's render of the opened edit shows in th
 });
 
 test("on a phone the viewer has its phone height in the server's HTML, so the worker's first frame shows there before hydration", async ({ page, request }) => {
-  const list = await (await request.get("/api/v1/images?status=ready&limit=100")).json();
-  const bee = (list.items as { sha256: string; originalName: string | null }[]).find((i) => i.originalName === "honey-bee.jpg")!;
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const bee = await honeyBee(request);
+  const release = await holdBack(page, /\/_next\/static\/chunks\/.*\.js$/);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/develop?image=${bee.sha256}`, { waitUntil: "commit" });
   const early = page.locator("[data-develop-early-frame]");
