@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { query as sql } from "./review-fixtures";
 import { ADMIN, ANNOTATOR } from "./users";
 
 /** Votes on the pair on screen with one key and returns which side the user's edit was on. */
@@ -78,6 +79,28 @@ test.describe.serial("compare workspace", () => {
       )
       .toBeGreaterThan(0);
     await expect(page.getByTestId("reward-accuracy").first()).toContainText("Bigger change wins");
+    await admin.close();
+  });
+
+  test("a pair the judge gave up on is listed with its error; Retry judging (by keyboard) has the worker label it", async ({ browser }) => {
+    // As a reward model that stayed down would leave it: no model label, the last job's error recorded.
+    const [pair] = await sql<{ id: string }[]>`select id from pairs where origin = 'perturbed' order by created_at limit 1`;
+    await sql`delete from labels where pair_id = ${pair.id} and labeler_kind = 'model'`;
+    await sql`update pairs set judge_failures = 3, judge_error = 'UNAVAILABLE: reward endpoint refused the connection', judge_failed_at = now() where id = ${pair.id}`;
+    const admin = await browser.newContext({ storageState: ADMIN.state });
+    const page = await admin.newPage();
+    await page.goto("/compare/researcher");
+    const card = page.getByTestId("judge-failures");
+    await expect(card).toContainText("1 given up");
+    await expect(card).toContainText("reward endpoint refused the connection");
+    await page.getByTestId("retry-judging").focus();
+    await page.keyboard.press("Enter");
+    await expect(card.getByRole("status")).toHaveText("Queued 1 pair(s) for judging.");
+    // The worker judges it (both sides of the swap); the card goes once nothing has failed.
+    await expect.poll(async () => (await sql`select count(*)::int as n from labels where pair_id = ${pair.id} and labeler_kind = 'model'`)[0].n, { timeout: 60_000 }).toBe(2);
+    await page.reload();
+    await expect(page.getByTestId("compare-researcher")).toBeVisible();
+    await expect(page.getByTestId("judge-failures")).toHaveCount(0);
     await admin.close();
   });
 });

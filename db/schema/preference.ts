@@ -117,6 +117,11 @@ export const pairs = pgTable(
     renderer: text("renderer").notNull(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Judge jobs for this pair that ended with their attempts spent (see lib/preference/judge-failures.ts). */
+    judgeFailures: integer("judge_failures").notNull().default(0),
+    /** The last such job's error, and when it gave up; cleared when the judge labels the pair. */
+    judgeError: text("judge_error"),
+    judgeFailedAt: timestamp("judge_failed_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("pairs_members_uq").on(t.strongId, t.weakId),

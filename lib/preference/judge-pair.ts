@@ -7,6 +7,7 @@ import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { scorePair, type RewardOutput } from "@/lib/inference";
 import { parseInput } from "@/lib/parse-input";
+import { clearJudgeFailure } from "./judge-failures";
 import { loadInstruction } from "./load-instruction";
 
 export const judgePairInput = z.object({ pairId: z.uuid() });
@@ -75,5 +76,6 @@ export async function judgePair({ ctx, input, scorer }: { ctx: Ctx; input: z.inp
     };
   });
   const inserted = await ctx.db.insert(labels).values(rows).onConflictDoNothing().returning({ id: labels.id });
+  await clearJudgeFailure({ ctx, input: { pairId } });
   return { pairId, verdicts: runs.map((r) => r.choice), positionBias: biased, written: inserted.length };
 }

@@ -54,6 +54,8 @@ export async function listPairs({ ctx, input }: { ctx: Ctx; input: z.input<typeo
       instruction: instructions.text,
       strong: { id: strong.id, origin: strong.origin, strategy: strong.strategy, modelName: strong.modelName, params: strong.params },
       weak: { id: weak.id, origin: weak.origin, strategy: weak.strategy, modelName: weak.modelName, diff: weak.diffToStrong },
+      judgeFailures: pairs.judgeFailures,
+      judgeError: pairs.judgeError,
       humanLabels: sql<number>`(select count(*)::int from ${labels} l where l.pair_id = ${pairs.id} and l.labeler_kind = 'human')`,
       modelVerdicts: sql<string[]>`coalesce((select array_agg(l.model_name || ':' || l.choice || case when l.swapped then ' (swapped)' else '' end order by l.model_name, l.swapped) from ${labels} l where l.pair_id = ${pairs.id} and l.labeler_kind = 'model'), '{}')`,
     })

@@ -1,13 +1,15 @@
 import "server-only";
 import { and, eq, lt, notExists, sql } from "drizzle-orm";
-import { candidates, instructions, labels, pairs } from "@/db/schema";
+import { candidates, instructions, pairs } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
-import { enqueue } from "@/lib/queue";
+import { enqueue, requeue } from "@/lib/queue";
+import { judgeDue } from "./judge-failures";
 
 /**
  * Re-enqueues preference work Postgres says is missing: accepted instructions
  * with no strong candidate yet (→ perturb) and pairs without a model label
- * (→ judge-pair). Job ids are derived from row ids, so queued work is not
+ * whose judging is due (→ judge-pair; see judge-failures.ts for retries and
+ * giving up). Job ids are derived from row ids, so queued work is not
  * duplicated and a lost queue loses nothing.
  */
 export async function sweepPreference({ ctx, input }: { ctx: Ctx; input: { olderThanMs?: number; limit?: number } }) {
@@ -25,16 +27,8 @@ export async function sweepPreference({ ctx, input }: { ctx: Ctx; input: { older
     )
     .limit(limit);
   for (const { id } of pairless) await enqueue("perturb", { instructionId: id, round: 1 });
-  const unjudged = await ctx.db
-    .select({ id: pairs.id })
-    .from(pairs)
-    .where(
-      and(
-        lt(pairs.createdAt, cutoff),
-        notExists(ctx.db.select({ one: sql`1` }).from(labels).where(and(eq(labels.pairId, pairs.id), eq(labels.labelerKind, "model")))),
-      ),
-    )
-    .limit(limit);
-  for (const { id } of unjudged) await enqueue("judge-pair", { pairId: id });
+  const unjudged = await ctx.db.select({ id: pairs.id }).from(pairs).where(judgeDue(ctx, cutoff)).limit(limit);
+  // requeue, not enqueue: a judge job that spent its attempts (a model server down for a while) is stale once its retry is due.
+  for (const { id } of unjudged) await requeue("judge-pair", { pairId: id });
   return { perturb: pairless.length, judge: unjudged.length };
 }

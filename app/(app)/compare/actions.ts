@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/http/action";
-import { getFixStart, nextComparePair, requestPairs, saveFix, submitLabel } from "@/lib/preference";
+import { getFixStart, nextComparePair, requestPairs, retryJudging, saveFix, submitLabel } from "@/lib/preference";
 import { renewLease } from "@/lib/review/queue";
 
 /** The compare workspace's actions; the verbs validate input and check roles. */
@@ -24,6 +24,11 @@ export async function saveFixAction(input: { candidateId: string; params: Record
 }
 export async function requestPairsAction(input: { source: "perturber" | "policy"; round: number; n?: number }) {
   const r = await runAction((ctx) => requestPairs({ ctx, input }));
+  if (r.ok) revalidatePath("/compare/researcher");
+  return r;
+}
+export async function retryJudgingAction() {
+  const r = await runAction((ctx) => retryJudging({ ctx, input: {} }));
   if (r.ok) revalidatePath("/compare/researcher");
   return r;
 }

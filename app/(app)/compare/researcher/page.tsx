@@ -4,9 +4,10 @@ import { Card, CardTitle } from "@/app/_components/ui/card";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
-import { getPreferenceStats, listPairs, listPairsInput, type Rating } from "@/lib/preference";
+import { getPreferenceStats, JUDGE_GIVE_UP_AFTER, JUDGE_RETRY_AFTER_MS, listJudgeFailures, listPairs, listPairsInput, type Rating } from "@/lib/preference";
 import { GeneratePairsForm } from "./generate-pairs-form";
 import { RatingChart } from "./rating-chart";
+import { RetryJudgingButton } from "./retry-judging-button";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Agreement & ratings · RetouchIQ Studio" };
@@ -19,7 +20,11 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
   const ctx = createContext({ actor });
   const sp = await searchParams;
   const filter = listPairsInput.safeParse({ origin: sp.origin || undefined, kind: sp.kind || undefined, orderedBy: sp.orderedBy || undefined, round: sp.round || undefined });
-  const [stats, list] = await Promise.all([getPreferenceStats({ ctx }), listPairs({ ctx, input: filter.success ? filter.data : {} })]);
+  const [stats, list, judgeFailures] = await Promise.all([
+    getPreferenceStats({ ctx }),
+    listPairs({ ctx, input: filter.success ? filter.data : {} }),
+    listJudgeFailures({ ctx, input: {} }),
+  ]);
   const hh = stats.humanHuman;
   return (
     <div className="space-y-4" data-testid="compare-researcher">
@@ -36,6 +41,25 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
           {stats.counts.pairs} pairs · {stats.counts.humanLabels} human labels · {stats.counts.modelLabels} model labels. The sweeper also queues pairs for every newly accepted instruction.
         </p>
       </Card>
+
+      {(judgeFailures.total > 0 || judgeFailures.retrying > 0) && (
+        <Card data-testid="judge-failures">
+          <CardTitle>Pairs the reward model could not label</CardTitle>
+          <p className="text-sm">
+            {judgeFailures.total} given up (after {JUDGE_GIVE_UP_AFTER} jobs, or an error retrying cannot fix) · {judgeFailures.retrying} failed and retried by the sweeper ({JUDGE_RETRY_AFTER_MS / 60_000} min after each failure)
+          </p>
+          {judgeFailures.recent.length > 0 && (
+            <ul className="my-2 space-y-1 text-xs">
+              {judgeFailures.recent.map((f) => (
+                <li key={f.id} className="break-words">
+                  <span className="font-mono text-zinc-500">{f.id.slice(0, 8)}</span> {f.failedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC: {f.error}
+                </li>
+              ))}
+            </ul>
+          )}
+          {judgeFailures.total > 0 && <RetryJudgingButton />}
+        </Card>
+      )}
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
@@ -223,10 +247,15 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
                     Develop
                   </Link>
                 </Td>
-                <Td className="text-xs">
+                <Td className="min-w-40 text-xs">
                   {p.humanLabels} human
                   <br />
                   {p.modelVerdicts.join(", ")}
+                  {p.judgeFailures > 0 && p.modelVerdicts.length === 0 && (
+                    <span className="block break-words text-red-700 dark:text-red-400">
+                      judge failed ×{p.judgeFailures}: {p.judgeError}
+                    </span>
+                  )}
                 </Td>
               </tr>
             ))}
