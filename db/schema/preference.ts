@@ -122,6 +122,8 @@ export const pairs = pgTable(
     /** The last such job's error, and when it gave up; cleared when the judge labels the pair. */
     judgeError: text("judge_error"),
     judgeFailedAt: timestamp("judge_failed_at", { withTimezone: true }),
+    /** When a training export first carried this pair: from then on it is training data, never held out to measure a model. */
+    exportedAt: timestamp("exported_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("pairs_members_uq").on(t.strongId, t.weakId),

@@ -75,7 +75,7 @@ async function runStep(ctx: Ctx, round: Round, step: RoundStep): Promise<"wait" 
       const reward = await createExport({ ctx, input: { format: rewardFormat, name: `round-${round.number}-reward`, snapshotId: round.snapshotId!, roundId: round.id, policyRoundsBefore: round.number, benchmarkItems: "skip" } });
       const policy = await createExport({ ctx, input: { format: local ? "llamafactory-policy-sft" : "easyr1-policy", name: `round-${round.number}-policy`, snapshotId: round.snapshotId!, roundId: round.id, round: round.number, includeUnreviewed: true, benchmarkItems: "skip" } });
       await ctx.db.update(rounds).set({ rewardExportId: reward.export.id, policyExportId: policy.export.id }).where(eq(rounds.id, round.id));
-      return `${reward.export.counts.rows} reward-model rows, ${policy.export.counts.rows} policy rows (${made.created} new perturbed pairs${made.claimed ? `, ${made.claimed} held out from the perturb step's` : ""})`;
+      return `${reward.export.counts.rows} reward-model rows, ${policy.export.counts.rows} policy rows (${made.created} new perturbed pairs${made.claimed ? `, ${made.claimed} held out from the perturb step's` : ""}${made.keptForTraining ? `, ${made.keptForTraining} not held out: an earlier export carried them` : ""})`;
     }
     case "train_reward":
     case "train_policy": {

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { pairs } from "@/db/schema";
 import { systemContext } from "@/lib/context";
 import { generatePerturbedPairs } from "@/lib/preference";
+import { createExport } from "@/lib/training/export";
 import { seedSamples, type SeededSample } from "@/test/training/training-fixtures";
 import { ensurePerturbedPairs } from "./ensure-perturbed-pairs";
 import { roundSamples } from "./round-samples";
@@ -45,5 +46,26 @@ describe("ensurePerturbedPairs", () => {
     }
     // A second call changes nothing.
     expect(await ensurePerturbedPairs({ ctx, snapshotId, limit: 6 })).toMatchObject({ created: 0, claimed: 0 });
+  });
+
+  it("never holds out a pair a training export has already carried", async () => {
+    const ctx = systemContext();
+    const fresh = await seedSamples(3);
+    for (const s of fresh.samples) {
+      await generatePerturbedPairs({ ctx, input: { instructionId: s.instructionId, strategies: ["scale:0.3", "flip-sign"], withModel: false }, check: async () => ({ verdict: "weaker", reason: "test: accepted", by: "test" }) });
+    }
+    const ids = fresh.samples.map((s) => s.instructionId);
+    const stored = await perturbedPairsOf(ids);
+    // A reward model's training data carried them before any round held them out.
+    const exported = await createExport({ ctx, input: { format: "llamafactory-reward-sft", name: "before-the-round", snapshotId: fresh.snapshotId, benchmarkItems: "skip" } });
+    expect(exported.export.counts.rows).toBeGreaterThan(0);
+
+    const made = await ensurePerturbedPairs({ ctx, snapshotId: fresh.snapshotId, limit: 3 });
+    // The design holds out each sample's flip-sign pair and the first sample's scale:0.3 pair: all exported already.
+    expect(made.claimed).toBe(0);
+    expect(made.keptForTraining).toBeGreaterThanOrEqual(fresh.samples.length);
+    expect(made.keptForTraining).toBeLessThanOrEqual(stored.length);
+    const after = await perturbedPairsOf(ids);
+    expect(after.filter((p) => p.split === "accuracy" || p.gold)).toEqual([]);
   });
 });

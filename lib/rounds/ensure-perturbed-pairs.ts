@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { pairs } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import type { DevelopParams } from "@/lib/develop";
@@ -18,12 +18,15 @@ import { upsertCandidate } from "./upsert-candidate";
  * decides such a pair's split and gold answer: otherwise which samples a
  * round holds out would depend on which worker reached them first, and a
  * round could measure its reward model on no perturbed pairs at all. The
- * round claims them before its own export, which then leaves them out.
+ * round claims them before its own export, which then leaves them out. A
+ * pair an export has already carried is training data for good: a model
+ * may have learnt it, so it is never held out (`keptForTraining`).
  */
 export async function ensurePerturbedPairs({ ctx, snapshotId, limit }: { ctx: Ctx; snapshotId: string; limit: number }) {
   const samples = await roundSamples({ ctx, snapshotId, limit });
   let created = 0;
   let claimed = 0;
+  let keptForTraining = 0;
   for (const [i, s] of samples.entries()) {
     const strong = await upsertCandidate({ ctx, trajectoryId: s.trajectoryId, instructionId: s.sampleId, sourceSha: s.source.sha256, params: s.params as DevelopParams, origin: "user", round: 0 });
     for (const name of ["scale:0.3", "flip-sign"] as const) {
@@ -41,13 +44,19 @@ export async function ensurePerturbedPairs({ ctx, snapshotId, limit }: { ctx: Ct
           target: [pairs.strongId, pairs.weakId],
           set: { split, gold, goldAnswer },
           // Only a perturbed pair the round would file otherwise; a pair already as the round wants it is left alone.
-          setWhere: and(eq(pairs.origin, "perturbed"), or(ne(pairs.split, split), ne(pairs.gold, gold))),
+          setWhere: and(eq(pairs.origin, "perturbed"), or(ne(pairs.split, split), ne(pairs.gold, gold)), isNull(pairs.exportedAt)),
         })
         // xmax = 0: the row was inserted, not updated.
         .returning({ inserted: sql<boolean>`xmax = 0` });
       if (row?.inserted) created++;
       else if (row) claimed++;
+      else if (split === "accuracy" && (await exportedAsTraining(ctx, strong.id, w.id))) keptForTraining++;
     }
   }
-  return { samples: samples.length, created, claimed };
+  return { samples: samples.length, created, claimed, keptForTraining };
+}
+
+/** The pair (strong, weak) is training data an export has carried. */
+async function exportedAsTraining(ctx: Ctx, strongId: string, weakId: string) {
+  return (await ctx.db.$count(pairs, and(eq(pairs.strongId, strongId), eq(pairs.weakId, weakId), eq(pairs.split, "train"), isNotNull(pairs.exportedAt)))) > 0;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { EXPORT_FORMATS, snapshots, trainingExports, type ExportFile } from "@/db/schema";
+import { EXPORT_FORMATS, pairs, snapshots, trainingExports, type ExportFile } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/auth/record-audit";
 import type { Ctx } from "@/lib/context";
@@ -80,7 +80,11 @@ export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<ty
   }
   const hash = exportContentHash(o.format, files);
   const [existing] = await ctx.db.select().from(trainingExports).where(eq(trainingExports.hash, hash)).limit(1);
-  if (existing) return { export: existing, created: false };
+  if (existing) {
+    // The same data exported again (or first exported before pairs were stamped).
+    if (items.kind === "pairs") await markPairsExported(ctx.db, items.items.map((i) => i.pairId));
+    return { export: existing, created: false };
+  }
 
   const manifest: ExportManifest = {
     version: 1,
@@ -105,9 +109,17 @@ export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<ty
       const [raced] = await tx.select().from(trainingExports).where(eq(trainingExports.hash, hash)).limit(1);
       return { export: raced, created: false };
     }
+    if (items.kind === "pairs") await markPairsExported(tx, items.items.map((i) => i.pairId));
     await recordAudit({ ctx: { ...ctx, db: tx }, action: "training.export", subjectType: "training_export", subjectId: row.id, data: { hash, format: o.format, counts: built.counts } });
     return { export: row, created: true };
   });
+}
+
+/** Stamps the pairs a new export carries, so a round never holds one out afterwards (ensurePerturbedPairs). */
+async function markPairsExported(db: Ctx["db"], pairIds: string[]) {
+  for (let i = 0; i < pairIds.length; i += 5_000) {
+    await db.update(pairs).set({ exportedAt: sql`now()` }).where(and(inArray(pairs.id, pairIds.slice(i, i + 5_000)), isNull(pairs.exportedAt)));
+  }
 }
 
 const IMAGE_TYPES: Record<string, string> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", tif: "image/tiff", avif: "image/avif", heic: "image/heic" };
