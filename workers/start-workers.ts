@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import { JOBS, QUEUES, bullPrefix, createRedis, getQueue, type JobName, type QueueName } from "@/lib/queue";
 import { processors } from "./processors";
+import { reportWorkerErrors } from "./report-worker-errors";
 
 /**
  * Starts one BullMQ Worker per queue (or only `only`), dispatching each job
@@ -34,7 +35,7 @@ export async function startWorkers({ only }: { only?: QueueName[] } = {}) {
     // BullMQ leaves a connection it was handed open; close ours with the worker.
     worker.on("closed", () => connection.disconnect());
     worker.on("failed", (job, err) => console.error(`[worker:${name}] ${job?.name} ${job?.id} failed: ${err.message}`));
-    worker.on("error", (err) => console.error(`[worker:${name}] ${err.message}`));
+    reportWorkerErrors(worker, connection, name);
     return worker;
   });
 
