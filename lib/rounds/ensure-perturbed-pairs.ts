@@ -28,18 +28,48 @@ export async function ensurePerturbedPairs({ ctx, snapshotId, limit }: { ctx: Ct
   let claimed = 0;
   let keptForTraining = 0;
   for (const [i, s] of samples.entries()) {
-    const strong = await upsertCandidate({ ctx, trajectoryId: s.trajectoryId, instructionId: s.sampleId, sourceSha: s.source.sha256, params: s.params as DevelopParams, origin: "user", round: 0 });
+    const strong = await upsertCandidate({
+      ctx,
+      trajectoryId: s.trajectoryId,
+      instructionId: s.sampleId,
+      sourceSha: s.source.sha256,
+      params: s.params as DevelopParams,
+      origin: "user",
+      round: 0,
+    });
     for (const name of ["scale:0.3", "flip-sign"] as const) {
       const weak = applyStrategy(s.params as DevelopParams, name);
       if (!weak) continue;
-      const w = await upsertCandidate({ ctx, trajectoryId: s.trajectoryId, instructionId: s.sampleId, sourceSha: s.source.sha256, params: weak.params, origin: "perturber", round: 0, strategy: weak.strategy, kind: weak.kind });
-      if (w.id === strong.id) continue;
+      const w = await upsertCandidate({
+        ctx,
+        trajectoryId: s.trajectoryId,
+        instructionId: s.sampleId,
+        sourceSha: s.source.sha256,
+        params: weak.params,
+        origin: "perturber",
+        round: 0,
+        strategy: weak.strategy,
+        kind: weak.kind,
+      });
+      // Both members of a pair come from one renderer (an older engine's strong render is left unpaired).
+      if (w.id === strong.id || w.renderer !== strong.renderer) continue;
       const gold = name === "flip-sign";
       const split = gold || i % 3 === 0 ? "accuracy" : "train";
       const goldAnswer = gold ? ("strong" as const) : null;
       const [row] = await ctx.db
         .insert(pairs)
-        .values({ instructionId: s.sampleId, strongId: strong.id, weakId: w.id, origin: "perturbed", kind: weak.kind, round: 0, gold, goldAnswer, split, renderer: "engine" })
+        .values({
+          instructionId: s.sampleId,
+          strongId: strong.id,
+          weakId: w.id,
+          origin: "perturbed",
+          kind: weak.kind,
+          round: 0,
+          gold,
+          goldAnswer,
+          split,
+          renderer: strong.renderer,
+        })
         .onConflictDoUpdate({
           target: [pairs.strongId, pairs.weakId],
           set: { split, gold, goldAnswer },
@@ -58,5 +88,10 @@ export async function ensurePerturbedPairs({ ctx, snapshotId, limit }: { ctx: Ct
 
 /** The pair (strong, weak) is training data an export has carried. */
 async function exportedAsTraining(ctx: Ctx, strongId: string, weakId: string) {
-  return (await ctx.db.$count(pairs, and(eq(pairs.strongId, strongId), eq(pairs.weakId, weakId), eq(pairs.split, "train"), isNotNull(pairs.exportedAt)))) > 0;
+  return (
+    (await ctx.db.$count(
+      pairs,
+      and(eq(pairs.strongId, strongId), eq(pairs.weakId, weakId), eq(pairs.split, "train"), isNotNull(pairs.exportedAt)),
+    )) > 0
+  );
 }

@@ -13,27 +13,62 @@ import { upsertCandidate } from "./upsert-candidate";
  * of PGRT. Even samples go to the next round's training data, odd ones are
  * held out for accuracy. Idempotent (candidates and pairs are keyed).
  */
-export async function rollOutPolicy({ ctx, snapshotId, limit, round, policy }: { ctx: Ctx; snapshotId: string; limit: number; round: number; policy: ModelConfig }) {
+export async function rollOutPolicy({
+  ctx,
+  snapshotId,
+  limit,
+  round,
+  policy,
+}: {
+  ctx: Ctx;
+  snapshotId: string;
+  limit: number;
+  round: number;
+  policy: ModelConfig;
+}) {
   const samples = await roundSamples({ ctx, snapshotId, limit });
   let made = 0;
   let failed = 0;
   for (const [i, s] of samples.entries()) {
     const [strong] = await ctx.db
-      .select({ id: candidates.id })
+      .select({ id: candidates.id, renderer: candidates.renderer })
       .from(candidates)
       .where(and(eq(candidates.instructionId, s.sampleId), eq(candidates.origin, "user")))
       .limit(1);
     if (!strong) continue;
-    const out = await runRole({ ctx: { ...ctx, system: true }, role: "policy", model: policy, input: { instruction: s.instruction, source: { sha256: s.source.sha256 }, n: 1 } });
+    const out = await runRole({
+      ctx: { ...ctx, system: true },
+      role: "policy",
+      model: policy,
+      input: { instruction: s.instruction, source: { sha256: s.source.sha256 }, n: 1 },
+    });
     if (!out.ok) {
       failed++;
       continue;
     }
-    const weak = await upsertCandidate({ ctx, trajectoryId: s.trajectoryId, instructionId: s.sampleId, sourceSha: s.source.sha256, params: out.output.samples[0].params as DevelopParams, origin: "policy", round, modelName: policy.name });
-    if (weak.id === strong.id) continue;
+    const weak = await upsertCandidate({
+      ctx,
+      trajectoryId: s.trajectoryId,
+      instructionId: s.sampleId,
+      sourceSha: s.source.sha256,
+      params: out.output.samples[0].params as DevelopParams,
+      origin: "policy",
+      round,
+      modelName: policy.name,
+    });
+    // Both members of a pair come from one renderer (an older engine's strong render is left unpaired).
+    if (weak.id === strong.id || weak.renderer !== strong.renderer) continue;
     await ctx.db
       .insert(pairs)
-      .values({ instructionId: s.sampleId, strongId: strong.id, weakId: weak.id, origin: "policy", round, split: i % 2 === 0 ? "train" : "accuracy", renderer: "engine" })
+      .values({
+        instructionId: s.sampleId,
+        strongId: strong.id,
+        weakId: weak.id,
+        origin: "policy",
+        round,
+        split: i % 2 === 0 ? "train" : "accuracy",
+        renderer: strong.renderer,
+      })
       .onConflictDoNothing();
     made++;
   }

@@ -34,17 +34,44 @@ export async function upsertCandidate({
   strategy?: string;
   kind?: Exclude<PerturbationKind, never>;
   modelName?: string;
-}): Promise<{ id: string; imageKey: string; magnitude: number }> {
+}): Promise<{ id: string; imageKey: string; magnitude: number; renderer: string }> {
   const paramsHash = createHash("sha256").update(canonicalParams(params)).digest("hex");
-  const where = and(eq(candidates.trajectoryId, trajectoryId), eq(candidates.instructionId, instructionId), eq(candidates.origin, origin), eq(candidates.paramsHash, paramsHash));
-  const [hit] = await ctx.db.select({ id: candidates.id, imageKey: candidates.imageKey, magnitude: candidates.magnitude }).from(candidates).where(where).limit(1);
-  if (hit?.imageKey) return { id: hit.id, imageKey: hit.imageKey, magnitude: hit.magnitude };
+  const where = and(
+    eq(candidates.trajectoryId, trajectoryId),
+    eq(candidates.instructionId, instructionId),
+    eq(candidates.origin, origin),
+    eq(candidates.paramsHash, paramsHash),
+  );
+  const [hit] = await ctx.db
+    .select({ id: candidates.id, imageKey: candidates.imageKey, magnitude: candidates.magnitude, renderer: candidates.renderer })
+    .from(candidates)
+    .where(where)
+    .limit(1);
+  if (hit?.imageKey) return { id: hit.id, imageKey: hit.imageKey, magnitude: hit.magnitude, renderer: hit.renderer };
   const render = await renderStoredImage({ ctx: { ...ctx, system: true }, input: { sourceSha, params, size: "preview" } });
   const magnitude = editMagnitude(params);
+  const renderer = `engine:${ENGINE_VERSION}`;
   const [row] = await ctx.db
     .insert(candidates)
-    .values({ trajectoryId, instructionId, params, paramsHash, renderKey: render.cacheKey, imageKey: render.outputKey, renderer: `engine:${ENGINE_VERSION}`, origin, round, strategy: strategy ?? null, kind: kind ?? null, modelName: modelName ?? null, magnitude })
-    .onConflictDoUpdate({ target: [candidates.trajectoryId, candidates.instructionId, candidates.origin, candidates.paramsHash], set: { imageKey: render.outputKey, renderKey: render.cacheKey } })
+    .values({
+      trajectoryId,
+      instructionId,
+      params,
+      paramsHash,
+      renderKey: render.cacheKey,
+      imageKey: render.outputKey,
+      renderer,
+      origin,
+      round,
+      strategy: strategy ?? null,
+      kind: kind ?? null,
+      modelName: modelName ?? null,
+      magnitude,
+    })
+    .onConflictDoUpdate({
+      target: [candidates.trajectoryId, candidates.instructionId, candidates.origin, candidates.paramsHash],
+      set: { imageKey: render.outputKey, renderKey: render.cacheKey, renderer },
+    })
     .returning({ id: candidates.id });
-  return { id: row.id, imageKey: render.outputKey, magnitude };
+  return { id: row.id, imageKey: render.outputKey, magnitude, renderer };
 }
