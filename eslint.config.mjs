@@ -16,8 +16,24 @@ export default defineConfig([
     files: ["lib/develop/**/*.ts", "lib/edits/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*", "fs", "path", "sharp", "@/db/*", "server-only"], message: "lib/develop and lib/edits are universal" }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*", "fs", "path", "sharp", "@/db/*", "server-only"], message: "lib/develop and lib/edits are universal" },
+          ],
+        },
+      ],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "training/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+    "training/**",
+    "public/_develop/**",
+  ]),
 ]);

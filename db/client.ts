@@ -24,7 +24,8 @@ let asyncCommitPool: postgres.Sql | null = null;
 function preparing(sql: postgres.Sql): postgres.Sql {
   return new Proxy(sql, {
     get(target, prop, receiver) {
-      if (prop === "unsafe") return (query: string, args?: unknown[], options?: object) => target.unsafe(query, args as never, { ...options, prepare: true });
+      if (prop === "unsafe")
+        return (query: string, args?: unknown[], options?: object) => target.unsafe(query, args as never, { ...options, prepare: true });
       if (prop === "begin" || prop === "savepoint") {
         return (...args: unknown[]) => {
           const fn = args.pop() as (tx: postgres.Sql) => unknown;
@@ -60,7 +61,12 @@ export function getDb(): Db {
  */
 export function getCommitSql({ durable = true }: { durable?: boolean } = {}): postgres.Sql {
   if (!durable) {
-    asyncCommitPool ??= postgres(databaseUrl(), { max: 2, idle_timeout: 60, onnotice: () => {}, connection: { synchronous_commit: "off" } });
+    asyncCommitPool ??= postgres(databaseUrl(), {
+      max: 2,
+      idle_timeout: 60,
+      onnotice: () => {},
+      connection: { synchronous_commit: "off" },
+    });
     return asyncCommitPool;
   }
   commitPool ??= postgres(databaseUrl(), { max: 2, idle_timeout: 60, onnotice: () => {} });

@@ -97,7 +97,11 @@ test.describe.serial("compare workspace", () => {
     await page.keyboard.press("Enter");
     await expect(card.getByRole("status")).toHaveText("Queued 1 pair(s) for judging.");
     // The worker judges it (both sides of the swap); the card goes once nothing has failed.
-    await expect.poll(async () => (await sql`select count(*)::int as n from labels where pair_id = ${pair.id} and labeler_kind = 'model'`)[0].n, { timeout: 60_000 }).toBe(2);
+    await expect
+      .poll(async () => (await sql`select count(*)::int as n from labels where pair_id = ${pair.id} and labeler_kind = 'model'`)[0].n, {
+        timeout: 60_000,
+      })
+      .toBe(2);
     await page.reload();
     await expect(page.getByTestId("compare-researcher")).toBeVisible();
     await expect(page.getByTestId("judge-failures")).toHaveCount(0);

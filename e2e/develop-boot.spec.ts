@@ -70,7 +70,10 @@ test("with the page's scripts held back, the first frame of the opened edit show
   const clip = await early.evaluate((c) => getComputedStyle(c).clipPath);
   // path(evenodd, "M 0 0 H w V h H 0 Z M x1 y1 H x2 V y2 H x1 Z"): the overlay, then the hole.
   expect(clip).toMatch(/^path\(evenodd, /);
-  const hole = clip.match(/-?[\d.]+/g)!.map(Number).slice(5, 9);
+  const hole = clip
+    .match(/-?[\d.]+/g)!
+    .map(Number)
+    .slice(5, 9);
   expect(hole[0] + box.x).toBeCloseTo(Math.max(label.x, box.x), 0);
   expect(hole[2] + box.x).toBeCloseTo(Math.min(label.x + label.width, box.x + box.width), 0);
   expect(hole[1] + box.y).toBeCloseTo(Math.max(label.y, box.y), 0);
@@ -101,7 +104,10 @@ test("opened by a client-side navigation, where the page's own script boots the 
   expect(workers).toBe(1);
 });
 
-test("before any script runs, the server's render of the opened edit shows in the After pane; the first frame replaces it", async ({ page, request }) => {
+test("before any script runs, the server's render of the opened edit shows in the After pane; the first frame replaces it", async ({
+  page,
+  request,
+}) => {
   const bee = await honeyBee(request);
   // The page's scripts and the preview's boot script: nothing of the page runs until released.
   const release = await holdBack(page, /\/(_next\/static\/chunks\/.*|_develop\/preview-boot\.[0-9a-f]{16})\.js$/);
@@ -130,7 +136,10 @@ test("before any script runs, the server's render of the opened edit shows in th
   await expect(draft).toHaveCount(0);
 });
 
-test("on a phone the viewer has its phone height in the server's HTML, so the worker's first frame shows there before hydration", async ({ page, request }) => {
+test("on a phone the viewer has its phone height in the server's HTML, so the worker's first frame shows there before hydration", async ({
+  page,
+  request,
+}) => {
   const bee = await honeyBee(request);
   const release = await holdBack(page, /\/_next\/static\/chunks\/.*\.js$/);
   await page.setViewportSize({ width: 390, height: 844 });

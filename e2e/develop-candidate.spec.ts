@@ -14,7 +14,9 @@ async function changeHighlights(page: Page): Promise<number> {
   for (let i = 0; i < 3; i++) await page.keyboard.press(dir > 0 ? "Shift+ArrowRight" : "Shift+ArrowLeft"); // 3 × 10
   const after = before + 30 * dir;
   await expect(slider).toHaveValue(String(after));
-  await expect.poll(() => decodeURIComponent(new URL(page.url()).searchParams.get("params") ?? "")).toContain(`highlights=${after > 0 ? "+" : ""}${after}`);
+  await expect
+    .poll(() => decodeURIComponent(new URL(page.url()).searchParams.get("params") ?? ""))
+    .toContain(`highlights=${after > 0 ? "+" : ""}${after}`);
   return after;
 }
 
@@ -30,7 +32,9 @@ test.describe.serial("pair candidates in Develop", () => {
     await link.click();
     await expect(page.getByTestId("develop-candidate")).toContainText(candidateId.slice(0, 8));
     await expect(page.getByTestId("develop-candidate")).toContainText("Instruction:");
-    await expect(page.getByTestId("develop-candidate").locator("p").first()).toHaveText(/^Candidate [0-9a-f]{8} · (user|perturber|policy|human_fix)/); // researchers see the origin
+    await expect(page.getByTestId("develop-candidate").locator("p").first()).toHaveText(
+      /^Candidate [0-9a-f]{8} · (user|perturber|policy|human_fix)/,
+    ); // researchers see the origin
     await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
     const highlights = await changeHighlights(page);
     // The URL carries the candidate and the edit: a reload comes back to the same values.

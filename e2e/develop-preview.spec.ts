@@ -23,7 +23,8 @@ async function parityWithNode({ page, request, sha, edit }: { page: Page; reques
 
   const png = await (await request.get(`/api/v1/images/${sha}/preview-png`)).body();
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const node = renderImage({ image: { data, width: info.width, height: info.height, channels: 4 }, params: parseEdit(edit).params }).image.data;
+  const node = renderImage({ image: { data, width: info.width, height: info.height, channels: 4 }, params: parseEdit(edit).params }).image
+    .data;
 
   expect(browser.length).toBe(node.length);
   let within = 0;
@@ -49,7 +50,9 @@ test("the browser preview (Web Worker) matches the Node render within 1/255 on 9
 
 test("after a mouse drag (reduced-size drafts) the released 1600 px preview is the full-resolution render", async ({ page, request }) => {
   const list = await (await request.get("/api/v1/images?status=ready&limit=100")).json();
-  const sha: string = (list.items as { sha256: string; originalName: string | null }[]).find((i) => i.originalName === "honey-bee.jpg")!.sha256;
+  const sha: string = (list.items as { sha256: string; originalName: string | null }[]).find(
+    (i) => i.originalName === "honey-bee.jpg",
+  )!.sha256;
   await page.goto(`/develop?image=${sha}&params=${encodeURIComponent("{clarity=20; vibrance=15}")}`);
   const canvas = page.getByTestId("develop-canvas");
   await expect(canvas).toHaveAttribute("data-state", "done", { timeout: 30_000 });
@@ -62,7 +65,9 @@ test("after a mouse drag (reduced-size drafts) the released 1600 px preview is t
   await page.mouse.up();
   await expect(canvas).toHaveAttribute("data-state", "done");
   // While the pointer moved, reduced-size drafts were drawn (scaled up onto the canvas).
-  const drafts = await page.evaluate(() => (window as unknown as { __developFrames: { draft: boolean; renderedWidth: number }[] }).__developFrames.filter((f) => f.draft));
+  const drafts = await page.evaluate(() =>
+    (window as unknown as { __developFrames: { draft: boolean; renderedWidth: number }[] }).__developFrames.filter((f) => f.draft),
+  );
   expect(drafts.length).toBeGreaterThan(0);
   expect(Math.max(...drafts.map((f) => f.renderedWidth))).toBeLessThan(1600);
   expect(await canvas.evaluate((c: HTMLCanvasElement) => `${c.width}x${c.height}`)).toBe("1600x1264");

@@ -11,7 +11,11 @@ async function someTrajectory(request: APIRequestContext): Promise<string> {
   if (existing.length > 0) return existing[0].id;
   const form = new FormData();
   form.append("files", new Blob([readFileSync("public/samples/astronaut.jpg")], { type: "image/jpeg" }), "astronaut.jpg");
-  form.append("files", new Blob([readFileSync("test/fixtures/corpus/edits/astronaut.xmp")], { type: "application/rdf+xml" }), "astronaut.xmp");
+  form.append(
+    "files",
+    new Blob([readFileSync("test/fixtures/corpus/edits/astronaut.xmp")], { type: "application/rdf+xml" }),
+    "astronaut.xmp",
+  );
   form.append("paths", JSON.stringify(["astronaut.jpg", "astronaut.xmp"]));
   const res = await request.post("/api/v1/corpus/imports", { multipart: form });
   expect(res.status(), await res.text()).toBe(202);
@@ -50,7 +54,9 @@ test("open a trajectory in Develop, change a slider, save a new edit; the URL ro
   await expect(page.getByTestId("develop-notice")).toHaveText("Copied as RetouchIQ text");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`shadows=${shadows > 0 ? "+" : ""}${shadows}`);
   await page.getByRole("button", { name: "Copy JarvisArt" }).click();
-  expect(JSON.parse((await page.evaluate(() => navigator.clipboard.readText())).match(/<answer>(.*)<\/answer>/s)![1]).Shadows2012).toBe(shadows);
+  expect(JSON.parse((await page.evaluate(() => navigator.clipboard.readText())).match(/<answer>(.*)<\/answer>/s)![1]).Shadows2012).toBe(
+    shadows,
+  );
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "XMP" }).click()]);
   expect(download.suggestedFilename()).toBe(`trajectory-${id.slice(0, 8)}.xmp`);
   expect(readFileSync(await download.path(), "utf8")).toMatch(new RegExp(`crs:Shadows2012="\\+?${shadows}"`));

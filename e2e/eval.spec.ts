@@ -8,8 +8,12 @@ import { ADMIN } from "./users";
 // then read on the leaderboard with intervals and drilled into.
 const WORKER_PID_FILE = `/tmp/riq-e2e-workers-${process.env.E2E_PORT ?? 3100}.pid`;
 
-type ItemsBody = { run: { status: string; completed: number; total: number }; items: { item: { id: string }; result: { id: string; scoredAt: string } | null }[] };
-const itemsOf = async (request: APIRequestContext, runId: string) => (await (await request.get(`/api/v1/eval/runs/${runId}/items`)).json()) as ItemsBody;
+type ItemsBody = {
+  run: { status: string; completed: number; total: number };
+  items: { item: { id: string }; result: { id: string; scoredAt: string } | null }[];
+};
+const itemsOf = async (request: APIRequestContext, runId: string) =>
+  (await (await request.get(`/api/v1/eval/runs/${runId}/items`)).json()) as ItemsBody;
 
 test.describe("evaluation", () => {
   test.use({ storageState: ADMIN.state, viewport: { width: 1440, height: 900 } });

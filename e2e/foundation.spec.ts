@@ -32,7 +32,11 @@ test.describe("as admin", () => {
   test("bad files each get a clear per-file error and nothing is stored", async ({ page, request }) => {
     const before = await (await request.get("/api/v1/dashboard")).json();
     await page.goto("/upload");
-    const files = badUploads().map((b) => ({ name: b.name, mimeType: b.name.endsWith(".png") ? "image/png" : "image/jpeg", buffer: Buffer.from(b.bytes) }));
+    const files = badUploads().map((b) => ({
+      name: b.name,
+      mimeType: b.name.endsWith(".png") ? "image/png" : "image/jpeg",
+      buffer: Buffer.from(b.bytes),
+    }));
     await page.getByTestId("file-input").setInputFiles(files);
     const expected: Record<string, RegExp> = {
       "empty.jpg": /empty/i,
@@ -100,7 +104,9 @@ test.describe("as annotator", () => {
     await expect(page).toHaveURL(/\/forbidden/);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
-    const res = await request.post("/api/v1/images", { multipart: { file: { name: "a.jpg", mimeType: "image/jpeg", buffer: readFileSync("public/samples/coffee.jpg") } } });
+    const res = await request.post("/api/v1/images", {
+      multipart: { file: { name: "a.jpg", mimeType: "image/jpeg", buffer: readFileSync("public/samples/coffee.jpg") } },
+    });
     expect(res.status()).toBe(403);
   });
 });

@@ -34,8 +34,14 @@ test("overlap 1: two annotators never hold the same item at once", async ({ brow
   const [x, y] = [await shownItem(a), await shownItem(b)];
   expect(x).not.toBe(y);
   // Each also holds a prefetched next item; still no item is held by two people.
-  await expect.poll(async () => (await query`select count(*)::int as n from work_slots where kind = 'review' and user_id is not null and done_at is null`)[0].n).toBe(4);
-  const doubled = await query`select item_id from work_slots where kind = 'review' and user_id is not null and expires_at > now() group by item_id having count(*) > 1`;
+  await expect
+    .poll(
+      async () =>
+        (await query`select count(*)::int as n from work_slots where kind = 'review' and user_id is not null and done_at is null`)[0].n,
+    )
+    .toBe(4);
+  const doubled =
+    await query`select item_id from work_slots where kind = 'review' and user_id is not null and expires_at > now() group by item_id having count(*) > 1`;
   expect(doubled).toHaveLength(0);
   await a.context().close();
   await b.context().close();
@@ -57,7 +63,11 @@ test("overlap 2: both annotators see the item, blind to each other; the reviewer
   await expect(b.locator('[data-variant="short"]')).toHaveAttribute("data-verdict", "accept");
   await expect(b.getByText("Wrong direction")).toHaveCount(0);
   await b.keyboard.press("Enter");
-  await expect.poll(async () => (await query`select count(*)::int as n from review_disputes where trajectory_id = ${id} and resolved_at is null`)[0].n).toBe(1);
+  await expect
+    .poll(
+      async () => (await query`select count(*)::int as n from review_disputes where trajectory_id = ${id} and resolved_at is null`)[0].n,
+    )
+    .toBe(1);
 
   const reviewer = await open(browser, REVIEWER, "/review/disputes");
   await reviewer.getByTestId("dispute-row").getByRole("link").click();

@@ -19,7 +19,9 @@ test.describe("rounds as admin", () => {
   test.use({ storageState: ADMIN.state });
   test.setTimeout(420_000);
 
-  test("two complete rounds with the compact trainer through the local backend; /rounds shows both rounds' accuracies with intervals", async ({ page }) => {
+  test("two complete rounds with the compact trainer through the local backend; /rounds shows both rounds' accuracies with intervals", async ({
+    page,
+  }) => {
     // A corpus with instructions (the heuristic annotator writes them), frozen as a snapshot.
     await page.goto("/corpus/import");
     await page.getByTestId("files-input").setInputFiles(lightroomExport());
@@ -59,7 +61,9 @@ test.describe("rounds as admin", () => {
     for (const n of [1, 2]) {
       const row = page.getByTestId(`round-${n}`);
       for (const set of n === 1 ? ["perturbed", "gold"] : ["perturbed", "policy", "gold"]) {
-        await expect(row.locator(`[data-set="${set}"]`)).toHaveText(new RegExp(`${set} \\d+\\.\\d% \\(\\d+\\.\\d%–\\d+\\.\\d%, n=\\d+\\) · random 50% · bigger change \\d+\\.\\d%`));
+        await expect(row.locator(`[data-set="${set}"]`)).toHaveText(
+          new RegExp(`${set} \\d+\\.\\d% \\(\\d+\\.\\d%–\\d+\\.\\d%, n=\\d+\\) · random 50% · bigger change \\d+\\.\\d%`),
+        );
       }
     }
     const chart = page.getByRole("img", { name: "Reward-model accuracy and policy score per round" });
@@ -77,7 +81,9 @@ test.describe("rounds as admin", () => {
     expect(part.headers()["content-range"]).toBe(`bytes 5-${data.size - 1}/${data.size}`);
 
     // The reward service answers through its real route (a session here; trainers use a `reward` token): bad items score 0, flagged.
-    const reward = await page.request.post("/api/v1/rewards/policy:batch", { data: { items: [{ sample_id: "not-a-sample", response: "<answer>{oops</answer>" }] } });
+    const reward = await page.request.post("/api/v1/rewards/policy:batch", {
+      data: { items: [{ sample_id: "not-a-sample", response: "<answer>{oops</answer>" }] },
+    });
     expect(reward.status()).toBe(200);
     expect((await reward.json()).results).toEqual([expect.objectContaining({ sample_id: "not-a-sample", overall: 0, parse_ok: false })]);
 

@@ -22,7 +22,9 @@ test("after sign-in, a next parameter that a browser reads as another origin lan
 test.describe("upload limits", () => {
   test.use({ storageState: ADMIN.state });
 
-  test("bodies above the proxy's 10 MB reach the route, and a body above the import limit is refused with that limit", async ({ request }) => {
+  test("bodies above the proxy's 10 MB reach the route, and a body above the import limit is refused with that limit", async ({
+    request,
+  }) => {
     const junk = Buffer.alloc(12 * 1024 * 1024, 1);
     const image = await request.post("/api/v1/images", { multipart: { file: { name: "big.jpg", mimeType: "image/jpeg", buffer: junk } } });
     expect(image.status()).toBe(422); // judged as a file (not an image), not cut off by a proxy
@@ -34,7 +36,10 @@ test.describe("upload limits", () => {
   });
 });
 
-test("a spoofed X-Forwarded-For does not change the address a session is recorded from (no TRUST_PROXY)", async ({ playwright, baseURL }) => {
+test("a spoofed X-Forwarded-For does not change the address a session is recorded from (no TRUST_PROXY)", async ({
+  playwright,
+  baseURL,
+}) => {
   const api = await playwright.request.newContext({ baseURL });
   const res = await api.post("/api/auth/sign-in/email", {
     data: { email: ADMIN.email, password: ADMIN.password },

@@ -11,7 +11,9 @@ async function signIn(browser: Browser, email: string, password: string) {
   return { context, page };
 }
 
-test("an admin changes a role, disables, re-enables, resets the password and ends a session; each takes effect at once", async ({ browser }) => {
+test("an admin changes a role, disables, re-enables, resets the password and ends a session; each takes effect at once", async ({
+  browser,
+}) => {
   const email = `dana-${Date.now()}@e2e.local`;
   const admin = await (await browser.newContext({ storageState: ADMIN.state })).newPage();
   await admin.goto("/admin/users");

@@ -17,4 +17,7 @@ export const isoDateTime = () =>
   }, "a date between years 1 and 9999");
 
 /** Postgres `timestamptz::text` as stored in cursors: `2026-01-02 03:04:05.123456+00`. */
-export const isPgTimestamp = (s: string) => /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(s) && yearOf(s) >= 1 && !Number.isNaN(Date.parse(s.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00")));
+export const isPgTimestamp = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(s) &&
+  yearOf(s) >= 1 &&
+  !Number.isNaN(Date.parse(s.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00")));

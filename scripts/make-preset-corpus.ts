@@ -69,7 +69,11 @@ async function main() {
   const presetFiles = listFiles(presetDir, ".xmp");
   const photos = listFiles(values.photos!, ".jpg");
   if (!presetFiles.length || !photos.length) throw new Error(`no presets in ${presetDir} or no photos in ${values.photos}`);
-  const presets = presetFiles.map((f) => ({ name: basename(f, ".xmp"), file: relative(presetDir, f), params: readXmp(readFileSync(f, "utf8")).params }));
+  const presets = presetFiles.map((f) => ({
+    name: basename(f, ".xmp"),
+    file: relative(presetDir, f),
+    params: readXmp(readFileSync(f, "utf8")).params,
+  }));
   const rand = mulberry32(seed);
   mkdirSync(join(out, "images"), { recursive: true });
   const manifest: string[] = [];
@@ -105,7 +109,10 @@ async function main() {
   writeFileSync(join(out, "policy_rl.jsonl"), `${rows.join("\n")}\n`);
   const report: Record<string, unknown> = { out, items: count, presets: presets.length, presetDir, photos: photos.length, seed };
   if (values.import) {
-    const [{ systemContext }, { createImport, runImport, getImportOrThrow }] = await Promise.all([import("@/lib/context"), import("@/lib/corpus")]);
+    const [{ systemContext }, { createImport, runImport, getImportOrThrow }] = await Promise.all([
+      import("@/lib/context"),
+      import("@/lib/corpus"),
+    ]);
     const ctx = systemContext();
     const { id } = await createImport({ ctx, input: { path: join(out, "manifest.jsonl"), source: "preset-derived" } });
     await runImport({ ctx, input: { importId: id } });

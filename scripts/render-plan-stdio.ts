@@ -19,7 +19,11 @@ function answer(req: Request): unknown {
   if (req.op === "render") {
     const data = new Uint8Array(Buffer.from(req.image.data, "base64"));
     const { params } = normalizeParams(req.params);
-    const out = renderImage({ image: { data, width: req.image.width, height: req.image.height, channels: 3 }, params, options: { gridSize: req.gridSize ?? 25 } });
+    const out = renderImage({
+      image: { data, width: req.image.width, height: req.image.height, channels: 3 },
+      params,
+      options: { gridSize: req.gridSize ?? 25 },
+    });
     return { data: Buffer.from(out.image.data).toString("base64"), spatial: bakePlan({ params, size: 3 }).spatial };
   }
   return { error: `unknown op ${String((req as { op?: unknown }).op)}` };

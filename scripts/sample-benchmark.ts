@@ -31,7 +31,12 @@ export async function ensureSampleBenchmark(ctx: Ctx) {
     const decoded = await decodeImage(photo);
     const { image } = renderImage({ image: decoded, params });
     const reference = await encodeImage(
-      { data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), width: image.width, height: image.height, channels: image.channels },
+      {
+        data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+        width: image.width,
+        height: image.height,
+        channels: image.channels,
+      },
       { format: "jpeg", quality: 95 },
     );
     const source = await uploadImage({ ctx, input: { bytes: photo, filename: `${name}.jpg` } });

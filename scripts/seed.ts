@@ -66,7 +66,10 @@ async function createLogins(): Promise<Login[]> {
 
 async function seedSamples(adminEmail: string) {
   const [admin] = await getDb().select().from(users).where(eq(users.email, adminEmail)).limit(1);
-  const ctx = { ...systemContext(), actor: { id: admin.id, email: admin.email, name: admin.name, role: admin.role, via: "session" as const } };
+  const ctx = {
+    ...systemContext(),
+    actor: { id: admin.id, email: admin.email, name: admin.name, role: admin.role, via: "session" as const },
+  };
   const dir = join("public", "samples");
   const files = readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f));
   let added = 0;
@@ -97,7 +100,10 @@ await ensureDefaultModels({ ctx: systemContext() });
 const samples = await seedSamples(logins[0].email);
 console.log(`[seed] sample photos: ${samples.added} new, ${samples.total} in total`);
 const [admin] = await getDb().select().from(users).where(eq(users.email, logins[0].email)).limit(1);
-const sampleBenchmark = await ensureSampleBenchmark({ ...systemContext(), actor: { id: admin.id, email: admin.email, name: admin.name, role: admin.role, via: "session" } });
+const sampleBenchmark = await ensureSampleBenchmark({
+  ...systemContext(),
+  actor: { id: admin.id, email: admin.email, name: admin.name, role: admin.role, via: "session" },
+});
 console.log(`[seed] sample benchmark: ${sampleBenchmark.benchmark.itemCount} items${sampleBenchmark.created ? "" : " (already there)"}`);
 if (process.env.SEED_DEMO_CORPUS !== "0") {
   const corpus = await seedDemoCorpus();

@@ -35,6 +35,7 @@ npx tsc --noEmit -p lib/edits/tsconfig.json
 
 step "lint"
 npx eslint --max-warnings=0 .
+npx prettier --check --log-level warn .
 
 step "python tests (training/compact)"
 /usr/bin/python3 -m unittest discover -s training/compact/tests

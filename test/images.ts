@@ -19,7 +19,12 @@ export async function uniquePhoto(name = "coffee.jpg"): Promise<Uint8Array> {
   const { width = 0, height = 0 } = await image.metadata();
   const dx = 1 + Math.floor(Math.random() * 50);
   const dy = 1 + Math.floor(Math.random() * 50);
-  return new Uint8Array(await image.extract({ left: dx, top: dy, width: width - dx - 1, height: height - dy - 1 }).jpeg({ quality: 90 }).toBuffer());
+  return new Uint8Array(
+    await image
+      .extract({ left: dx, top: dy, width: width - dx - 1, height: height - dy - 1 })
+      .jpeg({ quality: 90 })
+      .toBuffer(),
+  );
 }
 
 /** An image file (path or bytes) decoded to 8-bit RGB, optionally resized to `width`. */

@@ -8,7 +8,9 @@ export default async function setup() {
   const url = testDatabaseUrl();
   const target = new URL(url);
   if (!["127.0.0.1", "localhost", "::1"].includes(target.hostname) && process.env.ALLOW_REMOTE_TEST_DB !== "1") {
-    throw new Error(`Integration tests refuse to run against non-local database host ${target.hostname} (set ALLOW_REMOTE_TEST_DB=1 to override)`);
+    throw new Error(
+      `Integration tests refuse to run against non-local database host ${target.hostname} (set ALLOW_REMOTE_TEST_DB=1 to override)`,
+    );
   }
   const name = target.pathname.slice(1);
   if (!/test/.test(name)) throw new Error(`Refusing to recreate "${name}": the test database's name must contain "test"`);

@@ -7,6 +7,23 @@ import { createModel, runRole } from "@/lib/inference";
 
 const [endpoint, name, marker] = process.argv.slice(2);
 const ctx = systemContext();
-await createModel({ ctx, input: { name, role: "policy", backend: "openai-compatible", endpoint, servedModel: "test-model", timeoutMs: 1_000, maxRetries: 0, formatRetries: 0, active: true } });
+await createModel({
+  ctx,
+  input: {
+    name,
+    role: "policy",
+    backend: "openai-compatible",
+    endpoint,
+    servedModel: "test-model",
+    timeoutMs: 1_000,
+    maxRetries: 0,
+    formatRetries: 0,
+    active: true,
+  },
+});
 console.log("calling");
-await runRole({ ctx, role: "policy", input: { source: { bytes: new Uint8Array(readFileSync("public/samples/coffee.jpg")) }, instruction: marker } });
+await runRole({
+  ctx,
+  role: "policy",
+  input: { source: { bytes: new Uint8Array(readFileSync("public/samples/coffee.jpg")) }, instruction: marker },
+});

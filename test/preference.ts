@@ -8,12 +8,26 @@ import { uniquePhoto } from "./images";
 
 /** A stored 256-px photo (unique bytes), ready for renders. */
 export async function storedPhoto(name = "coffee.jpg"): Promise<string> {
-  const bytes = new Uint8Array(await sharp(await uniquePhoto(name)).resize(256, 256, { fit: "inside" }).jpeg({ quality: 90 }).toBuffer());
+  const bytes = new Uint8Array(
+    await sharp(await uniquePhoto(name))
+      .resize(256, 256, { fit: "inside" })
+      .jpeg({ quality: 90 })
+      .toBuffer(),
+  );
   const { key } = await getBlobStore().put(bytes, { contentType: "image/jpeg" });
   const meta = await sharp(bytes).metadata();
   await getDb()
     .insert(images)
-    .values({ sha256: key, status: "ready", format: "jpeg", bytes: bytes.byteLength, width: meta.width!, height: meta.height!, previewKey: key, thumbnailKey: key })
+    .values({
+      sha256: key,
+      status: "ready",
+      format: "jpeg",
+      bytes: bytes.byteLength,
+      width: meta.width!,
+      height: meta.height!,
+      previewKey: key,
+      thumbnailKey: key,
+    })
     .onConflictDoNothing();
   return key;
 }
@@ -39,7 +53,16 @@ export async function acceptedInstruction({
     .returning();
   const [i] = await getDb()
     .insert(instructions)
-    .values({ trajectoryId: t.id, version: 1, variant: "medium", text, modelName: "hand-written", backend: "heuristic", promptVersion: "test", status: "accepted" })
+    .values({
+      trajectoryId: t.id,
+      version: 1,
+      variant: "medium",
+      text,
+      modelName: "hand-written",
+      backend: "heuristic",
+      promptVersion: "test",
+      status: "accepted",
+    })
     .returning();
   return { trajectory: t, instruction: i, sourceSha };
 }

@@ -1,7 +1,19 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-type Job = { submission_id: string; job_id: string; entrypoint: string; status: string; message: string; metadata: Record<string, string>; runtime_env: unknown; logs: string; start_time: number; end_time: number | null; driver_exit_code: number | null };
+type Job = {
+  submission_id: string;
+  job_id: string;
+  entrypoint: string;
+  status: string;
+  message: string;
+  metadata: Record<string, string>;
+  runtime_env: unknown;
+  logs: string;
+  start_time: number;
+  end_time: number | null;
+  driver_exit_code: number | null;
+};
 
 /**
  * A loopback stand-in for Ray's job server (dashboard `job_head.py`) with the
@@ -23,14 +35,32 @@ export async function startRayJobsServer({ token }: { token?: string } = {}) {
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? "/", "http://x");
     const m = url.pathname.match(/^\/api\/jobs\/([^/]+)(\/logs|\/stop)?$/);
-    if (req.method === "GET" && url.pathname === "/api/version") return send(200, { version: "4", ray_version: "2.52.0", ray_commit: "loopback" });
+    if (req.method === "GET" && url.pathname === "/api/version")
+      return send(200, { version: "4", ray_version: "2.52.0", ray_commit: "loopback" });
     if (req.method === "POST" && url.pathname === "/api/jobs/") {
-      const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as { entrypoint?: string; submission_id?: string; metadata?: Record<string, string>; runtime_env?: unknown };
+      const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as {
+        entrypoint?: string;
+        submission_id?: string;
+        metadata?: Record<string, string>;
+        runtime_env?: unknown;
+      };
       if (!body.entrypoint) return send(400, "entrypoint is required");
       const id = body.submission_id ?? `raysubmit_${++submits}`;
       if (jobs.has(id)) return send(400, `Job with submission_id ${id} already exists. Please use a different submission_id.`);
       submits++;
-      jobs.set(id, { submission_id: id, job_id: `${jobs.size + 1}`, entrypoint: body.entrypoint, status: "PENDING", message: "Job has not started yet.", metadata: body.metadata ?? {}, runtime_env: body.runtime_env ?? {}, logs: "", start_time: Date.now(), end_time: null, driver_exit_code: null });
+      jobs.set(id, {
+        submission_id: id,
+        job_id: `${jobs.size + 1}`,
+        entrypoint: body.entrypoint,
+        status: "PENDING",
+        message: "Job has not started yet.",
+        metadata: body.metadata ?? {},
+        runtime_env: body.runtime_env ?? {},
+        logs: "",
+        start_time: Date.now(),
+        end_time: null,
+        driver_exit_code: null,
+      });
       return send(200, { job_id: jobs.get(id)!.job_id, submission_id: id });
     }
     if (req.method === "GET" && url.pathname === "/api/jobs/") return send(200, [...jobs.values()]);
@@ -64,7 +94,11 @@ export async function startRayJobsServer({ token }: { token?: string } = {}) {
     submitted: () => submits,
     setStatus(id: string, status: "RUNNING" | "SUCCEEDED" | "FAILED", exitCode?: number) {
       const job = jobs.get(id)!;
-      Object.assign(job, { status, message: `Job ${status.toLowerCase()}`, ...(status === "RUNNING" ? {} : { end_time: Date.now(), driver_exit_code: exitCode ?? (status === "SUCCEEDED" ? 0 : 1) }) });
+      Object.assign(job, {
+        status,
+        message: `Job ${status.toLowerCase()}`,
+        ...(status === "RUNNING" ? {} : { end_time: Date.now(), driver_exit_code: exitCode ?? (status === "SUCCEEDED" ? 0 : 1) }),
+      });
     },
     appendLog(id: string, text: string) {
       jobs.get(id)!.logs += text;

@@ -28,7 +28,11 @@ describe.runIf(existsSync("/proc/self/task"))("lowerCpuPriority", () => {
       console.log(JSON.stringify({ before, after: nice(), set }));`;
     const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
     expect(child.status, child.stderr).toBe(0);
-    const { before, after, set } = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { before: number[]; after: number[]; set: number };
+    const { before, after, set } = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
+      before: number[];
+      after: number[];
+      set: number;
+    };
     expect(before.length).toBeGreaterThan(1); // Node runs helper threads beside the main one
     expect(before.every((n) => n === before[0])).toBe(true);
     expect(set).toBe(after.length);

@@ -84,7 +84,15 @@ describe("ingest-image job", () => {
   it("survives a worker killed mid-job: the job is retried by another worker and writes one row", async () => {
     const ctx = createContext({ actor: await makeActor("researcher") });
     // A large noisy photo so ingest takes long enough to be caught active.
-    const noise = await sharp({ create: { width: 7000, height: 5000, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: "gaussian", mean: 128, sigma: 50 } } })
+    const noise = await sharp({
+      create: {
+        width: 7000,
+        height: 5000,
+        channels: 3,
+        background: { r: 0, g: 0, b: 0 },
+        noise: { type: "gaussian", mean: 128, sigma: 50 },
+      },
+    })
       .jpeg({ quality: 95 })
       .toBuffer();
     const { sha256 } = await uploadImage({ ctx, input: { bytes: new Uint8Array(noise), filename: "big-noise.jpg" } });
@@ -92,7 +100,11 @@ describe("ingest-image job", () => {
     const first = spawnWorker({ INGEST_LOCK_DURATION_MS: "2000" });
     const queue = getQueue("ingest");
     // Active in BullMQ and inside the processor (it counts its attempts first).
-    await waitFor(async () => (await queue.getJobCounts("active")).active > 0 && (await imageRow(sha256))?.attempts === 1, 60_000, "the job to start");
+    await waitFor(
+      async () => (await queue.getJobCounts("active")).active > 0 && (await imageRow(sha256))?.attempts === 1,
+      60_000,
+      "the job to start",
+    );
     process.kill(-first.pid!, "SIGKILL"); // the whole process group: npx + tsx + node
     expect((await imageRow(sha256))?.status).toBe("pending");
 

@@ -4,7 +4,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { candidates, labels, pairs } from "@/db/schema";
 import { createContext, systemContext, type Ctx } from "@/lib/context";
-import { generatePerturbedPairs, JUDGE_GIVE_UP_AFTER, JUDGE_RETRY_AFTER_MS, listJudgeFailures, markJudgeFailed, retryJudging, sweepPreference } from "@/lib/preference";
+import {
+  generatePerturbedPairs,
+  JUDGE_GIVE_UP_AFTER,
+  JUDGE_RETRY_AFTER_MS,
+  listJudgeFailures,
+  markJudgeFailed,
+  retryJudging,
+  sweepPreference,
+} from "@/lib/preference";
 import { getQueue } from "@/lib/queue";
 import { makeActor } from "@/test/actors";
 import { acceptedInstruction } from "@/test/preference";
@@ -22,7 +30,10 @@ const jobState = (pairId: string) => getQueue("preference").getJobState(`judge-p
 
 /** A perturbed pair whose weak member's render was lost, so judging it fails until the render is back. */
 async function brokenPair() {
-  const { instruction } = await acceptedInstruction({ params: { Exposure2012: 0.7, Contrast2012: 25 }, text: "Brighter, with a bit more punch." });
+  const { instruction } = await acceptedInstruction({
+    params: { Exposure2012: 0.7, Contrast2012: 25 },
+    text: "Brighter, with a bit more punch.",
+  });
   await generatePerturbedPairs({ ctx: researcher, input: { instructionId: instruction.id, strategies: ["omit:k=1"], withModel: false } });
   const [pair] = await getDb().select().from(pairs).where(eq(pairs.instructionId, instruction.id));
   const [weak] = await getDb().select().from(candidates).where(eq(candidates.id, pair.weakId));
@@ -30,7 +41,10 @@ async function brokenPair() {
   // The pair's own judge job (queued when it was made) is not run here: this test plays the worker.
   await getQueue("preference").remove(`judge-pair.${pair.id}`);
   // Old enough for the sweeper, which leaves rows younger than its cutoff to their own request.
-  await getDb().update(pairs).set({ createdAt: new Date(Date.now() - 60_000) }).where(eq(pairs.id, pair.id));
+  await getDb()
+    .update(pairs)
+    .set({ createdAt: new Date(Date.now() - 60_000) })
+    .where(eq(pairs.id, pair.id));
   return { pair, restore: () => getDb().update(candidates).set({ imageKey: weak.imageKey }).where(eq(candidates.id, weak.id)) };
 }
 
@@ -50,19 +64,31 @@ describe("a judge job that gives up", () => {
     await sweepPreference({ ctx: systemContext(), input: { olderThanMs: 10_000 } });
     expect(await jobState(pair.id)).toBe("unknown");
     // Due: queued again.
-    await getDb().update(pairs).set({ judgeFailedAt: new Date(Date.now() - JUDGE_RETRY_AFTER_MS - 1_000) }).where(eq(pairs.id, pair.id));
+    await getDb()
+      .update(pairs)
+      .set({ judgeFailedAt: new Date(Date.now() - JUDGE_RETRY_AFTER_MS - 1_000) })
+      .where(eq(pairs.id, pair.id));
     await sweepPreference({ ctx: systemContext(), input: { olderThanMs: 10_000 } });
     expect(await jobState(pair.id)).toBe("waiting");
     await getQueue("preference").remove(`judge-pair.${pair.id}`);
 
     // The last give-up: never queued again by the sweeper, and listed for the researcher.
-    await getDb().update(pairs).set({ judgeFailures: JUDGE_GIVE_UP_AFTER - 1 }).where(eq(pairs.id, pair.id));
+    await getDb()
+      .update(pairs)
+      .set({ judgeFailures: JUDGE_GIVE_UP_AFTER - 1 })
+      .where(eq(pairs.id, pair.id));
     await expect(processJudgePair({ pairId: pair.id }, attempt(3))).rejects.toThrow();
-    await getDb().update(pairs).set({ judgeFailedAt: new Date(Date.now() - JUDGE_RETRY_AFTER_MS - 1_000) }).where(eq(pairs.id, pair.id));
+    await getDb()
+      .update(pairs)
+      .set({ judgeFailedAt: new Date(Date.now() - JUDGE_RETRY_AFTER_MS - 1_000) })
+      .where(eq(pairs.id, pair.id));
     await sweepPreference({ ctx: systemContext(), input: { olderThanMs: 10_000 } });
     expect(await jobState(pair.id)).toBe("unknown");
     const listed = await listJudgeFailures({ ctx: researcher, input: { limit: 500 } });
-    expect(listed.recent.find((f) => f.id === pair.id)).toMatchObject({ failures: JUDGE_GIVE_UP_AFTER, error: expect.stringMatching(/unrendered member/) });
+    expect(listed.recent.find((f) => f.id === pair.id)).toMatchObject({
+      failures: JUDGE_GIVE_UP_AFTER,
+      error: expect.stringMatching(/unrendered member/),
+    });
   });
 
   it("an error retrying cannot fix gives up at once", async () => {
@@ -73,7 +99,10 @@ describe("a judge job that gives up", () => {
 
   it("retry judging starts a given-up pair afresh; the judge's labels clear its record", async () => {
     const { pair, restore } = await brokenPair();
-    await getDb().update(pairs).set({ judgeFailures: JUDGE_GIVE_UP_AFTER, judgeError: "reward model down", judgeFailedAt: new Date() }).where(eq(pairs.id, pair.id));
+    await getDb()
+      .update(pairs)
+      .set({ judgeFailures: JUDGE_GIVE_UP_AFTER, judgeError: "reward model down", judgeFailedAt: new Date() })
+      .where(eq(pairs.id, pair.id));
     const annotator = createContext({ actor: await makeActor("annotator") });
     await expect(retryJudging({ ctx: annotator, input: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
 

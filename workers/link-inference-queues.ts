@@ -28,7 +28,8 @@ export function linkInferenceQueuesWhenReady(queues: string[], retryMs = 5_000) 
   let reported = false;
   const attempt = () =>
     linkInferenceQueues(queues).catch((e: Error) => {
-      if (!reported) console.error(`[workers] cannot link inference queues to their endpoints yet (${e.message}); retrying every ${retryMs / 1000} s`);
+      if (!reported)
+        console.error(`[workers] cannot link inference queues to their endpoints yet (${e.message}); retrying every ${retryMs / 1000} s`);
       reported = true;
       setTimeout(attempt, retryMs).unref();
     });

@@ -12,7 +12,10 @@ describe("reportWorkerErrors", () => {
     const refused = new Error("connect ECONNREFUSED 127.0.0.1:6379");
     // 4 a second for 90 s, as BullMQ's reconnects do.
     for (; t < 90_000; t += 250) worker.emit("error", refused);
-    expect(lines).toEqual(["[worker:corpus] connect ECONNREFUSED 127.0.0.1:6379", "[worker:corpus] connect ECONNREFUSED 127.0.0.1:6379 (240 times in the last 60 s)"]);
+    expect(lines).toEqual([
+      "[worker:corpus] connect ECONNREFUSED 127.0.0.1:6379",
+      "[worker:corpus] connect ECONNREFUSED 127.0.0.1:6379 (240 times in the last 60 s)",
+    ]);
     worker.emit("error", new Error("READONLY You can't write against a read only replica."));
     expect(lines.at(-1)).toBe("[worker:corpus] READONLY You can't write against a read only replica.");
     connection.emit("ready");
@@ -20,6 +23,9 @@ describe("reportWorkerErrors", () => {
     // A ready with no errors before it says nothing; the next outage is logged afresh.
     connection.emit("ready");
     worker.emit("error", refused);
-    expect(lines.slice(-2)).toEqual(["[worker:corpus] connected again after 90 s of errors", "[worker:corpus] connect ECONNREFUSED 127.0.0.1:6379"]);
+    expect(lines.slice(-2)).toEqual([
+      "[worker:corpus] connected again after 90 s of errors",
+      "[worker:corpus] connect ECONNREFUSED 127.0.0.1:6379",
+    ]);
   });
 });

@@ -38,7 +38,9 @@ export function DashboardView({ canBrowseCorpus }: { canBrowseCorpus: boolean })
                 </Link>
               )
             }
-          >Corpus by status</CardTitle>
+          >
+            Corpus by status
+          </CardTitle>
           <ul className="flex flex-wrap gap-3 text-sm" data-testid="corpus-by-status">
             {Object.entries(data.corpus.byStatus).map(([status, n]) => (
               <li key={status}>
@@ -84,7 +86,15 @@ export function DashboardView({ canBrowseCorpus }: { canBrowseCorpus: boolean })
         )}
       </Card>
       <Card>
-        <CardTitle action={<Link className="text-sm underline" href="/images">All images</Link>}>Recent images</CardTitle>
+        <CardTitle
+          action={
+            <Link className="text-sm underline" href="/images">
+              All images
+            </Link>
+          }
+        >
+          Recent images
+        </CardTitle>
         <ImageGrid items={recent?.items ?? []} />
       </Card>
     </div>

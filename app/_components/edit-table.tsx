@@ -1,7 +1,13 @@
 import { Table, Td, Th } from "./ui/table";
 
 /** The edit in words and as a table of parameter changes (review and adjudication). */
-export function EditTable({ description, changes }: { description: string; changes: { key: string; from: string; to: string; delta: number | string | null }[] }) {
+export function EditTable({
+  description,
+  changes,
+}: {
+  description: string;
+  changes: { key: string; from: string; to: string; delta: number | string | null }[];
+}) {
   return (
     <div>
       <p className="mb-2 text-sm" data-testid="edit-description">

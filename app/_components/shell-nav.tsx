@@ -13,7 +13,10 @@ export function ShellNav({ user }: { user: { name: string; email: string; role: 
   const items = NAV.filter((n) => user.role === "admin" || n.roles.includes(user.role));
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-1 focus:shadow">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-1 focus:shadow"
+      >
         Skip to content
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
@@ -29,7 +32,10 @@ export function ShellNav({ user }: { user: { name: string; email: string; role: 
                 key={item.href}
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                className={cn("rounded px-2 py-1 text-sm", active ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-800")}
+                className={cn(
+                  "rounded px-2 py-1 text-sm",
+                  active ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-800",
+                )}
               >
                 {item.label}
               </IntentLink>

@@ -17,9 +17,18 @@ export class ApiError extends Error {
 }
 
 export async function api<T>(url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, body === undefined ? undefined : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(
+    url,
+    body === undefined ? undefined : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+  );
   const json = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(json?.error?.message ?? `${res.status} ${res.statusText}`, json?.error?.code ?? "INTERNAL", res.status, json?.error?.details);
+  if (!res.ok)
+    throw new ApiError(
+      json?.error?.message ?? `${res.status} ${res.statusText}`,
+      json?.error?.code ?? "INTERNAL",
+      res.status,
+      json?.error?.details,
+    );
   return json as T;
 }
 
@@ -30,12 +39,20 @@ export const nextReviewItem = (exclude: string[]) => api<{ item: ReviewItem | nu
 
 export type SubmitBody = {
   submissionId: string;
-  decisions: { instructionId: string; lockVersion: number; decision: "accept" | "edit" | "reject"; text?: string; reason?: string; comment?: string }[];
+  decisions: {
+    instructionId: string;
+    lockVersion: number;
+    decision: "accept" | "edit" | "reject";
+    text?: string;
+    reason?: string;
+    comment?: string;
+  }[];
   reasoning?: string;
   editBad: boolean;
 };
 
 export const submitDecision = (id: string, body: SubmitBody) =>
   api<{ outcome: "recorded" | "duplicate" | "extra"; settled: string | null }>(`/api/v1/review/items/${id}/decisions`, body);
-export const undoDecision = (id: string, submissionId: string) => api<{ undone: number }>(`/api/v1/review/items/${id}/undo`, { submissionId });
+export const undoDecision = (id: string, submissionId: string) =>
+  api<{ undone: number }>(`/api/v1/review/items/${id}/undo`, { submissionId });
 export const leaseAction = (id: string, action: "renew" | "release") => api<unknown>(`/api/v1/review/items/${id}/lease`, { action });

@@ -21,7 +21,10 @@ export const apiTokens = pgTable(
     prefix: text("prefix").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     /** What the token may call beyond its owner's role: `reward` (reward service), `trainer` (run events), `export` (downloads). */
-    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    scopes: text("scopes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),

@@ -22,5 +22,8 @@ export const trajectoryEdits = pgTable(
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("trajectory_edits_version_uq").on(t.trajectoryId, t.version), index("trajectory_edits_trajectory_idx").on(t.trajectoryId, t.version.desc())],
+  (t) => [
+    unique("trajectory_edits_version_uq").on(t.trajectoryId, t.version),
+    index("trajectory_edits_trajectory_idx").on(t.trajectoryId, t.version.desc()),
+  ],
 );

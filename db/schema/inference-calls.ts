@@ -52,6 +52,8 @@ export const inferenceCalls = pgTable(
   (t) => [
     index("inference_calls_hash_idx").on(t.requestHash, t.status),
     index("inference_calls_role_created_idx").on(t.role, t.createdAt),
-    index("inference_calls_started_idx").on(t.deadlineAt).where(sql`status = 'started'`),
+    index("inference_calls_started_idx")
+      .on(t.deadlineAt)
+      .where(sql`status = 'started'`),
   ],
 );

@@ -8,7 +8,17 @@ import { TRAINER_BACKENDS } from "./training";
  * resumable: its outputs are rows (exports, runs, models, pairs, labels), and
  * the step is only marked done once they exist.
  */
-export const ROUND_STEPS = ["export", "train_reward", "register_reward", "train_policy", "register_policy", "rollout", "label", "evaluate", "done"] as const;
+export const ROUND_STEPS = [
+  "export",
+  "train_reward",
+  "register_reward",
+  "train_policy",
+  "register_policy",
+  "rollout",
+  "label",
+  "evaluate",
+  "done",
+] as const;
 export type RoundStep = (typeof ROUND_STEPS)[number];
 export const ROUND_STATUSES = ["running", "failed", "done"] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];

@@ -84,7 +84,12 @@ export const trainingRuns = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("training_runs_round_idx").on(t.roundId), index("training_runs_active_idx").on(t.status).where(sql`${t.status} in ('pending','submitted','running')`)],
+  (t) => [
+    index("training_runs_round_idx").on(t.roundId),
+    index("training_runs_active_idx")
+      .on(t.status)
+      .where(sql`${t.status} in ('pending','submitted','running')`),
+  ],
 );
 
 /**

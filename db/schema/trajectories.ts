@@ -76,6 +76,8 @@ export const trajectories = pgTable(
     index("trajectories_split_only_keyset_idx").on(t.split, t.createdAt.desc(), t.id.desc()),
     index("trajectories_category_keyset_idx").on(t.category, t.createdAt.desc(), t.id.desc()),
     index("trajectories_import_idx").on(t.importId),
-    index("trajectories_local_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`${t.hasLocalCorrections}`),
+    index("trajectories_local_idx")
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.hasLocalCorrections}`),
   ],
 );

@@ -34,7 +34,9 @@ export const workSlots = pgTable(
     primaryKey({ columns: [t.kind, t.itemId, t.slot] }),
     uniqueIndex("work_slots_user_item_uq").on(t.kind, t.itemId, t.userId),
     // The claim walks this index in priority order over open slots only.
-    index("work_slots_open_idx").on(t.kind, t.priority.desc(), t.createdAt, t.itemId, t.slot).where(sql`${t.doneAt} is null`),
+    index("work_slots_open_idx")
+      .on(t.kind, t.priority.desc(), t.createdAt, t.itemId, t.slot)
+      .where(sql`${t.doneAt} is null`),
     index("work_slots_user_idx").on(t.userId, t.kind),
   ],
 );

@@ -149,16 +149,14 @@ describe("blind labelling leaks nothing before the vote", () => {
       })
       .returning();
     pairId = pair.id;
-    await getDb()
-      .insert(labels)
-      .values({
-        pairId,
-        labelerKind: "model",
-        modelName: SECRET.judgeModel,
-        choice: "strong",
-        leftWas: "strong",
-        rawOutput: SECRET.judgeSays,
-      });
+    await getDb().insert(labels).values({
+      pairId,
+      labelerKind: "model",
+      modelName: SECRET.judgeModel,
+      choice: "strong",
+      leftWas: "strong",
+      rawOutput: SECRET.judgeSays,
+    });
     // Two labels wanted, ahead of anything else other files left in the queue.
     await getDb()
       .insert(workSlots)

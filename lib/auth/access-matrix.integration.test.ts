@@ -18,7 +18,13 @@ async function tokenFor(role: Role, scopes: ApiTokenScope[] = []): Promise<strin
   const token = `riq_${randomBytes(24).toString("base64url")}`;
   await getDb()
     .insert(apiTokens)
-    .values({ userId: actor.id, name: "matrix", scopes, prefix: token.slice(0, 10), tokenHash: createHash("sha256").update(token).digest("hex") });
+    .values({
+      userId: actor.id,
+      name: "matrix",
+      scopes,
+      prefix: token.slice(0, 10),
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+    });
   return token;
 }
 
@@ -32,7 +38,11 @@ const CALLERS: { label: string; caller: Caller; make: () => Promise<string | nul
     make: () => tokenFor("researcher", [scope]),
   })),
   // A trainer token whose owner was demoted to annotator: the scope alone does not let it in.
-  { label: "demoted reward token", caller: { role: "annotator", via: "token", scopes: ["reward"] }, make: () => tokenFor("annotator", ["reward"]) },
+  {
+    label: "demoted reward token",
+    caller: { role: "annotator", via: "token", scopes: ["reward"] },
+    make: () => tokenFor("annotator", ["reward"]),
+  },
 ];
 const DUMMY: Record<string, string> = { sha256: "0".repeat(64), variant: "thumbnail", id: randomUUID() };
 /** Route params with placeholder values; catch-all segments (`[...path]`) are arrays. */
@@ -50,12 +60,16 @@ describe("access matrix: every API route and server action × every role (API to
   });
   // The allowed call of startRoundAction starts a real round; only one may run at a time, so end it.
   afterAll(() => failLeftoverRounds({ since: startedAt, error: "started by the access-matrix test" }));
-  const authHeaders = (label: string): Record<string, string> => (tokens.get(label) ? { authorization: `Bearer ${tokens.get(label)}` } : {});
+  const authHeaders = (label: string): Record<string, string> =>
+    tokens.get(label) ? { authorization: `Bearer ${tokens.get(label)}` } : {};
 
   const routeEntries = Object.entries(ROUTES).filter(([, allow]) => allow !== "anyone");
   it.each(routeEntries)("%s → %j", async (key, allow) => {
     const [method, path] = key.split(" ");
-    const mod = (await import(join(process.cwd(), "app", path, "route.ts"))) as Record<string, (req: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>>;
+    const mod = (await import(join(process.cwd(), "app", path, "route.ts"))) as Record<
+      string,
+      (req: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>
+    >;
     const params = dummyParams(path);
     const url = `http://localhost${concretePath(path)}`;
     for (const { label, caller } of CALLERS) {
@@ -72,7 +86,10 @@ describe("access matrix: every API route and server action × every role (API to
 
   it.each(Object.entries(ACTIONS))("%s → %j", async (key, allow) => {
     const [file, name] = key.split("#");
-    const mod = (await import(join(process.cwd(), file))) as Record<string, (input: unknown) => Promise<{ ok: boolean; error?: { code: string; message: string } }>>;
+    const mod = (await import(join(process.cwd(), file))) as Record<
+      string,
+      (input: unknown) => Promise<{ ok: boolean; error?: { code: string; message: string } }>
+    >;
     for (const { label, caller } of CALLERS) {
       currentHeaders = new Headers(authHeaders(label));
       for (const input of INPUTS) {

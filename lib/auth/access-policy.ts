@@ -138,6 +138,9 @@ export function isAllowed(allow: Allow, caller: Caller): boolean {
   if (allow === "anyone") return true;
   if (caller === null) return false;
   if (allow === "signed-in") return true;
-  if ("scope" in allow) { const roleOk = caller.role === "admin" || allow.roles.includes(caller.role); return caller.via === "token" ? roleOk && [allow.scope].flat().some((scope) => (caller.scopes ?? []).includes(scope)) : roleOk; }
+  if ("scope" in allow) {
+    const roleOk = caller.role === "admin" || allow.roles.includes(caller.role);
+    return caller.via === "token" ? roleOk && [allow.scope].flat().some((scope) => (caller.scopes ?? []).includes(scope)) : roleOk;
+  }
   return caller.role === "admin" || allow.includes(caller.role);
 }

@@ -18,7 +18,10 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export async function createApiToken({ ctx, input }: { ctx: Ctx; input: { name: string; scopes?: string[] } }) {
   const actor = requireRole(ctx.actor, ["researcher"]);
   const { name, scopes } = parseInput(
-    z.object({ name: z.string().trim().min(1).max(80), scopes: z.array(z.enum(API_TOKEN_SCOPES)).max(API_TOKEN_SCOPES.length).default([]) }),
+    z.object({
+      name: z.string().trim().min(1).max(80),
+      scopes: z.array(z.enum(API_TOKEN_SCOPES)).max(API_TOKEN_SCOPES.length).default([]),
+    }),
     input,
   );
   const token = TOKEN_PREFIX + randomBytes(24).toString("base64url");

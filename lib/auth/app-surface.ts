@@ -21,10 +21,17 @@ export function scanAppSurface(root: string) {
       if (!/\.(ts|tsx)$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) continue;
       const rel = relative(root, full).split("\\").join("/");
       const source = readFileSync(full, "utf8");
-      const urlPath = "/" + rel.split("/").slice(1, -1).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+      const urlPath =
+        "/" +
+        rel
+          .split("/")
+          .slice(1, -1)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .join("/");
       if (/^page\.tsx?$/.test(entry.name)) pages.push(urlPath === "/" ? "/" : urlPath);
       else if (/^route\.ts$/.test(entry.name))
-        for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) routes.push(`${m[1]} ${urlPath}`);
+        for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g))
+          routes.push(`${m[1]} ${urlPath}`);
       if (/^\s*["']use server["']/.test(source))
         for (const m of source.matchAll(/export\s+(?:async\s+function|const)\s+(\w+)/g)) actions.push(`${rel}#${m[1]}`);
     }

@@ -15,7 +15,10 @@ describe("sign-in and roles", () => {
     await createUser({ ctx: systemContext(), input: { email: address, name: "Rev", password: "correct horse", role: "reviewer" } });
     const res = await getAuth().api.signInEmail({ body: { email: address, password: "correct horse" }, asResponse: true });
     expect(res.status).toBe(200);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const actor = await getActor(new Headers({ cookie }));
     expect(actor).toMatchObject({ email: address, role: "reviewer", via: "session" });
   });
@@ -31,12 +34,16 @@ describe("sign-in and roles", () => {
   it("only admins create users; duplicates are a CONFLICT", async () => {
     const annotator = createContext({ actor: await makeActor("annotator") });
     const address = email();
-    await expect(createUser({ ctx: annotator, input: { email: address, name: "X", password: "12345678", role: "admin" } })).rejects.toMatchObject({
+    await expect(
+      createUser({ ctx: annotator, input: { email: address, name: "X", password: "12345678", role: "admin" } }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const admin = createContext({ actor: await makeActor("admin") });
     await createUser({ ctx: admin, input: { email: address, name: "X", password: "12345678", role: "annotator" } });
-    await expect(createUser({ ctx: admin, input: { email: address, name: "X", password: "12345678", role: "annotator" } })).rejects.toMatchObject({
+    await expect(
+      createUser({ ctx: admin, input: { email: address, name: "X", password: "12345678", role: "annotator" } }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });

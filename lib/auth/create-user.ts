@@ -29,7 +29,10 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: z.input<type
     throw new AppError("CONFLICT", `A user with email ${data.email} already exists`);
   }
   const hash = await auth.password.hash(data.password);
-  const user = await auth.internalAdapter.createUser({ email: data.email, name: data.name, role: data.role, emailVerified: true }, { method: "admin" });
+  const user = await auth.internalAdapter.createUser(
+    { email: data.email, name: data.name, role: data.role, emailVerified: true },
+    { method: "admin" },
+  );
   await auth.internalAdapter.linkAccount({ providerId: "credential", accountId: user.id, userId: user.id, password: hash });
   await recordAudit({ ctx, action: "user.create", subjectType: "user", subjectId: user.id, data: { email: data.email, role: data.role } });
   return { id: user.id, email: data.email, name: data.name, role: data.role };

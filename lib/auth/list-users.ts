@@ -8,7 +8,14 @@ import { requireRole } from "./actor";
 export async function listUsers({ ctx }: { ctx: Ctx }) {
   requireRole(ctx.actor, ["admin"]);
   return ctx.db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .orderBy(asc(users.createdAt));
 }

@@ -8,7 +8,11 @@ import { createUser } from "./create-user";
 import { getActor } from "./get-actor";
 
 const email = () => `sec-${randomUUID().slice(0, 8)}@test.local`;
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 const signIn = (address: string, password: string, forwardedFor: string) =>
   authPost(
@@ -50,7 +54,10 @@ describe("sessions and sign-in", () => {
 
   it("refuses a 200 KB display name with a message", async () => {
     await expect(
-      createUser({ ctx: systemContext(), input: { email: email(), name: "x".repeat(200_000), password: "long-name-pass", role: "annotator" } }),
+      createUser({
+        ctx: systemContext(),
+        input: { email: email(), name: "x".repeat(200_000), password: "long-name-pass", role: "annotator" },
+      }),
     ).rejects.toMatchObject({ code: "VALIDATION" });
     // Self-service renames are switched off: only admins name users.
     const address = email();

@@ -1,7 +1,13 @@
 // Public API of the corpus: import (manifest / folder, resumable), categories and splits,
 // the annotation pipeline (render → annotate → filter → review queue), browse queries, snapshots.
 export { assignSplit, DEFAULT_SPLIT_RATIOS, type SplitRatios } from "./classify/assign-split";
-export { classifyCategory, hasLocalCorrections, DEFAULT_CATEGORY_RULES, type CategoryRules, type CategoryDecision } from "./classify/classify-category";
+export {
+  classifyCategory,
+  hasLocalCorrections,
+  DEFAULT_CATEGORY_RULES,
+  type CategoryRules,
+  type CategoryDecision,
+} from "./classify/classify-category";
 export { parseManifest } from "./import/parse-manifest";
 export { scanFolder } from "./import/scan-folder";
 export type { ImportItem, ItemError } from "./import/import-item";

@@ -63,7 +63,15 @@ export function bakePlan({ params, size = 25 }: { params: DevelopParams; size?: 
       grid[p * 3 + 2] = (b - NODE_OFFSET) / 510;
     }
   }
-  return { engineVersion: ENGINE_VERSION, size, separable, grid, spatial: spatialStagesOf(plan), applied: plan.applied, notRendered: plan.notRendered };
+  return {
+    engineVersion: ENGINE_VERSION,
+    size,
+    separable,
+    grid,
+    spatial: spatialStagesOf(plan),
+    applied: plan.applied,
+    notRendered: plan.notRendered,
+  };
 }
 
 /** Little-endian base64 of a Float32Array (universal: no Buffer). */
@@ -80,10 +88,19 @@ export function float32ToBase64(values: Float32Array): string {
 }
 
 /** JSON wire form of a {@link BakedPlan}: float arrays as little-endian float32 base64. */
-export type BakedPlanJson = Omit<BakedPlan, "separable" | "grid"> & { separable: string; grid: string | null; encoding: "float32le-base64" };
+export type BakedPlanJson = Omit<BakedPlan, "separable" | "grid"> & {
+  separable: string;
+  grid: string | null;
+  encoding: "float32le-base64";
+};
 
 export function bakedPlanToJson(plan: BakedPlan): BakedPlanJson {
-  return { ...plan, encoding: "float32le-base64", separable: float32ToBase64(plan.separable), grid: plan.grid ? float32ToBase64(plan.grid) : null };
+  return {
+    ...plan,
+    encoding: "float32le-base64",
+    separable: float32ToBase64(plan.separable),
+    grid: plan.grid ? float32ToBase64(plan.grid) : null,
+  };
 }
 
 /** The wire plan of one raw edit (crs keys or aliases), with the problems normalisation found. */

@@ -33,8 +33,13 @@ describe("a real Lightroom Classic export", () => {
   it("renders everything but the AI sky mask", () => {
     const { params } = readXmp(xmp);
     const { image, report } = renderImage({ image: photo, params });
-    expect(report.applied).toEqual(expect.arrayContaining(["PointColors", "LuminanceSmoothing", "ColorNoiseReduction", "MaskGroupBasedCorrections"]));
-    expect(report.notRendered.map((n) => n.key)).toEqual(["MaskGroupBasedCorrections[1].CorrectionMasks[0]", "MaskGroupBasedCorrections[1]"]);
+    expect(report.applied).toEqual(
+      expect.arrayContaining(["PointColors", "LuminanceSmoothing", "ColorNoiseReduction", "MaskGroupBasedCorrections"]),
+    );
+    expect(report.notRendered.map((n) => n.key)).toEqual([
+      "MaskGroupBasedCorrections[1].CorrectionMasks[0]",
+      "MaskGroupBasedCorrections[1]",
+    ]);
     expect(report.notRendered[0].reason).toMatch(/segmentation/);
     expect(image.data.some((v, i) => v !== photo.data[i])).toBe(true);
   });

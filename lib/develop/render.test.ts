@@ -121,7 +121,11 @@ describe("renderImage properties", () => {
         RedHue: 20,
         MaskGroupBasedCorrections: [
           { CorrectionAmount: 1, LocalExposure2012: 0.25, CorrectionMasks: [{ What: "Mask/Image", MaskSubType: 2 }] },
-          { CorrectionAmount: 1, LocalExposure2012: 0.25, CorrectionMasks: [{ What: "Mask/Gradient", ZeroX: 0.5, ZeroY: 0, FullX: 0.5, FullY: 1 }] },
+          {
+            CorrectionAmount: 1,
+            LocalExposure2012: 0.25,
+            CorrectionMasks: [{ What: "Mask/Gradient", ZeroX: 0.5, ZeroY: 0, FullX: 0.5, FullY: 1 }],
+          },
         ],
       },
     });
@@ -136,7 +140,11 @@ describe("renderImage properties", () => {
   it("a radial mask with local exposure brightens the centre more than the corners", () => {
     const params: DevelopParams = {
       MaskGroupBasedCorrections: [
-        { CorrectionAmount: 1, LocalExposure2012: 0.25, CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.25, Left: 0.25, Bottom: 0.75, Right: 0.75, Feather: 0.3 }] },
+        {
+          CorrectionAmount: 1,
+          LocalExposure2012: 0.25,
+          CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.25, Left: 0.25, Bottom: 0.75, Right: 0.75, Feather: 0.3 }],
+        },
       ],
     };
     const flat: Image8 = { data: new Uint8Array(60 * 40 * 3).fill(100), width: 60, height: 40, channels: 3 };
@@ -163,7 +171,10 @@ describe("stripe rendering (rows)", () => {
     const image = syntheticImage({ width: 96, height: 70 });
     const params = { Exposure2012: 0.4, Shadows2012: 60, Highlights2012: -40, Vibrance: 20 };
     const whole = renderImage({ image, params }).image.data;
-    const prepared = structuredClone({ ...prepareGlobalRender({ part: "lut", image, params }), ...prepareGlobalRender({ part: "regions", image, params }) });
+    const prepared = structuredClone({
+      ...prepareGlobalRender({ part: "lut", image, params }),
+      ...prepareGlobalRender({ part: "regions", image, params }),
+    });
     expect(prepared.regions).not.toBeNull();
     const out = new Uint8Array(whole.length);
     renderImage({ image, params, options: { out, rows: [0, 40], prepared } });
@@ -174,33 +185,38 @@ describe("stripe rendering (rows)", () => {
   it.each([
     { name: "cube with tone regions", params: { Exposure2012: 0.4, Shadows2012: 60, Highlights2012: -40, Vibrance: 20 } },
     { name: "per-channel tables only", params: { Exposure2012: -0.3, Contrast2012: 25 } },
-  ])("renders the bands a shared counter hands out, in any order and split between two renders, like the whole render: $name", ({ params }) => {
-    const image = syntheticImage({ width: 96, height: 70, channels: 4 });
-    const whole = renderImage({ image, params }).image.data;
-    const out = new Uint8Array(whole.length);
-    // Bands of 9 rows, claimed out of order (the last one short); two renders share the counter
-    // as two threads would, and each stops when none is left.
-    const order = [3, 0, 7, 5, 1, 6, 2, 4];
-    let claimed = 0;
-    const rendered: number[] = [];
-    const bands = () => {
-      if (claimed >= order.length) return null;
-      const band = order[claimed++];
-      rendered.push(band);
-      return [band * 9, Math.min(70, band * 9 + 9)] as const;
-    };
-    let calls = 0;
-    const firstThread = () => (++calls > 3 ? null : bands());
-    renderImage({ image, params, options: { out, rows: firstThread } });
-    expect(rendered).toHaveLength(3);
-    renderImage({ image, params, options: { out, rows: bands } });
-    expect(rendered.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(Array.from(out)).toEqual(Array.from(whole));
-  });
+  ])(
+    "renders the bands a shared counter hands out, in any order and split between two renders, like the whole render: $name",
+    ({ params }) => {
+      const image = syntheticImage({ width: 96, height: 70, channels: 4 });
+      const whole = renderImage({ image, params }).image.data;
+      const out = new Uint8Array(whole.length);
+      // Bands of 9 rows, claimed out of order (the last one short); two renders share the counter
+      // as two threads would, and each stops when none is left.
+      const order = [3, 0, 7, 5, 1, 6, 2, 4];
+      let claimed = 0;
+      const rendered: number[] = [];
+      const bands = () => {
+        if (claimed >= order.length) return null;
+        const band = order[claimed++];
+        rendered.push(band);
+        return [band * 9, Math.min(70, band * 9 + 9)] as const;
+      };
+      let calls = 0;
+      const firstThread = () => (++calls > 3 ? null : bands());
+      renderImage({ image, params, options: { out, rows: firstThread } });
+      expect(rendered).toHaveLength(3);
+      renderImage({ image, params, options: { out, rows: bands } });
+      expect(rendered.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(Array.from(out)).toEqual(Array.from(whole));
+    },
+  );
 
   it("rejects a band outside the image", () => {
     const image = syntheticImage({ width: 16, height: 10 });
     const once = [[8, 12] as const];
-    expect(() => renderImage({ image, params: { Exposure2012: 0.2 }, options: { rows: () => once.pop() ?? null } })).toThrow(/0 ≤ start ≤ end ≤ 10/);
+    expect(() => renderImage({ image, params: { Exposure2012: 0.2 }, options: { rows: () => once.pop() ?? null } })).toThrow(
+      /0 ≤ start ≤ end ≤ 10/,
+    );
   });
 });

@@ -78,7 +78,8 @@ export function gridSizeFor(pixels: number, colorExtremity = 0): number {
 /** The largest |slider| among the channel-mixing stages (0 when none is active). */
 export function colorExtremity(settings: ReturnType<typeof planRender>["global"]): number {
   const values: number[] = [];
-  if (settings.hsl) for (const xs of [settings.hsl.hue, settings.hsl.saturation, settings.hsl.luminance]) if (xs) values.push(...Array.from(xs));
+  if (settings.hsl)
+    for (const xs of [settings.hsl.hue, settings.hsl.saturation, settings.hsl.luminance]) if (xs) values.push(...Array.from(xs));
   const g = settings.colorGrading;
   if (g) for (const w of [g.shadows, g.midtones, g.highlights, g.global]) if (w) values.push(w.saturation ?? 0, w.luminance ?? 0);
   if (settings.vibranceSaturation) values.push(settings.vibranceSaturation.vibrance ?? 0, settings.vibranceSaturation.saturation ?? 0);
@@ -96,7 +97,15 @@ export function colorExtremity(settings: ReturnType<typeof planRender>["global"]
  * corrections, vignette, grain, sharpening) then run on the linear float image. `exact: true` runs
  * every stage in float instead (the reference the LUT path is tested against).
  */
-export function renderImage({ image, params, options = {} }: { image: Image8; params: DevelopParams; options?: RenderOptions }): RenderResult {
+export function renderImage({
+  image,
+  params,
+  options = {},
+}: {
+  image: Image8;
+  params: DevelopParams;
+  options?: RenderOptions;
+}): RenderResult {
   assertImage8(image);
   const plan = planRender(params, options.context);
   const report = { applied: plan.applied, notRendered: plan.notRendered, approximated: plan.approximated };
@@ -114,7 +123,10 @@ export function renderImage({ image, params, options = {} }: { image: Image8; pa
 }
 
 function bakeLut(plan: ReturnType<typeof planRender>, size: { width: number; height: number }, options: RenderOptions): GlobalLut {
-  return bakeGlobalLut({ settings: plan.global, size: options.gridSize ?? gridSizeFor(size.width * size.height, colorExtremity(plan.global)) });
+  return bakeGlobalLut({
+    settings: plan.global,
+    size: options.gridSize ?? gridSizeFor(size.width * size.height, colorExtremity(plan.global)),
+  });
 }
 
 /**
@@ -122,17 +134,47 @@ function bakeLut(plan: ReturnType<typeof planRender>, size: { width: number; hei
  * a guided filter over the whole image) of a LUT render, for {@link RenderOptions.prepared}: two
  * threads can compute one each, then both render their stripes with the pair.
  */
-export function prepareGlobalRender({ part, image, params, options = {} }: { part: "lut" | "regions"; image: Image8; params: DevelopParams; options?: RenderOptions }): Partial<PreparedRender> {
+export function prepareGlobalRender({
+  part,
+  image,
+  params,
+  options = {},
+}: {
+  part: "lut" | "regions";
+  image: Image8;
+  params: DevelopParams;
+  options?: RenderOptions;
+}): Partial<PreparedRender> {
   const plan = planRender(params, options.context);
   return part === "lut" ? { lut: bakeLut(plan, image, options) } : { regions: toneRegionsFor(image, plan.global) };
 }
 
 /** The float reference path of {@link renderImage} (same as `options.exact = true`). */
-export function renderExact({ image, params, options = {} }: { image: Image8; params: DevelopParams; options?: Omit<RenderOptions, "exact"> }): RenderResult {
+export function renderExact({
+  image,
+  params,
+  options = {},
+}: {
+  image: Image8;
+  params: DevelopParams;
+  options?: Omit<RenderOptions, "exact">;
+}): RenderResult {
   return renderImage({ image, params, options: { ...options, exact: true } });
 }
 
-function renderExactPixels({ image, plan, spatial, seed, out }: { image: Image8; plan: ReturnType<typeof planRender>; spatial: boolean; seed: number; out?: Uint8Array }): Image8 {
+function renderExactPixels({
+  image,
+  plan,
+  spatial,
+  seed,
+  out,
+}: {
+  image: Image8;
+  plan: ReturnType<typeof planRender>;
+  spatial: boolean;
+  seed: number;
+  out?: Uint8Array;
+}): Image8 {
   const float: FloatImage = decodeSrgb8({ image });
   runGlobalStages({ image: float, settings: plan.global, toneDelta: regionToneDelta(image, plan.global) });
   const d = float.data;

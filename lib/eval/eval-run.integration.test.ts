@@ -58,7 +58,9 @@ describe("benchmarks", () => {
     expect(again).toMatchObject({ created: false, benchmark: { id: created.benchmark.id } });
     const other = await importBenchmark({ ctx, input: { name, items: items.slice(1) } }).catch((e) => e);
     expect(isAppError(other) && other.code).toBe("CONFLICT");
-    const unknown = await importBenchmark({ ctx, input: { name: `${name}-x`, items: [{ ...items[0], reference: "0".repeat(64) }] } }).catch((e) => e);
+    const unknown = await importBenchmark({ ctx, input: { name: `${name}-x`, items: [{ ...items[0], reference: "0".repeat(64) }] } }).catch(
+      (e) => e,
+    );
     expect(isAppError(unknown) && unknown.code).toBe("VALIDATION");
   });
 
@@ -67,10 +69,18 @@ describe("benchmarks", () => {
     const p = await pairOfImages(ctx, "coffee.jpg");
     const lines = `# FiveK\n${JSON.stringify({ ...p, id: "a4501", instruction: "ignored" })}\n\nnot json\n`;
     const parsed = parseBenchmarkManifest(lines);
-    expect(parsed).toEqual([{ ...p, id: "a4501", instruction: "ignored" }, { line: 4, error: "not JSON" }]);
-    const bad = await importBenchmark({ ctx, input: { name: `fivek-bad-${Date.now()}`, kind: "fivek", items: parsed as never } }).catch((e) => e);
+    expect(parsed).toEqual([
+      { ...p, id: "a4501", instruction: "ignored" },
+      { line: 4, error: "not JSON" },
+    ]);
+    const bad = await importBenchmark({ ctx, input: { name: `fivek-bad-${Date.now()}`, kind: "fivek", items: parsed as never } }).catch(
+      (e) => e,
+    );
     expect(isAppError(bad) && bad.code).toBe("VALIDATION");
-    const { benchmark } = await importBenchmark({ ctx, input: { name: `fivek-${Date.now()}`, kind: "fivek", items: [parsed[0]] as never } });
+    const { benchmark } = await importBenchmark({
+      ctx,
+      input: { name: `fivek-${Date.now()}`, kind: "fivek", items: [parsed[0]] as never },
+    });
     expect(benchmark.config).toMatchObject({ instruction: FIVEK_INSTRUCTION });
     const { items } = await getBenchmarkOrThrow({ ctx, input: { id: benchmark.id } });
     expect(items).toEqual([expect.objectContaining({ instruction: null, split: "fivek", externalId: "a4501" })]);
@@ -98,8 +108,20 @@ describe("benchmarks", () => {
       const p = await pairOfImages(ctx, "honey-bee.jpg");
       const split = k === 2 ? "train" : "test"; // one quality trajectory is not in the test split
       const params = { Exposure2012: 0.4, Shadows2012: 20, Clarity2012: 15 };
-      const [t] = await db.insert(trajectories).values({ sourceSha: p.source, targetSha: p.reference, params, origin: "import", split, category, source: tag }).returning();
-      await db.insert(instructions).values({ trajectoryId: t.id, version: 1, variant: "medium", text: `edit ${k}`, modelName: "m", backend: "heuristic", promptVersion: "v1", status: "accepted" });
+      const [t] = await db
+        .insert(trajectories)
+        .values({ sourceSha: p.source, targetSha: p.reference, params, origin: "import", split, category, source: tag })
+        .returning();
+      await db.insert(instructions).values({
+        trajectoryId: t.id,
+        version: 1,
+        variant: "medium",
+        text: `edit ${k}`,
+        modelName: "m",
+        backend: "heuristic",
+        promptVersion: "v1",
+        status: "accepted",
+      });
       ids.push(t.id);
     }
     const built = await buildRetouchEvalBenchmark({ ctx, input: { name: `${tag}-a`, perSplit: 1, seed: 7 } });
@@ -123,7 +145,10 @@ describe("benchmarks", () => {
     await scoreEvalItem({ ctx: systemContext(), input: { runId: run.id, itemId: first.id } });
     const [row] = await db.select().from(evalItems).where(eq(evalItems.runId, run.id));
     expect(row.ruleReward).toMatchObject({ format: 1 }); // the heuristic policy answers in JarvisArt format
-    expect(row.ruleReward!.total).toBeCloseTo(row.ruleReward!.format + row.ruleReward!.matching + row.ruleReward!.accuracy + row.ruleReward!.local + row.ruleReward!.perception, 9);
+    expect(row.ruleReward!.total).toBeCloseTo(
+      row.ruleReward!.format + row.ruleReward!.matching + row.ruleReward!.accuracy + row.ruleReward!.local + row.ruleReward!.perception,
+      9,
+    );
     expect(row.ruleReward!.perception).toBeGreaterThan(0);
     const board = await getLeaderboard({ ctx, input: { benchmarkId: built.benchmark.id } });
     expect(board.rows[0].ruleReward!.mean).toBeCloseTo(row.ruleReward!.total, 9);
@@ -141,7 +166,9 @@ describe("eval runs", () => {
     expect(run).toMatchObject({ status: "queued", total: 3, modelName: "heuristic-policy", judgeModelName: "heuristic-judge (heuristic)" });
     expect(run.judgePrompt).toMatch(/^judge\/v1 [0-9a-f]{12}$/);
 
-    const items = (await getDb().execute(sql`select id from benchmark_items where benchmark_id = ${benchmarkId} order by position`)) as unknown as { id: string }[];
+    const items = (await getDb().execute(
+      sql`select id from benchmark_items where benchmark_id = ${benchmarkId} order by position`,
+    )) as unknown as { id: string }[];
     const system = systemContext();
     for (const item of items) {
       const r = await scoreEvalItem({ ctx: system, input: { runId: run.id, itemId: item.id } });

@@ -6,7 +6,14 @@
 export { notInBenchmark, benchmarkTrajectoryIds } from "./benchmarks/benchmark-exclusion";
 export { benchmarkContentHash, insertBenchmark, type NewBenchmarkItem } from "./benchmarks/insert-benchmark";
 export { buildRetouchEvalBenchmark, buildRetouchEvalInput } from "./benchmarks/build-retoucheval";
-export { importBenchmark, importBenchmarkInput, importBenchmarkManifest, importBenchmarkManifestInput, parseBenchmarkManifest, FIVEK_INSTRUCTION } from "./benchmarks/import-benchmark";
+export {
+  importBenchmark,
+  importBenchmarkInput,
+  importBenchmarkManifest,
+  importBenchmarkManifestInput,
+  parseBenchmarkManifest,
+  FIVEK_INSTRUCTION,
+} from "./benchmarks/import-benchmark";
 export { listBenchmarks, getBenchmarkOrThrow } from "./benchmarks/list-benchmarks";
 export { startEvalRun, startEvalRunInput } from "./runs/start-eval-run";
 export { scoreEvalItem, scoreEvalItemInput } from "./runs/score-eval-item";

@@ -6,8 +6,7 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 import { toKnownError } from "./known-error";
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode | "INTERNAL"; message: string; details?: unknown } };
+  { ok: true; data: T } | { ok: false; error: { code: ErrorCode | "INTERNAL"; message: string; details?: unknown } };
 
 /**
  * The one action client: every server action resolves the signed-in actor,

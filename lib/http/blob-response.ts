@@ -27,7 +27,10 @@ export function parseRange(header: string | null, size: number): { start: number
  * so large exports can be resumed. The blob key is the ETag (content-addressed
  * bytes never change), and `If-Range` with another tag falls back to 200.
  */
-export async function blobResponse(req: Request, { blobKey, contentType, fileName }: { blobKey: string; contentType: string; fileName: string }): Promise<Response> {
+export async function blobResponse(
+  req: Request,
+  { blobKey, contentType, fileName }: { blobKey: string; contentType: string; fileName: string },
+): Promise<Response> {
   const store = getBlobStore();
   const size = await store.size(blobKey);
   if (size === null) throw new AppError("NOT_FOUND", "The file's bytes are missing from the store");
@@ -48,6 +51,10 @@ export async function blobResponse(req: Request, { blobKey, contentType, fileNam
   if (!range) return new Response(body, { status: 200, headers: { ...headers, "content-length": String(size) } });
   return new Response(body, {
     status: 206,
-    headers: { ...headers, "content-length": String(range.end - range.start + 1), "content-range": `bytes ${range.start}-${range.end}/${size}` },
+    headers: {
+      ...headers,
+      "content-length": String(range.end - range.start + 1),
+      "content-range": `bytes ${range.start}-${range.end}/${size}`,
+    },
   });
 }

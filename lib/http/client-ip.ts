@@ -11,7 +11,8 @@ export function trustedProxyHops(value = process.env.TRUST_PROXY): number {
   if (!value || value === "false" || value === "0") return 0;
   if (value === "true") return 1;
   const hops = Number(value);
-  if (!Number.isInteger(hops) || hops < 0 || hops > 10) throw new Error(`TRUST_PROXY must be true, false or a hop count 0–10, not "${value}"`);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10)
+    throw new Error(`TRUST_PROXY must be true, false or a hop count 0–10, not "${value}"`);
   return hops;
 }
 
@@ -21,11 +22,25 @@ export function trustedProxyHops(value = process.env.TRUST_PROXY): number {
  * `hops` from the right of [...forwarded, socket] minus the socket itself;
  * entries further left were written by the client and are never trusted.
  */
-export function clientIp({ socketAddress, forwardedFor, hops }: { socketAddress: string | undefined; forwardedFor: string | string[] | undefined; hops: number }): string {
+export function clientIp({
+  socketAddress,
+  forwardedFor,
+  hops,
+}: {
+  socketAddress: string | undefined;
+  forwardedFor: string | string[] | undefined;
+  hops: number;
+}): string {
   const socket = normaliseIp(socketAddress ?? "unknown");
   if (hops === 0) return socket;
   const raw = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const chain = [...raw.split(",").map((s) => s.trim()).filter(Boolean), socket];
+  const chain = [
+    ...raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    socket,
+  ];
   // chain[-1] is the proxy nearest to us (the socket); the client is `hops` entries before it.
   const at = chain.length - 1 - hops;
   return normaliseIp(at >= 0 ? chain[at] : chain[0]);

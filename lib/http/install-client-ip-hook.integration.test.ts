@@ -10,7 +10,9 @@ describe("client IP hook", () => {
   beforeAll(async () => {
     delete process.env.TRUST_PROXY;
     installClientIpHook();
-    server = http.createServer((req, res) => res.end(JSON.stringify({ ip: req.headers[CLIENT_IP_HEADER], xff: req.headers["x-forwarded-for"] ?? null })));
+    server = http.createServer((req, res) =>
+      res.end(JSON.stringify({ ip: req.headers[CLIENT_IP_HEADER], xff: req.headers["x-forwarded-for"] ?? null })),
+    );
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   });

@@ -20,7 +20,11 @@ export function installClientIpHook() {
   http.Server.prototype.emit = function patchedEmit(this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const req = args[0] as http.IncomingMessage;
-      req.headers[CLIENT_IP_HEADER] = clientIp({ socketAddress: req.socket?.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], hops });
+      req.headers[CLIENT_IP_HEADER] = clientIp({
+        socketAddress: req.socket?.remoteAddress,
+        forwardedFor: req.headers["x-forwarded-for"],
+        hops,
+      });
       // Without a trusted proxy, forwarded headers are the client's own words: drop them.
       if (hops === 0) delete req.headers["x-forwarded-for"];
     }

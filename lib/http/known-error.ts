@@ -42,7 +42,11 @@ export function toKnownError(error: unknown): AppError | null {
     if (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))
       return new AppError("UNAVAILABLE", "The database or a service is unavailable; try again in a moment");
     if (code === "ENOSPC" || code === "EDQUOT") return new AppError("UNAVAILABLE", "Storage is full; try again after space is freed");
-    if (code.startsWith("22")) return new AppError("VALIDATION", "A value is malformed or out of range (dates must be between years 1 and 9999; text may not contain NUL bytes)");
+    if (code.startsWith("22"))
+      return new AppError(
+        "VALIDATION",
+        "A value is malformed or out of range (dates must be between years 1 and 9999; text may not contain NUL bytes)",
+      );
   }
   const message = error instanceof Error ? error.message : "";
   if (/Connection is closed|MaxRetriesPerRequest|Stream isn't writeable|ECONNREFUSED/.test(message))

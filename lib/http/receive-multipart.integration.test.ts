@@ -41,7 +41,9 @@ describe("receiveMultipart", () => {
       headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(5e9) },
       body: "--x--",
     });
-    await expect(receiveMultipart(big, { dir: dirFor(), maxBytes: 1e9, maxFiles: 1, what: "image" })).rejects.toMatchObject({ code: "TOO_LARGE" });
+    await expect(receiveMultipart(big, { dir: dirFor(), maxBytes: 1e9, maxFiles: 1, what: "image" })).rejects.toMatchObject({
+      code: "TOO_LARGE",
+    });
     const json = new Request("http://localhost/upload", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     await expect(receiveMultipart(json, { dir: dirFor(), maxBytes: 1e9, maxFiles: 1, what: "image" })).rejects.toMatchObject({
       code: "VALIDATION",
@@ -52,7 +54,11 @@ describe("receiveMultipart", () => {
   it("refuses a truncated multipart body with a message and leaves nothing behind", async () => {
     const dir = dirFor();
     const body = '--b\r\nContent-Disposition: form-data; name="files"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\nhalf a fi';
-    const req = new Request("http://localhost/upload", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=b" }, body });
+    const req = new Request("http://localhost/upload", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=b" },
+      body,
+    });
     await expect(receiveMultipart(req, { dir, maxBytes: 1e6, maxFiles: 5, what: "import" })).rejects.toMatchObject({ code: "VALIDATION" });
     expect(existsSync(dir)).toBe(false);
   });

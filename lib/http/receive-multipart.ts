@@ -20,10 +20,17 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
  * the real limit as soon as the body passes `maxBytes`, and removes `dir` on
  * any failure so a rejected upload leaves nothing behind.
  */
-export async function receiveMultipart(req: Request, { dir, maxBytes, maxFiles, what }: { dir: string; maxBytes: number; maxFiles: number; what: string }): Promise<Received> {
+export async function receiveMultipart(
+  req: Request,
+  { dir, maxBytes, maxFiles, what }: { dir: string; maxBytes: number; maxFiles: number; what: string },
+): Promise<Received> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data;/i.test(type) || !req.body) throw new AppError("VALIDATION", `Send the ${what} as multipart/form-data`);
-  const tooLarge = () => new AppError("TOO_LARGE", `The ${what} is larger than the ${mb(maxBytes)} limit (MAX_${what === "image" ? "UPLOAD" : "IMPORT_UPLOAD"}_BYTES)`);
+  const tooLarge = () =>
+    new AppError(
+      "TOO_LARGE",
+      `The ${what} is larger than the ${mb(maxBytes)} limit (MAX_${what === "image" ? "UPLOAD" : "IMPORT_UPLOAD"}_BYTES)`,
+    );
   if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   await mkdir(dir, { recursive: true });
   const source = Readable.fromWeb(req.body as unknown as WebReadableStream);
@@ -43,7 +50,10 @@ export async function receiveMultipart(req: Request, { dir, maxBytes, maxFiles, 
       };
       let bb: busboy.Busboy;
       try {
-        bb = busboy({ headers: { "content-type": type }, limits: { files: maxFiles, fields: 20, fieldSize: 16 * 1024 * 1024, fileSize: maxBytes + 1 } });
+        bb = busboy({
+          headers: { "content-type": type },
+          limits: { files: maxFiles, fields: 20, fieldSize: 16 * 1024 * 1024, fileSize: maxBytes + 1 },
+        });
       } catch {
         throw new AppError("VALIDATION", `Send the ${what} as multipart/form-data with a boundary`);
       }

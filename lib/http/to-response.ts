@@ -12,7 +12,10 @@ export function errorResponse(error: unknown): Response {
   const known = toKnownError(error);
   if (known) {
     const headers: HeadersInit = known.code === "UNAVAILABLE" ? { "retry-after": "5" } : {};
-    return Response.json({ error: { code: known.code, message: known.message, details: known.details } }, { status: HTTP_STATUS[known.code], headers });
+    return Response.json(
+      { error: { code: known.code, message: known.message, details: known.details } },
+      { status: HTTP_STATUS[known.code], headers },
+    );
   }
   const id = crypto.randomUUID();
   console.error(`[http] unhandled error ${id}:`, error);

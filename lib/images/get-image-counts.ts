@@ -9,7 +9,12 @@ export async function getImageCounts({ ctx }: { ctx: Ctx }) {
   const actor = requireActor(ctx.actor);
   const [byStatus, userCount] = await Promise.all([
     ctx.db.select({ status: images.status, n: count() }).from(images).groupBy(images.status),
-    actor.role === "admin" ? ctx.db.select({ n: count() }).from(users).then(([r]) => r.n) : Promise.resolve(null),
+    actor.role === "admin"
+      ? ctx.db
+          .select({ n: count() })
+          .from(users)
+          .then(([r]) => r.n)
+      : Promise.resolve(null),
   ]);
   const imagesByStatus = { pending: 0, ready: 0, failed: 0 };
   for (const row of byStatus) imagesByStatus[row.status] = row.n;

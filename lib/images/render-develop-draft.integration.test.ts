@@ -53,7 +53,9 @@ describe("renderDevelopDraft", () => {
 
   it("refuses the anonymous, unknown or unready photos and over-long edits with a message", async () => {
     const { ctx, sha256 } = await readyPhoto("astronaut.jpg");
-    await expect(renderDevelopDraft({ ctx: createContext({ actor: null }), input: { sha256, params: "{}" } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(renderDevelopDraft({ ctx: createContext({ actor: null }), input: { sha256, params: "{}" } })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     // A hash no test stores (other tests' rows share this database).
     const unknown = randomBytes(32).toString("hex");
     await expect(renderDevelopDraft({ ctx, input: { sha256: unknown, params: "{}" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -70,7 +72,11 @@ describe("renderDevelopDraft", () => {
 
   it("gives no URL for an edit too long to carry in one", () => {
     const curve = Array.from({ length: 400 }, (_, i) => [i % 256, (i * 7) % 256]);
-    const masks = Array.from({ length: 40 }, () => ({ CorrectionAmount: 1, LocalExposure2012: 0.123456, CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.1, Left: 0.2, Bottom: 0.7, Right: 0.9, Feather: 0.5 }] }));
+    const masks = Array.from({ length: 40 }, () => ({
+      CorrectionAmount: 1,
+      LocalExposure2012: 0.123456,
+      CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.1, Left: 0.2, Bottom: 0.7, Right: 0.9, Feather: 0.5 }],
+    }));
     expect(developDraftUrl("a".repeat(64), { ToneCurvePV2012: curve, MaskGroupBasedCorrections: masks } as DevelopParams)).toBeNull();
   });
 

@@ -52,7 +52,11 @@ export const isCurrentEngine = (engine: string | null) => engine === String(ENGI
 export async function renderDevelopDraft({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof input> }) {
   requireActor(ctx.actor);
   const { sha256, params } = parseInput(input, raw);
-  const [row] = await ctx.db.select({ thumbnailKey: images.thumbnailKey, status: images.status }).from(images).where(eq(images.sha256, sha256)).limit(1);
+  const [row] = await ctx.db
+    .select({ thumbnailKey: images.thumbnailKey, status: images.status })
+    .from(images)
+    .where(eq(images.sha256, sha256))
+    .limit(1);
   if (!row) throw new AppError("NOT_FOUND", `No image ${sha256}`);
   if (!row.thumbnailKey) throw new AppError("CONFLICT", `The thumbnail of ${sha256} is not ready yet (status ${row.status})`);
   const bytes = await getBlobStore().get(row.thumbnailKey);
@@ -60,7 +64,12 @@ export async function renderDevelopDraft({ ctx, input: raw }: { ctx: Ctx; input:
   const decoded = await decodeImage(bytes);
   const { image } = renderImage({ image: decoded, params: parseEdit(params).params });
   const jpeg = await encodeImage(
-    { data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), width: image.width, height: image.height, channels: image.channels },
+    {
+      data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+      width: image.width,
+      height: image.height,
+      channels: image.channels,
+    },
     { format: "jpeg", quality: DRAFT_JPEG_QUALITY },
   );
   return { bytes: jpeg, contentType: "image/jpeg" };

@@ -52,7 +52,10 @@ describe("uploadImage", () => {
     const ctx = createContext({ actor: await makeActor("annotator") });
     const error = await uploadImage({ ctx, input: { bytes: samplePhoto(), filename: "x.jpg" } }).catch((e) => e);
     expect(error.code).toBe("FORBIDDEN");
-    const rows = await getDb().select().from(images).where(inArray(images.originalName, ["x.jpg"]));
+    const rows = await getDb()
+      .select()
+      .from(images)
+      .where(inArray(images.originalName, ["x.jpg"]));
     expect(rows).toHaveLength(0);
   });
 });

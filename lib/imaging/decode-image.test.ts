@@ -15,7 +15,8 @@ describe("decodeImage", () => {
     expect(img.source).toMatchObject({ format: "jpeg", width: 600, height: 400 });
 
     // A red-brown cup on a wooden table: red clearly dominates blue on average.
-    let r = 0, b = 0;
+    let r = 0,
+      b = 0;
     for (let i = 0; i < img.data.length; i += 3) {
       r += img.data[i];
       b += img.data[i + 2];

@@ -20,7 +20,9 @@ export function downsampleBox(image: RawImage, maxEdge: number): RawImage {
     for (let ox = 0; ox < outW; ox++) {
       const x0 = Math.floor((ox * width) / outW);
       const x1 = Math.max(x0 + 1, Math.floor(((ox + 1) * width) / outW));
-      let r = 0, g = 0, b = 0;
+      let r = 0,
+        g = 0,
+        b = 0;
       for (let y = y0; y < y1; y++) {
         for (let x = x0, i = (y * width + x0) * channels; x < x1; x++, i += channels) {
           r += data[i + ro];

@@ -33,9 +33,15 @@ export function sweepEvalJs({ edited, reference }: { edited: RawImage; reference
   let sumSq = 0;
   for (let r = 0, ia = 0, ib = 0; r < height; r++) {
     for (let k = 0, end = width * 4; k < end; k += 4, ia += ca, ib += cb) {
-      const r1 = a[ia + ar], g1 = a[ia + ag], b1 = a[ia + ab];
-      const r2 = b[ib + br], g2 = b[ib + bg], b2 = b[ib + bb];
-      const dr = r1 - r2, dg = g1 - g2, db = b1 - b2;
+      const r1 = a[ia + ar],
+        g1 = a[ia + ag],
+        b1 = a[ia + ab];
+      const r2 = b[ib + br],
+        g2 = b[ib + bg],
+        b2 = b[ib + bb];
+      const dr = r1 - r2,
+        dg = g1 - g2,
+        db = b1 - b2;
       sumAbs += (dr < 0 ? -dr : dr) + (dg < 0 ? -dg : dg) + (db < 0 ? -db : db);
       sumSq += dr * dr + dg * dg + db * db;
       // rgb2gray rounded; (v + 0.5) | 0 is Math.round for these non-negative values, and cheaper.

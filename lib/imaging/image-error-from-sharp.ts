@@ -22,6 +22,9 @@ export function imageErrorFromSharp({ error, format }: { error: unknown; format:
 
 /** libvips prefixes messages with loader names ("VipsJpeg: …", "pngload_buffer: …"); users need the rest. */
 function cleanDetail(detail: string): string {
-  const firstLine = detail.split("\n")[0].replace(/^[A-Za-z_]+:\s*/, "").trim();
+  const firstLine = detail
+    .split("\n")[0]
+    .replace(/^[A-Za-z_]+:\s*/, "")
+    .trim();
   return firstLine || "the decoder could not read the pixel data";
 }

@@ -48,7 +48,10 @@ describe("image metrics", () => {
   it("SSIM falls as noise grows and is symmetric", () => {
     let seed = 1;
     const noise = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5) * 2;
-    const noisy = (amp: number) => ({ ...textured, data: textured.data.map((v) => Math.max(0, Math.min(255, Math.round(v + amp * noise())))) });
+    const noisy = (amp: number) => ({
+      ...textured,
+      data: textured.data.map((v) => Math.max(0, Math.min(255, Math.round(v + amp * noise())))),
+    });
     const light = noisy(8);
     const heavy = noisy(40);
     const sLight = ssim({ edited: light, reference: textured });

@@ -52,7 +52,14 @@ export function computeImageStats(image: RawImage, options: ImageStatsOptions = 
   const luma = new Float64Array(pixels);
   const counts = new Float64Array(256);
   const lab = new Float64Array(3);
-  let sumLuma = 0, sumLuma2 = 0, sumL = 0, sumA = 0, sumB = 0, sumChroma = 0, shadows = 0, highlights = 0;
+  let sumLuma = 0,
+    sumLuma2 = 0,
+    sumL = 0,
+    sumA = 0,
+    sumB = 0,
+    sumChroma = 0,
+    shadows = 0,
+    highlights = 0;
 
   for (let p = 0, i = 0; p < pixels; p++, i += 3) {
     const r = data[i];

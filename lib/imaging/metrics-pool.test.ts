@@ -8,7 +8,10 @@ describe("metrics pool", () => {
     const pool = createMetricsPool({ size: 2 });
     try {
       const ref = rawImage(48, 32, (x, y) => [(x * 5 + y) % 256, (x * y) % 256, (3 * x + 7 * y) % 256]);
-      const pairs = [10, 20, 40].map((k) => ({ reference: ref, edited: rawImage(48, 32, (x, y) => [(x * 5 + y + k) % 256, (x * y) % 256, (3 * x + 7 * y) % 256]) }));
+      const pairs = [10, 20, 40].map((k) => ({
+        reference: ref,
+        edited: rawImage(48, 32, (x, y) => [(x * 5 + y + k) % 256, (x * y) % 256, (3 * x + 7 * y) % 256]),
+      }));
       const results = await Promise.all(pairs.map((p) => pool.score(p)));
       results.forEach((r, i) => expect(r).toEqual(computeEvalMetrics(pairs[i])));
       // The caller's buffers are copied, not moved to the thread.

@@ -17,7 +17,10 @@ type Task = { id: number; edited: RawImage; reference: RawImage; resolve: (m: Ev
  * collect) cost ~4 ms of CPU per 1600×1067 item and made items stall now and
  * then (in-process A/Bs: lib/eval/README.md).
  */
-export type MetricsPool = { score: (pair: { edited: RawImage; reference: RawImage }) => Promise<EvalPixelMetrics>; close: () => Promise<void> };
+export type MetricsPool = {
+  score: (pair: { edited: RawImage; reference: RawImage }) => Promise<EvalPixelMetrics>;
+  close: () => Promise<void>;
+};
 
 export function createMetricsPool({ size = availableParallelism() }: { size?: number } = {}): MetricsPool {
   const queue: Task[] = [];

@@ -67,7 +67,9 @@ describe("bad inputs get a clear, typed error", () => {
   });
 
   it("a GIF is UNSUPPORTED, not NOT_AN_IMAGE", async () => {
-    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: "red" } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: "red" } })
+      .gif()
+      .toBuffer();
     const error = await errorOf(decodeImage(gif));
     expect(error.code).toBe("UNSUPPORTED");
     expect(error.message).toMatch(/^GIF images are not supported/);

@@ -33,7 +33,9 @@ describe("renderStoredImage", () => {
     const ctx = createContext({ actor: await makeActor("researcher") });
     const { sha256 } = await uploadImage({ ctx, input: { bytes: await uniquePhoto("astronaut.jpg"), filename: "a.jpg" } });
     const sky = {
-      MaskGroupBasedCorrections: [{ CorrectionActive: true, CorrectionAmount: 1, LocalExposure2012: 0.25, CorrectionMasks: [{ What: "Mask/Image", MaskSubType: 2 }] }],
+      MaskGroupBasedCorrections: [
+        { CorrectionActive: true, CorrectionAmount: 1, LocalExposure2012: 0.25, CorrectionMasks: [{ What: "Mask/Image", MaskSubType: 2 }] },
+      ],
     };
     const a = await renderStoredImage({ ctx, input: { sourceSha: sha256, params: { Exposure2012: 0.5 } } });
     const b = await renderStoredImage({ ctx, input: { sourceSha: sha256, params: { Exposure2012: 0.5 }, size: "preview" } });

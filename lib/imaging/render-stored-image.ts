@@ -24,9 +24,21 @@ export type StoredRender = {
 };
 
 /** The cache key of a render: the same source, params, engine and size always give the same key. */
-export function renderCacheKey({ sourceSha, params, size, seed = 0 }: { sourceSha: string; params: DevelopParams; size: RenderSize; seed?: number }) {
+export function renderCacheKey({
+  sourceSha,
+  params,
+  size,
+  seed = 0,
+}: {
+  sourceSha: string;
+  params: DevelopParams;
+  size: RenderSize;
+  seed?: number;
+}) {
   // The grain seed changes pixels, so it is part of the key.
-  return createHash("sha256").update(`${sourceSha}|${canonicalParams(params)}|${ENGINE_VERSION}|${size}|${seed}`).digest("hex");
+  return createHash("sha256")
+    .update(`${sourceSha}|${canonicalParams(params)}|${ENGINE_VERSION}|${size}|${seed}`)
+    .digest("hex");
 }
 
 /**
@@ -57,7 +69,15 @@ export async function renderStoredImage({
 
   const decoded = await decodeImage(bytes, size === "preview" ? { maxEdge: PREVIEW_MAX_EDGE } : {});
   const { image, report } = renderImage({ image: decoded, params: input.params, options: { seed: input.seed } });
-  const jpeg = await encodeImage({ data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), width: image.width, height: image.height, channels: image.channels }, { format: "jpeg", quality: RENDER_JPEG_QUALITY });
+  const jpeg = await encodeImage(
+    {
+      data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+      width: image.width,
+      height: image.height,
+      channels: image.channels,
+    },
+    { format: "jpeg", quality: RENDER_JPEG_QUALITY },
+  );
   const { key: outputKey } = await store.put(jpeg, { contentType: "image/jpeg" });
   await ctx.db
     .insert(renders)

@@ -56,6 +56,9 @@ describe("computeEvalMetrics", () => {
     // 5×5: a 5-tap window, one valid position; flat images reduce SSIM to the luminance term.
     const c1 = (0.01 * 255) ** 2;
     const flat = (v: number) => rawImage(5, 5, () => [v, v, v]);
-    expect(computeEvalMetrics({ edited: flat(40), reference: flat(60) }).ssim).toBeCloseTo((2 * 40 * 60 + c1) / (40 ** 2 + 60 ** 2 + c1), 10);
+    expect(computeEvalMetrics({ edited: flat(40), reference: flat(60) }).ssim).toBeCloseTo(
+      (2 * 40 * 60 + c1) / (40 ** 2 + 60 ** 2 + c1),
+      10,
+    );
   });
 });

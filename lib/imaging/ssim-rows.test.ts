@@ -22,10 +22,13 @@ describe("SsimRows (streaming SSIM)", () => {
     const y = [5, 5, 25, 25, 45, 45, 65, 65, 85];
     feed(rows, x, y);
     const mean = (v: number[]) => v.reduce((s, a) => s + a, 0) / v.length;
-    const mx = mean(x), my = mean(y);
-    const vx = mean(x.map((v) => (v - mx) ** 2)), vy = mean(y.map((v) => (v - my) ** 2));
+    const mx = mean(x),
+      my = mean(y);
+    const vx = mean(x.map((v) => (v - mx) ** 2)),
+      vy = mean(y.map((v) => (v - my) ** 2));
     const cxy = mean(x.map((v, i) => (v - mx) * (y[i] - my)));
-    const c1 = (0.01 * 255) ** 2, c2 = (0.03 * 255) ** 2;
+    const c1 = (0.01 * 255) ** 2,
+      c2 = (0.03 * 255) ** 2;
     const expected = ((2 * mx * my + c1) * (2 * cxy + c2)) / ((mx * mx + my * my + c1) * (vx + vy + c2));
     expect(rows.mean()).toBeCloseTo(expected, 10);
   });

@@ -79,7 +79,8 @@ export class SsimRows {
     const first = this.row - win;
     const rows = this.rowOffsets;
     for (let k = 0; k < win; k++) rows[k] = ((first + k) % win) * stride;
-    this.total = win === 11 ? verticalSsim11(ring, rows, stride, kernel, this.total) : verticalSsimAny(ring, rows, stride, kernel, this.total);
+    this.total =
+      win === 11 ? verticalSsim11(ring, rows, stride, kernel, this.total) : verticalSsimAny(ring, rows, stride, kernel, this.total);
   }
 
   /** Mean SSIM over the valid windows; call after the last row. */
@@ -91,12 +92,41 @@ export class SsimRows {
 
 /** Valid-mode horizontal 11-tap symmetric filter of the 4 interleaved moments, unrolled (the hot path). */
 function horizontal11(q: Float64Array, ring: Float64Array, base: number, outWidth: number, w: Float64Array): void {
-  const w0 = w[5], w1 = w[6], w2 = w[7], w3 = w[8], w4 = w[9], w5 = w[10];
+  const w0 = w[5],
+    w1 = w[6],
+    w2 = w[7],
+    w3 = w[8],
+    w4 = w[9],
+    w5 = w[10];
   for (let o = 0, c = 20, d = base; o < outWidth; o++, c += 4, d += 4) {
-    ring[d] = w0 * q[c] + w1 * (q[c - 4] + q[c + 4]) + w2 * (q[c - 8] + q[c + 8]) + w3 * (q[c - 12] + q[c + 12]) + w4 * (q[c - 16] + q[c + 16]) + w5 * (q[c - 20] + q[c + 20]);
-    ring[d + 1] = w0 * q[c + 1] + w1 * (q[c - 3] + q[c + 5]) + w2 * (q[c - 7] + q[c + 9]) + w3 * (q[c - 11] + q[c + 13]) + w4 * (q[c - 15] + q[c + 17]) + w5 * (q[c - 19] + q[c + 21]);
-    ring[d + 2] = w0 * q[c + 2] + w1 * (q[c - 2] + q[c + 6]) + w2 * (q[c - 6] + q[c + 10]) + w3 * (q[c - 10] + q[c + 14]) + w4 * (q[c - 14] + q[c + 18]) + w5 * (q[c - 18] + q[c + 22]);
-    ring[d + 3] = w0 * q[c + 3] + w1 * (q[c - 1] + q[c + 7]) + w2 * (q[c - 5] + q[c + 11]) + w3 * (q[c - 9] + q[c + 15]) + w4 * (q[c - 13] + q[c + 19]) + w5 * (q[c - 17] + q[c + 23]);
+    ring[d] =
+      w0 * q[c] +
+      w1 * (q[c - 4] + q[c + 4]) +
+      w2 * (q[c - 8] + q[c + 8]) +
+      w3 * (q[c - 12] + q[c + 12]) +
+      w4 * (q[c - 16] + q[c + 16]) +
+      w5 * (q[c - 20] + q[c + 20]);
+    ring[d + 1] =
+      w0 * q[c + 1] +
+      w1 * (q[c - 3] + q[c + 5]) +
+      w2 * (q[c - 7] + q[c + 9]) +
+      w3 * (q[c - 11] + q[c + 13]) +
+      w4 * (q[c - 15] + q[c + 17]) +
+      w5 * (q[c - 19] + q[c + 21]);
+    ring[d + 2] =
+      w0 * q[c + 2] +
+      w1 * (q[c - 2] + q[c + 6]) +
+      w2 * (q[c - 6] + q[c + 10]) +
+      w3 * (q[c - 10] + q[c + 14]) +
+      w4 * (q[c - 14] + q[c + 18]) +
+      w5 * (q[c - 18] + q[c + 22]);
+    ring[d + 3] =
+      w0 * q[c + 3] +
+      w1 * (q[c - 1] + q[c + 7]) +
+      w2 * (q[c - 5] + q[c + 11]) +
+      w3 * (q[c - 9] + q[c + 15]) +
+      w4 * (q[c - 13] + q[c + 19]) +
+      w5 * (q[c - 17] + q[c + 23]);
   }
 }
 
@@ -120,15 +150,56 @@ function ssimAt(mx: number, my: number, sq: number, pr: number): number {
 
 /** Vertical 11-tap symmetric sum of the ring rows at `rows` (oldest first), fused with the SSIM formula. */
 function verticalSsim11(ring: Float64Array, rows: Int32Array, stride: number, w: Float64Array, total: number): number {
-  const a5 = rows[0], a4 = rows[1], a3 = rows[2], a2 = rows[3], a1 = rows[4], c = rows[5];
-  const b1 = rows[6], b2 = rows[7], b3 = rows[8], b4 = rows[9], b5 = rows[10];
-  const w0 = w[5], w1 = w[6], w2 = w[7], w3 = w[8], w4 = w[9], w5 = w[10];
+  const a5 = rows[0],
+    a4 = rows[1],
+    a3 = rows[2],
+    a2 = rows[3],
+    a1 = rows[4],
+    c = rows[5];
+  const b1 = rows[6],
+    b2 = rows[7],
+    b3 = rows[8],
+    b4 = rows[9],
+    b5 = rows[10];
+  const w0 = w[5],
+    w1 = w[6],
+    w2 = w[7],
+    w3 = w[8],
+    w4 = w[9],
+    w5 = w[10];
   for (let j = 0; j < stride; j += 4) {
-    const k0 = j, k1 = j + 1, k2 = j + 2, k3 = j + 3;
-    const mx = w0 * ring[c + k0] + w1 * (ring[a1 + k0] + ring[b1 + k0]) + w2 * (ring[a2 + k0] + ring[b2 + k0]) + w3 * (ring[a3 + k0] + ring[b3 + k0]) + w4 * (ring[a4 + k0] + ring[b4 + k0]) + w5 * (ring[a5 + k0] + ring[b5 + k0]);
-    const my = w0 * ring[c + k1] + w1 * (ring[a1 + k1] + ring[b1 + k1]) + w2 * (ring[a2 + k1] + ring[b2 + k1]) + w3 * (ring[a3 + k1] + ring[b3 + k1]) + w4 * (ring[a4 + k1] + ring[b4 + k1]) + w5 * (ring[a5 + k1] + ring[b5 + k1]);
-    const sq = w0 * ring[c + k2] + w1 * (ring[a1 + k2] + ring[b1 + k2]) + w2 * (ring[a2 + k2] + ring[b2 + k2]) + w3 * (ring[a3 + k2] + ring[b3 + k2]) + w4 * (ring[a4 + k2] + ring[b4 + k2]) + w5 * (ring[a5 + k2] + ring[b5 + k2]);
-    const pr = w0 * ring[c + k3] + w1 * (ring[a1 + k3] + ring[b1 + k3]) + w2 * (ring[a2 + k3] + ring[b2 + k3]) + w3 * (ring[a3 + k3] + ring[b3 + k3]) + w4 * (ring[a4 + k3] + ring[b4 + k3]) + w5 * (ring[a5 + k3] + ring[b5 + k3]);
+    const k0 = j,
+      k1 = j + 1,
+      k2 = j + 2,
+      k3 = j + 3;
+    const mx =
+      w0 * ring[c + k0] +
+      w1 * (ring[a1 + k0] + ring[b1 + k0]) +
+      w2 * (ring[a2 + k0] + ring[b2 + k0]) +
+      w3 * (ring[a3 + k0] + ring[b3 + k0]) +
+      w4 * (ring[a4 + k0] + ring[b4 + k0]) +
+      w5 * (ring[a5 + k0] + ring[b5 + k0]);
+    const my =
+      w0 * ring[c + k1] +
+      w1 * (ring[a1 + k1] + ring[b1 + k1]) +
+      w2 * (ring[a2 + k1] + ring[b2 + k1]) +
+      w3 * (ring[a3 + k1] + ring[b3 + k1]) +
+      w4 * (ring[a4 + k1] + ring[b4 + k1]) +
+      w5 * (ring[a5 + k1] + ring[b5 + k1]);
+    const sq =
+      w0 * ring[c + k2] +
+      w1 * (ring[a1 + k2] + ring[b1 + k2]) +
+      w2 * (ring[a2 + k2] + ring[b2 + k2]) +
+      w3 * (ring[a3 + k2] + ring[b3 + k2]) +
+      w4 * (ring[a4 + k2] + ring[b4 + k2]) +
+      w5 * (ring[a5 + k2] + ring[b5 + k2]);
+    const pr =
+      w0 * ring[c + k3] +
+      w1 * (ring[a1 + k3] + ring[b1 + k3]) +
+      w2 * (ring[a2 + k3] + ring[b2 + k3]) +
+      w3 * (ring[a3 + k3] + ring[b3 + k3]) +
+      w4 * (ring[a4 + k3] + ring[b4 + k3]) +
+      w5 * (ring[a5 + k3] + ring[b5 + k3]);
     total += ssimAt(mx, my, sq, pr);
   }
   return total;

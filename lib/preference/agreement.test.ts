@@ -14,7 +14,12 @@ describe("Cohen's κ", () => {
     expect(cohenKappa(pairs)).toBeCloseTo(0.4, 10);
   });
   it("is 1 for perfect agreement and undefined with no items", () => {
-    expect(cohenKappa([["a", "a"], ["b", "b"]])).toBe(1);
+    expect(
+      cohenKappa([
+        ["a", "a"],
+        ["b", "b"],
+      ]),
+    ).toBe(1);
     expect(cohenKappa([])).toBeNull();
   });
 });
@@ -38,7 +43,12 @@ describe("Fleiss' κ", () => {
     expect(fleissKappa(table)).toBeCloseTo(0.21, 3);
   });
   it("refuses items rated by different numbers of raters", () => {
-    expect(fleissKappa([[1, 1], [2, 1]])).toBeNull();
+    expect(
+      fleissKappa([
+        [1, 1],
+        [2, 1],
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -54,6 +64,12 @@ describe("Krippendorff's α (nominal)", () => {
     expect(krippendorffAlphaNominal(units)).toBeCloseTo(0.743, 3);
   });
   it("equals Cohen-style chance correction on a two-rater table with perfect agreement", () => {
-    expect(krippendorffAlphaNominal([["a", "a"], ["b", "b"], ["a", "a"]])).toBe(1);
+    expect(
+      krippendorffAlphaNominal([
+        ["a", "a"],
+        ["b", "b"],
+        ["a", "a"],
+      ]),
+    ).toBe(1);
   });
 });

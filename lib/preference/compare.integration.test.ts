@@ -26,7 +26,10 @@ beforeAll(async () => {
   process.env.COMPARE_GOLD_RATE = "0.25";
   process.env.COMPARE_OVERLAP = "2";
   researcher = createContext({ actor: await makeActor("researcher") });
-  const { instruction } = await acceptedInstruction({ params: { Exposure2012: 1.2, Contrast2012: 35, Shadows2012: 30 }, text: "Brighten the room and add some punch." });
+  const { instruction } = await acceptedInstruction({
+    params: { Exposure2012: 1.2, Contrast2012: 35, Shadows2012: 30 },
+    text: "Brighten the room and add some punch.",
+  });
   instructionId = instruction.id;
   await generatePerturbedPairs({ ctx: researcher, input: { instructionId, withModel: false } });
 });
@@ -68,14 +71,19 @@ describe("compare workspace", () => {
     // Someone who has not voted on the pair may not open or fix its candidates (nothing leaks before the vote).
     const stranger = createContext({ actor: await makeActor("annotator") });
     await expect(getFixStart({ ctx: stranger, input: { candidateId: strong.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(saveFix({ ctx: stranger, input: { candidateId: strong.id, params: { ...strong.params, Highlights2012: -60 } } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      saveFix({ ctx: stranger, input: { candidateId: strong.id, params: { ...strong.params, Highlights2012: -60 } } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     // The voter opens it with the instruction but without its origin; a researcher sees the origin.
     const start = await getFixStart({ ctx, input: { candidateId: strong.id } });
     expect(start).toMatchObject({ candidateId: strong.id, params: strong.params, instruction: "Brighten the room and add some punch." });
     expect(start.origin).toBeUndefined();
     expect((await getFixStart({ ctx: researcher, input: { candidateId: strong.id } })).origin).toMatch(/^user/);
     await expect(saveFix({ ctx, input: { candidateId: strong.id, params: strong.params } })).rejects.toThrow(/not visibly different/);
-    const { candidate, pair: fixed } = await saveFix({ ctx, input: { candidateId: strong.id, params: { ...strong.params, Highlights2012: -60 } } });
+    const { candidate, pair: fixed } = await saveFix({
+      ctx,
+      input: { candidateId: strong.id, params: { ...strong.params, Highlights2012: -60 } },
+    });
     expect(candidate.origin).toBe("human_fix");
     expect(candidate.renderer).toBe(strong.renderer);
     expect(fixed.strongId).toBe(candidate.id);

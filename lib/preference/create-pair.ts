@@ -25,7 +25,15 @@ export async function insertPair({
   input,
 }: {
   ctx: Ctx;
-  input: { instructionId: string; strong: Candidate; weak: Candidate; origin: PairOrigin; round: number; split: "train" | "accuracy"; createdBy?: string | null };
+  input: {
+    instructionId: string;
+    strong: Candidate;
+    weak: Candidate;
+    origin: PairOrigin;
+    round: number;
+    split: "train" | "accuracy";
+    createdBy?: string | null;
+  };
 }): Promise<Pair> {
   const { strong, weak } = input;
   if (strong.renderer !== weak.renderer) {
@@ -53,12 +61,17 @@ export async function insertPair({
     .onConflictDoNothing()
     .returning();
   // Ordinary pairs go to the human compare queue (k labels each); gold pairs are mixed in by nextComparePair.
-  if (row && !row.gold) await enqueueItems({ ctx: { ...ctx, system: true }, input: { kind: "compare", itemIds: [row.id], overlap: compareOverlap() } });
+  if (row && !row.gold)
+    await enqueueItems({ ctx: { ...ctx, system: true }, input: { kind: "compare", itemIds: [row.id], overlap: compareOverlap() } });
   if (row) {
     // The reward model labels every new pair; if Redis is down the sweeper queues it later.
     await enqueue("judge-pair", { pairId: row.id }).catch(() => undefined);
     return row;
   }
-  const [existing] = await ctx.db.select().from(pairs).where(and(eq(pairs.strongId, strong.id), eq(pairs.weakId, weak.id))).limit(1);
+  const [existing] = await ctx.db
+    .select()
+    .from(pairs)
+    .where(and(eq(pairs.strongId, strong.id), eq(pairs.weakId, weak.id)))
+    .limit(1);
   return existing;
 }

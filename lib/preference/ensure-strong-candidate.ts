@@ -9,10 +9,22 @@ import { renderCandidate, type Candidate } from "./render-candidate";
  * params. A Lightroom after-image (trajectory.targetSha) stays a reference
  * only, so both members of every pair share the engine renderer.
  */
-export function ensureStrongCandidate({ ctx, loaded }: { ctx: Ctx; loaded: Awaited<ReturnType<typeof loadInstruction>> }): Promise<Candidate> {
+export function ensureStrongCandidate({
+  ctx,
+  loaded,
+}: {
+  ctx: Ctx;
+  loaded: Awaited<ReturnType<typeof loadInstruction>>;
+}): Promise<Candidate> {
   const { trajectory, instruction } = loaded;
   return renderCandidate({
     ctx,
-    input: { trajectoryId: trajectory.id, instructionId: instruction.id, sourceSha: trajectory.sourceSha, params: trajectory.params as DevelopParams, origin: "user" },
+    input: {
+      trajectoryId: trajectory.id,
+      instructionId: instruction.id,
+      sourceSha: trajectory.sourceSha,
+      params: trajectory.params as DevelopParams,
+      origin: "user",
+    },
   });
 }

@@ -20,7 +20,13 @@ export const generatePerturbedPairsInput = z.object({
   round: z.number().int().min(1).max(1000).default(1),
 });
 
-export type GenerateResult = { strongId: string; candidates: number; pairs: number; dropped: { candidateId: string; reason: string }[]; modelError?: string };
+export type GenerateResult = {
+  strongId: string;
+  candidates: number;
+  pairs: number;
+  dropped: { candidateId: string; reason: string }[];
+  modelError?: string;
+};
 
 /**
  * The perturb step for one instruction: render the strong edit, derive weak
@@ -44,15 +50,27 @@ export async function generatePerturbedPairs({
   const strong = await ensureStrongCandidate({ ctx, loaded });
   const strongParams = strong.params as DevelopParams;
 
-  const weakEdits: { params: DevelopParams; strategy: string; kind: NonNullable<typeof strong.kind>; modelId?: string | null; modelName?: string }[] =
-    perturbAll(strongParams, strategies ?? STRATEGIES);
+  const weakEdits: {
+    params: DevelopParams;
+    strategy: string;
+    kind: NonNullable<typeof strong.kind>;
+    modelId?: string | null;
+    modelName?: string;
+  }[] = perturbAll(strongParams, strategies ?? STRATEGIES);
   let modelError: string | undefined;
   if (withModel) {
     const r = await perturb({
       ctx: { ...ctx, system: true },
       input: { source: { sha256: trajectory.sourceSha }, params: strongParams, instruction: loaded.text },
     });
-    if (r.ok) weakEdits.push({ params: r.output.params, strategy: `model:${r.model.name}`, kind: "model", modelId: r.model.id, modelName: r.model.name });
+    if (r.ok)
+      weakEdits.push({
+        params: r.output.params,
+        strategy: `model:${r.model.name}`,
+        kind: "model",
+        modelId: r.model.id,
+        modelName: r.model.name,
+      });
     else modelError = `${r.status}: ${r.error}`;
   }
 

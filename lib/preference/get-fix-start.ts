@@ -29,7 +29,14 @@ export async function getFixStart({ ctx, input }: { ctx: Ctx; input: { candidate
   const actor = requireActor(ctx.actor);
   const { candidateId } = parseInput(z.object({ candidateId: z.uuid() }), input);
   const [row] = await ctx.db
-    .select({ params: candidates.params, sourceSha: trajectories.sourceSha, instructionId: candidates.instructionId, origin: candidates.origin, modelName: candidates.modelName, strategy: candidates.strategy })
+    .select({
+      params: candidates.params,
+      sourceSha: trajectories.sourceSha,
+      instructionId: candidates.instructionId,
+      origin: candidates.origin,
+      modelName: candidates.modelName,
+      strategy: candidates.strategy,
+    })
     .from(candidates)
     .innerJoin(trajectories, eq(trajectories.id, candidates.trajectoryId))
     .where(eq(candidates.id, candidateId));

@@ -27,7 +27,10 @@ export async function getPairImage({ ctx, input }: { ctx: Ctx; input: z.input<ty
   if (!pair) throw new AppError("NOT_FOUND", `No pair ${pairId}`);
   const left = leftMemberFor(pairId, actor.id);
   const member = side === "a" ? left : left === "strong" ? "weak" : "strong";
-  const [c] = await ctx.db.select({ key: candidates.imageKey }).from(candidates).where(eq(candidates.id, member === "strong" ? pair.strongId : pair.weakId));
+  const [c] = await ctx.db
+    .select({ key: candidates.imageKey })
+    .from(candidates)
+    .where(eq(candidates.id, member === "strong" ? pair.strongId : pair.weakId));
   return blobOf(c?.key ?? null);
 }
 

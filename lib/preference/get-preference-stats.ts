@@ -12,7 +12,11 @@ const MAX_LABELS = 100_000;
 
 export type PreferenceStats = {
   counts: { pairs: number; humanLabels: number; modelLabels: number };
-  humanHuman: { cohen: { value: number | null; items: number; raters: string[] }; fleiss: { value: number | null; items: number; raters: number }; alpha: { value: number | null; items: number } };
+  humanHuman: {
+    cohen: { value: number | null; items: number; raters: string[] };
+    fleiss: { value: number | null; items: number; raters: number };
+    alpha: { value: number | null; items: number };
+  };
   humanModel: { model: string; origin: string; agree: number; total: number }[];
   positionBias: { model: string; biased: number; pairs: number }[];
   gold: { user: string; correct: number; total: number }[];
@@ -21,7 +25,10 @@ export type PreferenceStats = {
 };
 
 /** The player a candidate stands for in the ratings: its producer. */
-function playerOf(c: { origin: string; kind: string | null; modelName: string | null; round: number | null }, by: "model" | "origin"): string {
+function playerOf(
+  c: { origin: string; kind: string | null; modelName: string | null; round: number | null },
+  by: "model" | "origin",
+): string {
   if (by === "origin") return c.origin === "perturber" ? `perturber:${c.kind ?? "?"}` : c.origin;
   if (c.origin === "policy") return `${c.modelName ?? "policy"} (round ${c.round ?? "?"})`;
   if (c.origin === "perturber") return c.kind === "model" ? (c.modelName ?? "perturber") : "rule perturbation";
@@ -122,14 +129,26 @@ export async function getPreferenceStats({ ctx }: { ctx: Ctx }): Promise<Prefere
   const comps = (by: "model" | "origin"): Comparison[] =>
     human
       .filter((r) => r.choice !== "both_bad")
-      .map((r) => ({ a: playerOf(r.s, by), b: playerOf(r.w, by), outcome: r.choice === "strong" ? "a" : r.choice === "weak" ? "b" : "tie" }) as Comparison)
+      .map(
+        (r) =>
+          ({
+            a: playerOf(r.s, by),
+            b: playerOf(r.w, by),
+            outcome: r.choice === "strong" ? "a" : r.choice === "weak" ? "b" : "tie",
+          }) as Comparison,
+      )
       .filter((c) => c.a !== c.b);
 
   const judged = new Map<string, Map<string, JudgedPair>>();
   for (const r of model) {
     const name = r.modelName ?? "?";
     const m = judged.get(name) ?? new Map<string, JudgedPair>();
-    const j = m.get(r.pairId) ?? { kind: r.pairKind ?? r.origin, verdicts: [], strongMagnitude: r.s.magnitude, weakMagnitude: r.w.magnitude };
+    const j = m.get(r.pairId) ?? {
+      kind: r.pairKind ?? r.origin,
+      verdicts: [],
+      strongMagnitude: r.s.magnitude,
+      weakMagnitude: r.w.magnitude,
+    };
     j.verdicts.push(r.choice);
     m.set(r.pairId, j);
     judged.set(name, m);
@@ -138,7 +157,11 @@ export async function getPreferenceStats({ ctx }: { ctx: Ctx }): Promise<Prefere
   return {
     counts: { pairs: await ctx.db.$count(pairs), humanLabels: human.length, modelLabels: model.length },
     humanHuman: {
-      cohen: { value: cohenKappa(bestPairs), items: bestPairs.length, raters: bestKey ? bestKey.split("|").map((id) => nameOf.get(id) ?? id) : [] },
+      cohen: {
+        value: cohenKappa(bestPairs),
+        items: bestPairs.length,
+        raters: bestKey ? bestKey.split("|").map((id) => nameOf.get(id) ?? id) : [],
+      },
       fleiss: { value: fleissKappa(fleissItems), items: fleissItems.length, raters: modal },
       alpha: { value: krippendorffAlphaNominal(multi.map((l) => l.map((r) => r.choice))), items: multi.length },
     },

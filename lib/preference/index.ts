@@ -9,7 +9,14 @@ export { judgePair, judgePairInput, type PairScorer } from "./judge-pair";
 export { gatewayWeakCheck, distanceCheck, recordWeakCheck, type WeakChecker, type WeakCheckResult } from "./weak-check";
 export { insertPair, type Pair } from "./create-pair";
 export { sweepPreference } from "./sweep-preference";
-export { JUDGE_GIVE_UP_AFTER, JUDGE_RETRY_AFTER_MS, listJudgeFailures, markJudgeFailed, retryJudging, retryJudgingInput } from "./judge-failures";
+export {
+  JUDGE_GIVE_UP_AFTER,
+  JUDGE_RETRY_AFTER_MS,
+  listJudgeFailures,
+  markJudgeFailed,
+  retryJudging,
+  retryJudgingInput,
+} from "./judge-failures";
 export { cohenKappa, fleissKappa, krippendorffAlphaNominal } from "./agreement";
 export { bradleyTerry, type Comparison, type Rating } from "./bradley-terry";
 export { goldRate, compareOverlap, GOLD_MIN_DISTANCE, MIN_VISIBLE_DISTANCE } from "./config";

@@ -20,7 +20,13 @@ export const JUDGE_RETRY_AFTER_MS = 10 * 60_000;
 const ERROR_MAX_CHARS = 500;
 
 /** A pair without a label from any model. */
-const unjudged = (ctx: Ctx) => notExists(ctx.db.select({ one: sql`1` }).from(labels).where(and(eq(labels.pairId, pairs.id), eq(labels.labelerKind, "model"))));
+const unjudged = (ctx: Ctx) =>
+  notExists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(labels)
+      .where(and(eq(labels.pairId, pairs.id), eq(labels.labelerKind, "model"))),
+  );
 
 /** Records that a judge job for `pairId` spent its attempts (or hit an error retrying cannot fix). */
 export async function markJudgeFailed({ ctx, input }: { ctx: Ctx; input: { pairId: string; error: string; permanent: boolean } }) {
@@ -36,7 +42,10 @@ export async function markJudgeFailed({ ctx, input }: { ctx: Ctx; input: { pairI
 
 /** Clears a pair's failure record once the judge has labelled it. */
 export async function clearJudgeFailure({ ctx, input }: { ctx: Ctx; input: { pairId: string } }) {
-  await ctx.db.update(pairs).set({ judgeFailures: 0, judgeError: null, judgeFailedAt: null }).where(and(eq(pairs.id, input.pairId), gt(pairs.judgeFailures, 0)));
+  await ctx.db
+    .update(pairs)
+    .set({ judgeFailures: 0, judgeError: null, judgeFailedAt: null })
+    .where(and(eq(pairs.id, input.pairId), gt(pairs.judgeFailures, 0)));
 }
 
 /** Unlabelled pairs the sweeper should queue: never failed, or failed long enough ago and not given up on. */

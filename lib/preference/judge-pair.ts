@@ -13,7 +13,12 @@ import { loadInstruction } from "./load-instruction";
 export const judgePairInput = z.object({ pairId: z.uuid() });
 
 /** One reward-model verdict on (A, B); the port lets tests plant a biased judge. */
-export type PairScorer = (input: { instruction: string; sourceSha: string; aKey: string; bKey: string }) => Promise<
+export type PairScorer = (input: {
+  instruction: string;
+  sourceSha: string;
+  aKey: string;
+  bKey: string;
+}) => Promise<
   { ok: true; output: RewardOutput; model: { id: string | null; name: string }; callId: number } | { ok: false; error: string }
 >;
 

@@ -57,7 +57,9 @@ export async function listPairs({ ctx, input }: { ctx: Ctx; input: z.input<typeo
       judgeFailures: pairs.judgeFailures,
       judgeError: pairs.judgeError,
       humanLabels: sql<number>`(select count(*)::int from ${labels} l where l.pair_id = ${pairs.id} and l.labeler_kind = 'human')`,
-      modelVerdicts: sql<string[]>`coalesce((select array_agg(l.model_name || ':' || l.choice || case when l.swapped then ' (swapped)' else '' end order by l.model_name, l.swapped) from ${labels} l where l.pair_id = ${pairs.id} and l.labeler_kind = 'model'), '{}')`,
+      modelVerdicts: sql<
+        string[]
+      >`coalesce((select array_agg(l.model_name || ':' || l.choice || case when l.swapped then ' (swapped)' else '' end order by l.model_name, l.swapped) from ${labels} l where l.pair_id = ${pairs.id} and l.labeler_kind = 'model'), '{}')`,
     })
     .from(pairs)
     .innerJoin(instructions, eq(instructions.id, pairs.instructionId))
@@ -67,4 +69,3 @@ export async function listPairs({ ctx, input }: { ctx: Ctx; input: z.input<typeo
     .orderBy(desc(pairs.createdAt))
     .limit(v.limit);
 }
-

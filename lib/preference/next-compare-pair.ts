@@ -20,7 +20,13 @@ export type BlindPair = { pairId: string; instruction: string; sourceSha: string
  * not labelled (gold pairs sit outside the lease queue; everyone may label
  * each one). Otherwise the shared work queue hands out a leased pair.
  */
-export async function nextComparePair({ ctx, input }: { ctx: Ctx; input: z.input<typeof nextComparePairInput> }): Promise<BlindPair | null> {
+export async function nextComparePair({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: z.input<typeof nextComparePairInput>;
+}): Promise<BlindPair | null> {
   const actor = requireActor(ctx.actor);
   const { exclude } = parseInput(nextComparePairInput, input);
   const done = await ctx.db.$count(labels, and(eq(labels.userId, actor.id), eq(labels.labelerKind, "human")));
@@ -45,7 +51,12 @@ async function pickGold(ctx: Ctx, userId: string, exclude: string[]): Promise<st
       and(
         eq(pairs.gold, true),
         exclude.length ? sql`${pairs.id} not in (select jsonb_array_elements_text(${JSON.stringify(exclude)}::jsonb)::uuid)` : undefined,
-        notExists(ctx.db.select({ one: sql`1` }).from(labels).where(and(eq(labels.pairId, pairs.id), eq(labels.userId, userId)))),
+        notExists(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(labels)
+            .where(and(eq(labels.pairId, pairs.id), eq(labels.userId, userId))),
+        ),
       ),
     )
     // A per-user shuffle so annotators do not all see the same gold item first.
@@ -68,5 +79,3 @@ async function blind(ctx: Ctx, pairId: string, expiresAt: string | null, done: n
   if (!row) throw new AppError("NOT_FOUND", `No pair ${pairId}`);
   return { pairId, instruction: row.text, sourceSha: row.sourceSha, expiresAt, position: done + 1 };
 }
-
-

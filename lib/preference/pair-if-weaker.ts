@@ -20,7 +20,16 @@ export async function pairIfWeaker({
   ctx: Ctx;
   check: WeakChecker;
   out: GenerateResult;
-  input: { instructionId: string; instruction: string; sourceSha: string; strong: Candidate; weak: Candidate; origin: PairOrigin; round: number; split: "train" | "accuracy" };
+  input: {
+    instructionId: string;
+    instruction: string;
+    sourceSha: string;
+    strong: Candidate;
+    weak: Candidate;
+    origin: PairOrigin;
+    round: number;
+    split: "train" | "accuracy";
+  };
 }): Promise<void> {
   const { instructionId, instruction, sourceSha, strong, weak, origin, round, split } = input;
   out.candidates++;

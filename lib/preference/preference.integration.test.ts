@@ -31,9 +31,19 @@ describe("perturbed pairs", () => {
     expect(strong.renderer).toBe(ENGINE_RENDERER);
     expect(strong.imageKey).not.toBe(after);
     const rows = await getDb().select().from(pairs).where(eq(pairs.instructionId, instruction.id));
-    expect(new Set(rows.map((p) => p.kind))).toEqual(new Set(["omit", "scale_down", "over_edit", "wrong_direction", "wb_tone_shift", "model"]));
+    expect(new Set(rows.map((p) => p.kind))).toEqual(
+      new Set(["omit", "scale_down", "over_edit", "wrong_direction", "wb_tone_shift", "model"]),
+    );
     expect(rows.some((p) => p.gold && p.goldAnswer === "strong")).toBe(true);
-    const weak = await getDb().select().from(candidates).where(inArray(candidates.id, rows.map((p) => p.weakId)));
+    const weak = await getDb()
+      .select()
+      .from(candidates)
+      .where(
+        inArray(
+          candidates.id,
+          rows.map((p) => p.weakId),
+        ),
+      );
     expect(weak.every((w) => w.weakCheck === "weaker" && w.diffToStrong.length > 0 && w.imageKey)).toBe(true);
     // Idempotent: a second run (a retried job) writes nothing new.
     await generatePerturbedPairs({ ctx, input: { instructionId: instruction.id } });
@@ -41,15 +51,31 @@ describe("perturbed pairs", () => {
   });
 
   it("the weak-check drops a planted non-weaker candidate and stores why", async () => {
-    const { instruction, trajectory, sourceSha } = await acceptedInstruction({ params: { Exposure2012: 0.6, Vibrance: 20 }, text: "A little brighter and more colourful." });
+    const { instruction, trajectory, sourceSha } = await acceptedInstruction({
+      params: { Exposure2012: 0.6, Vibrance: 20 },
+      text: "A little brighter and more colourful.",
+    });
     const r = await generatePerturbedPairs({ ctx, input: { instructionId: instruction.id, strategies: ["omit:k=1"], withModel: false } });
     const [strong] = await getDb().select().from(candidates).where(eq(candidates.id, r.strongId));
     // Planted: a "weak" edit one hundredth of a stop from the strong one.
     const near = await renderCandidate({
       ctx,
-      input: { trajectoryId: trajectory.id, instructionId: instruction.id, sourceSha, params: { Exposure2012: 0.61, Vibrance: 20 }, origin: "perturber", strategy: "planted", kind: "scale_down", strongParams: strong.params },
+      input: {
+        trajectoryId: trajectory.id,
+        instructionId: instruction.id,
+        sourceSha,
+        params: { Exposure2012: 0.61, Vibrance: 20 },
+        origin: "perturber",
+        strategy: "planted",
+        kind: "scale_down",
+        strongParams: strong.params,
+      },
     });
-    const v = await recordWeakCheck({ ctx, check: gatewayWeakCheck(ctx), input: { instruction: instruction.text, sourceSha, strong, weak: near } });
+    const v = await recordWeakCheck({
+      ctx,
+      check: gatewayWeakCheck(ctx),
+      input: { instruction: instruction.text, sourceSha, strong, weak: near },
+    });
     expect(v.verdict).toBe("not_weaker");
     const [stored] = await getDb().select().from(candidates).where(eq(candidates.id, near.id));
     expect(stored.weakCheck).toBe("not_weaker");
@@ -69,7 +95,10 @@ describe("perturbed pairs", () => {
 
 describe("policy rollouts", () => {
   it("pairs the user's edit above n policy samples, recording model and round", async () => {
-    const { instruction } = await acceptedInstruction({ params: { Exposure2012: 1.1, Highlights2012: -30 }, text: "Brighten it without losing the sky." });
+    const { instruction } = await acceptedInstruction({
+      params: { Exposure2012: 1.1, Highlights2012: -30 },
+      text: "Brighten it without losing the sky.",
+    });
     const r = await rolloutPairs({ ctx, input: { instructionId: instruction.id, n: 3, round: 2 } });
     expect(r.candidates).toBeGreaterThanOrEqual(1);
     const rows = await getDb().select().from(candidates).where(eq(candidates.instructionId, instruction.id));
@@ -80,7 +109,10 @@ describe("policy rollouts", () => {
 
 describe("swapped double judging", () => {
   it("detects a planted position-biased judge and stores both verdicts", async () => {
-    const { instruction } = await acceptedInstruction({ params: { Exposure2012: 0.9, Contrast2012: 20 }, text: "Brighter with more contrast." });
+    const { instruction } = await acceptedInstruction({
+      params: { Exposure2012: 0.9, Contrast2012: 20 },
+      text: "Brighter with more contrast.",
+    });
     await generatePerturbedPairs({ ctx, input: { instructionId: instruction.id, strategies: ["omit:k=1"], withModel: false } });
     const [pair] = await getDb().select().from(pairs).where(eq(pairs.instructionId, instruction.id));
     const alwaysLeft: PairScorer = async () => ({
@@ -99,7 +131,10 @@ describe("swapped double judging", () => {
     expect(rows).toHaveLength(4);
     const planted = rows.filter((l) => l.modelName === "planted-left");
     expect(planted.map((l) => [l.leftWas, l.swapped, l.positionBias])).toEqual(
-      expect.arrayContaining([["strong", false, true], ["weak", true, true]]),
+      expect.arrayContaining([
+        ["strong", false, true],
+        ["weak", true, true],
+      ]),
     );
     expect(rows.filter((l) => l.modelName === "heuristic-reward").every((l) => l.scoreStrong !== null && l.scoreWeak !== null)).toBe(true);
   });
@@ -112,7 +147,15 @@ describe("renderer invariant", () => {
       .from(pairs)
       .innerJoin(candidates, eq(candidates.id, pairs.strongId));
     expect(rows.length).toBeGreaterThan(0);
-    const weak = await getDb().select().from(candidates).where(inArray(candidates.id, rows.map((r) => r.weakId)));
+    const weak = await getDb()
+      .select()
+      .from(candidates)
+      .where(
+        inArray(
+          candidates.id,
+          rows.map((r) => r.weakId),
+        ),
+      );
     const byId = new Map(weak.map((w) => [w.id, w.renderer]));
     for (const r of rows) {
       expect(r.strong).toBe(r.pair);

@@ -8,7 +8,11 @@ import { parseInput } from "@/lib/parse-input";
 import { enqueue } from "@/lib/queue";
 
 export const requestPairsInput = z.discriminatedUnion("source", [
-  z.object({ source: z.literal("perturber"), round: z.number().int().min(1).max(1000).default(1), limit: z.number().int().min(1).max(5_000).default(500) }),
+  z.object({
+    source: z.literal("perturber"),
+    round: z.number().int().min(1).max(1000).default(1),
+    limit: z.number().int().min(1).max(5_000).default(500),
+  }),
   z.object({
     source: z.literal("policy"),
     round: z.number().int().min(1).max(1000),
@@ -28,7 +32,15 @@ export async function requestPairs({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const base = eq(instructions.status, "accepted");
   const where =
     v.source === "perturber"
-      ? and(base, notExists(ctx.db.select({ one: sql`1` }).from(candidates).where(and(eq(candidates.instructionId, instructions.id), eq(candidates.origin, "perturber")))))
+      ? and(
+          base,
+          notExists(
+            ctx.db
+              .select({ one: sql`1` })
+              .from(candidates)
+              .where(and(eq(candidates.instructionId, instructions.id), eq(candidates.origin, "perturber"))),
+          ),
+        )
       : base;
   const rows = await ctx.db.select({ id: instructions.id }).from(instructions).where(where).limit(v.limit);
   for (const { id } of rows) {

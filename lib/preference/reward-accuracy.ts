@@ -1,5 +1,10 @@
 /** One judged pair for the accuracy table: the kind and both members' edit sizes. */
-export type JudgedPair = { kind: string; verdicts: ("strong" | "weak" | "tie" | "both_bad")[]; strongMagnitude: number; weakMagnitude: number };
+export type JudgedPair = {
+  kind: string;
+  verdicts: ("strong" | "weak" | "tie" | "both_bad")[];
+  strongMagnitude: number;
+  weakMagnitude: number;
+};
 
 export type AccuracyRow = {
   kind: string;

@@ -23,14 +23,25 @@ export const rolloutPairsInput = z.object({
  * (the active policy model, recorded with the round), each rendered by the
  * engine, weak-checked against the user's edit and paired as (user ≻ policy).
  */
-export async function rolloutPairs({ ctx, input, check }: { ctx: Ctx; input: z.input<typeof rolloutPairsInput>; check?: WeakChecker }): Promise<GenerateResult> {
+export async function rolloutPairs({
+  ctx,
+  input,
+  check,
+}: {
+  ctx: Ctx;
+  input: z.input<typeof rolloutPairsInput>;
+  check?: WeakChecker;
+}): Promise<GenerateResult> {
   if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
   const { instructionId, n, round } = parseInput(rolloutPairsInput, input);
   const loaded = await loadInstruction(ctx, instructionId);
   const { trajectory } = loaded;
   const strong = await ensureStrongCandidate({ ctx, loaded });
   const out: GenerateResult = { strongId: strong.id, candidates: 0, pairs: 0, dropped: [] };
-  const r = await proposeEdit({ ctx: { ...ctx, system: true }, input: { source: { sha256: trajectory.sourceSha }, instruction: loaded.text, n } });
+  const r = await proposeEdit({
+    ctx: { ...ctx, system: true },
+    input: { source: { sha256: trajectory.sourceSha }, instruction: loaded.text, n },
+  });
   if (!r.ok) return { ...out, modelError: `${r.status}: ${r.error}` };
   const weakCheck = check ?? gatewayWeakCheck(ctx);
   const split = trajectory.split === "test" ? "accuracy" : "train";

@@ -26,7 +26,13 @@ export const saveFixInput = z.object({
  * Stores the result as a `human_fix` candidate (rendered server-side by the
  * same engine, so the pair shares a renderer) and a pair fixed ≻ original.
  */
-export async function saveFix({ ctx, input }: { ctx: Ctx; input: z.input<typeof saveFixInput> }): Promise<{ candidate: Candidate; pair: Pair }> {
+export async function saveFix({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: z.input<typeof saveFixInput>;
+}): Promise<{ candidate: Candidate; pair: Pair }> {
   const actor = requireActor(ctx.actor);
   const v = parseInput(saveFixInput, input);
   const normalized = normalizeParams(v.params);

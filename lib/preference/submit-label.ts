@@ -78,7 +78,13 @@ export async function submitLabel({ ctx, input }: { ctx: Ctx; input: z.input<typ
     return inserted.length === 0;
   });
   // A repeat reveals what was stored the first time (the first click wins).
-  const [stored] = duplicate ? await ctx.db.select({ choice: labels.choice }).from(labels).where(and(eq(labels.pairId, pair.id), eq(labels.userId, actor.id))).limit(1) : [];
+  const [stored] = duplicate
+    ? await ctx.db
+        .select({ choice: labels.choice })
+        .from(labels)
+        .where(and(eq(labels.pairId, pair.id), eq(labels.userId, actor.id)))
+        .limit(1)
+    : [];
   const final = stored?.choice ?? choice;
   return {
     pairId: pair.id,

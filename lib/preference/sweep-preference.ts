@@ -22,7 +22,12 @@ export async function sweepPreference({ ctx, input }: { ctx: Ctx; input: { older
       and(
         eq(instructions.status, "accepted"),
         lt(instructions.updatedAt, cutoff),
-        notExists(ctx.db.select({ one: sql`1` }).from(candidates).where(and(eq(candidates.instructionId, instructions.id), eq(candidates.origin, "user")))),
+        notExists(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(candidates)
+            .where(and(eq(candidates.instructionId, instructions.id), eq(candidates.origin, "user"))),
+        ),
       ),
     )
     .limit(limit);

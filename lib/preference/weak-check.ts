@@ -18,7 +18,11 @@ export function distanceCheck({ strong, weak }: WeakCheckInput): WeakCheckResult
   const d = paramDistance(strong.params as DevelopParams, weak.params as DevelopParams);
   return d >= MIN_VISIBLE_DISTANCE
     ? { verdict: "weaker", reason: `differs from the strong edit by ${d} visible steps`, by: "param-distance" }
-    : { verdict: "not_weaker", reason: `only ${d} visible steps from the strong edit (< ${MIN_VISIBLE_DISTANCE}): not a visibly different edit`, by: "param-distance" };
+    : {
+        verdict: "not_weaker",
+        reason: `only ${d} visible steps from the strong edit (< ${MIN_VISIBLE_DISTANCE}): not a visibly different edit`,
+        by: "param-distance",
+      };
 }
 
 /**
@@ -35,7 +39,12 @@ export const gatewayWeakCheck =
     if (model.backend === "heuristic" || near.verdict === "not_weaker") return near;
     const r = await scorePair({
       ctx: { ...ctx, system: true },
-      input: { instruction: input.instruction, source: { sha256: input.sourceSha }, a: { image: { sha256: input.strong.imageKey! } }, b: { image: { sha256: input.weak.imageKey! } } },
+      input: {
+        instruction: input.instruction,
+        source: { sha256: input.sourceSha },
+        a: { image: { sha256: input.strong.imageKey! } },
+        b: { image: { sha256: input.weak.imageKey! } },
+      },
     });
     if (!r.ok) return { verdict: "skipped", reason: `reward model failed (${r.status}): ${r.error}`.slice(0, 500), by: model.name };
     const { A, B } = r.output.scores;
@@ -45,7 +54,15 @@ export const gatewayWeakCheck =
   };
 
 /** Runs the check once per candidate and stores the verdict and reason on it. */
-export async function recordWeakCheck({ ctx, check, input }: { ctx: Ctx; check: WeakChecker; input: WeakCheckInput }): Promise<WeakCheckResult> {
+export async function recordWeakCheck({
+  ctx,
+  check,
+  input,
+}: {
+  ctx: Ctx;
+  check: WeakChecker;
+  input: WeakCheckInput;
+}): Promise<WeakCheckResult> {
   const w = input.weak;
   if (w.weakCheck && w.weakCheck !== "skipped") return { verdict: w.weakCheck, reason: w.weakCheckReason ?? "", by: w.weakCheckBy ?? "" };
   const result = await check(input);

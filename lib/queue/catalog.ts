@@ -84,7 +84,10 @@ export const JOBS = {
     payload: z.object({ pairId: z.uuid() }),
     jobId: (p: { pairId: string }) => `judge-pair.${p.pairId}`,
   },
-} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; jobId: (p: never) => string | undefined; replaceCompleted?: boolean }>;
+} as const satisfies Record<
+  string,
+  { queue: QueueName; payload: z.ZodType; jobId: (p: never) => string | undefined; replaceCompleted?: boolean }
+>;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<J extends JobName> = z.output<(typeof JOBS)[J]["payload"]>;

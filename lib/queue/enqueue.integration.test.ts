@@ -41,7 +41,12 @@ describe("enqueue with a job id derived from the payload", () => {
   });
 
   it.each([
-    { outcome: "complete", finished: "completed", after: "waiting", title: "adds work again when the job of that id already completed (a fresh database beside an old Redis)" },
+    {
+      outcome: "complete",
+      finished: "completed",
+      after: "waiting",
+      title: "adds work again when the job of that id already completed (a fresh database beside an old Redis)",
+    },
     { outcome: "fail", finished: "failed", after: "failed", title: "leaves a failed job alone: its attempts are spent" },
   ] as const)("$title", async ({ outcome, finished, after }) => {
     const s = sha();

@@ -15,4 +15,3 @@ export async function canSeeItem(ctx: Ctx, trajectoryId: string): Promise<boolea
     .limit(1);
   return Boolean(slot);
 }
-

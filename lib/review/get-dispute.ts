@@ -21,7 +21,15 @@ export async function getDispute({ ctx, input }: { ctx: Ctx; input: z.input<type
     .select({ review: reviews, name: users.name, email: users.email })
     .from(reviews)
     .leftJoin(users, eq(users.id, reviews.reviewerId))
-    .where(and(inArray(reviews.instructionId, item.variants.map((v) => v.id)), eq(reviews.stage, "annotation")))
+    .where(
+      and(
+        inArray(
+          reviews.instructionId,
+          item.variants.map((v) => v.id),
+        ),
+        eq(reviews.stage, "annotation"),
+      ),
+    )
     .orderBy(asc(reviews.createdAt));
   const annotators = [...new Set(rows.map((r) => r.review.reviewerId))].map((id) => {
     const mine = rows.filter((r) => r.review.reviewerId === id);
@@ -30,7 +38,13 @@ export async function getDispute({ ctx, input }: { ctx: Ctx; input: z.input<type
       email: mine[0].email ?? "",
       editBad: mine[0].review.editBad,
       reasoning: mine[0].review.editedReasoning,
-      decisions: mine.map(({ review: r }) => ({ instructionId: r.instructionId, decision: r.decision, reason: r.reason, comment: r.comment, text: r.editedText ?? r.baseText })),
+      decisions: mine.map(({ review: r }) => ({
+        instructionId: r.instructionId,
+        decision: r.decision,
+        reason: r.reason,
+        comment: r.comment,
+        text: r.editedText ?? r.baseText,
+      })),
     };
   });
   return { item, resolved: Boolean(dispute.resolvedAt), annotators };

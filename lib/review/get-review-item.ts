@@ -65,14 +65,27 @@ export async function getReviewItem({ ctx, input }: { ctx: Ctx; input: z.input<t
     backend: first.backend,
     prompt: promptName(first.promptVersion),
     reasoning: first.finalReasoning ?? first.reasoning,
-    variants: variants.map((v) => ({ id: v.id, variant: v.variant, text: v.finalText ?? v.text, modelText: v.text, status: v.status, lockVersion: v.lockVersion })),
+    variants: variants.map((v) => ({
+      id: v.id,
+      variant: v.variant,
+      text: v.finalText ?? v.text,
+      modelText: v.text,
+      status: v.status,
+      lockVersion: v.lockVersion,
+    })),
     lease: lease ? { expiresAt: lease.expiresAt?.toISOString() ?? null, done: Boolean(lease.doneAt) } : null,
     myDecision: mine.length
       ? {
           submissionId: mine[0].submissionId,
           at: mine[0].createdAt.toISOString(),
           editBad: mine[0].editBad,
-          decisions: mine.map((r) => ({ instructionId: r.instructionId, decision: r.decision, reason: r.reason, comment: r.comment, text: r.editedText })),
+          decisions: mine.map((r) => ({
+            instructionId: r.instructionId,
+            decision: r.decision,
+            reason: r.reason,
+            comment: r.comment,
+            text: r.editedText,
+          })),
         }
       : null,
   };

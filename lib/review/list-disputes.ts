@@ -18,5 +18,11 @@ export async function listDisputes({ ctx }: { ctx: Ctx }) {
     category: string;
     annotators: number;
   }[];
-  return rows.map((r) => ({ trajectoryId: r.trajectory_id, version: r.instruction_version, since: new Date(r.created_at).toISOString(), category: r.category, annotators: r.annotators }));
+  return rows.map((r) => ({
+    trajectoryId: r.trajectory_id,
+    version: r.instruction_version,
+    since: new Date(r.created_at).toISOString(),
+    category: r.category,
+    annotators: r.annotators,
+  }));
 }

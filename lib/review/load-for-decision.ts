@@ -35,10 +35,20 @@ export async function loadForDecision(tx: Tx, input: DecisionsInput, { reviewerI
   const conflicts = input.decisions.flatMap((d) => {
     const row = rows.find((r) => r.id === d.instructionId)!;
     if (row.lockVersion === d.lockVersion && row.version === newest) return [];
-    return [{ variant: row.variant, theirs: row.finalText ?? row.text, yours: d.decision === "edit" ? d.text! : d.decision === "reject" ? `(reject: ${d.reason})` : "(accept as shown)" }];
+    return [
+      {
+        variant: row.variant,
+        theirs: row.finalText ?? row.text,
+        yours: d.decision === "edit" ? d.text! : d.decision === "reject" ? `(reject: ${d.reason})` : "(accept as shown)",
+      },
+    ];
   });
   if (conflicts.length) {
-    throw new AppError("CONFLICT", "Someone changed this item while you were reviewing it. Compare the texts, then reload to review the current version.", { conflicts });
+    throw new AppError(
+      "CONFLICT",
+      "Someone changed this item while you were reviewing it. Compare the texts, then reload to review the current version.",
+      { conflicts },
+    );
   }
   return { already: false as const, rows, version: rows[0].version };
 }

@@ -47,13 +47,21 @@ export async function resolveDispute({ ctx, input }: { ctx: Ctx; input: z.input<
         editBad: parsed.editBad,
       })),
     );
-    const status = await applyFinal(tx, parsed.trajectoryId, finals.map((f) => f.final), parsed.editBad);
+    const status = await applyFinal(
+      tx,
+      parsed.trajectoryId,
+      finals.map((f) => f.final),
+      parsed.editBad,
+    );
     await recordAudit({
       ctx: { ...ctx, db: tx },
       action: "review.adjudicate",
       subjectType: "trajectory",
       subjectId: parsed.trajectoryId,
-      data: { editBad: parsed.editBad, decisions: finals.map(({ d, row }) => ({ instructionId: row.id, decision: d.decision, before: row.text, after: d.text ?? null })) },
+      data: {
+        editBad: parsed.editBad,
+        decisions: finals.map(({ d, row }) => ({ instructionId: row.id, decision: d.decision, before: row.text, after: d.text ?? null })),
+      },
     });
     return { status };
   });

@@ -8,7 +8,9 @@ import { promptName } from "./prompt-name";
 
 export const reviewStatsInput = z.object({ days: z.number().int().min(1).max(3_650).default(30) });
 
-const VERDICT = sql.raw(`case r.decision when 'reject' then 'reject' else 'accept:' || btrim(coalesce(r.edited_text, r.base_text, '')) end`);
+const VERDICT = sql.raw(
+  `case r.decision when 'reject' then 'reject' else 'accept:' || btrim(coalesce(r.edited_text, r.base_text, '')) end`,
+);
 
 /**
  * Researcher: per annotator, items decided, items per active hour (hours in

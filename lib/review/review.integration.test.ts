@@ -29,7 +29,12 @@ const as = (actor: Actor): Ctx => createContext({ actor });
 const acceptAll = (item: ReviewItem, over: Partial<Record<"short" | "medium" | "long", object>> = {}) => ({
   trajectoryId: item.trajectoryId,
   submissionId: randomUUID(),
-  decisions: item.variants.map((v) => ({ instructionId: v.id, lockVersion: v.lockVersion, decision: "accept" as const, ...over[v.variant] })),
+  decisions: item.variants.map((v) => ({
+    instructionId: v.id,
+    lockVersion: v.lockVersion,
+    decision: "accept" as const,
+    ...over[v.variant],
+  })),
 });
 
 async function next(actor: Actor) {
@@ -40,7 +45,12 @@ async function next(actor: Actor) {
 
 beforeAll(async () => {
   await clearReviewQueue();
-  [a, b, reviewer, researcher] = await Promise.all([makeActor("annotator"), makeActor("annotator"), makeActor("reviewer"), makeActor("researcher")]);
+  [a, b, reviewer, researcher] = await Promise.all([
+    makeActor("annotator"),
+    makeActor("annotator"),
+    makeActor("reviewer"),
+    makeActor("researcher"),
+  ]);
 });
 afterAll(clearReviewQueue);
 
@@ -70,11 +80,18 @@ describe("review with overlap 1", () => {
 
     const training = await getTrainingInstructions({ ctx: as(researcher), input: { trajectoryIds: [id] } });
     const medium = training.find((t) => t.variant === "medium")!;
-    expect(medium).toMatchObject({ text: "Brighten the photo by a third of a stop", modelText: "medium: brighten the photo", edited: true });
+    expect(medium).toMatchObject({
+      text: "Brighten the photo by a third of a stop",
+      modelText: "medium: brighten the photo",
+      edited: true,
+    });
     expect(training.find((t) => t.variant === "short")).toMatchObject({ text: "short: brighten the photo", edited: false });
     const [t] = await getDb().select().from(trajectories).where(eq(trajectories.id, id));
     expect(t.status).toBe("accepted");
-    const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "review.submit"), eq(auditLog.subjectId, id)));
+    const [audit] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "review.submit"), eq(auditLog.subjectId, id)));
     expect(JSON.stringify(audit.data)).toContain("Brighten the photo by a third of a stop");
     // Nothing left for a, and a cannot open someone else's queue item.
     expect((await nextReviewItem({ ctx: as(a), input: {} })).item).toBeNull();
@@ -87,9 +104,15 @@ describe("review with overlap 1", () => {
     expect(item.trajectoryId).toBe(id);
     // Someone else changes the long variant while a has it open.
     const long = item.variants.find((v) => v.variant === "long")!;
-    await getDb().update(instructions).set({ text: "Changed by a researcher", lockVersion: long.lockVersion + 1 }).where(eq(instructions.id, long.id));
+    await getDb()
+      .update(instructions)
+      .set({ text: "Changed by a researcher", lockVersion: long.lockVersion + 1 })
+      .where(eq(instructions.id, long.id));
     const err = await submitReview({ ctx: as(a), input: acceptAll(item, { long: { decision: "edit", text: "My edit" } }) }).catch((e) => e);
-    expect(err).toMatchObject({ code: "CONFLICT", details: { conflicts: [{ variant: "long", theirs: "Changed by a researcher", yours: "My edit" }] } });
+    expect(err).toMatchObject({
+      code: "CONFLICT",
+      details: { conflicts: [{ variant: "long", theirs: "Changed by a researcher", yours: "My edit" }] },
+    });
     expect(await getDb().$count(reviews, eq(reviews.trajectoryId, id))).toBe(0);
     // Reloaded, the item shows the new text and can be decided.
     const fresh = await getReviewItem({ ctx: as(a), input: { trajectoryId: id } });
@@ -109,7 +132,9 @@ describe("review with overlap 1", () => {
     expect(again.trajectoryId).toBe(id);
     expect(again.variants.every((v) => v.status === "in_review")).toBe(true);
     expect(again.myDecision).toBeNull();
-    await expect(undoReview({ ctx: as(b), input: { trajectoryId: id, submissionId: input.submissionId } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(undoReview({ ctx: as(b), input: { trajectoryId: id, submissionId: input.submissionId } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await submitReview({ ctx: as(b), input: acceptAll(again) });
   });
 
@@ -155,7 +180,10 @@ describe("review with overlap 2", () => {
     const final = acceptAll(dispute.item, { short: { decision: "edit", text: "Make it a little brighter" } });
     expect(await resolveDispute({ ctx: as(reviewer), input: final })).toEqual({ status: "accepted" });
     expect((await listDisputes({ ctx: as(reviewer) })).map((d) => d.trajectoryId)).not.toContain(id);
-    const rows = await getDb().select().from(instructions).where(inArray(instructions.trajectoryId, [id]));
+    const rows = await getDb()
+      .select()
+      .from(instructions)
+      .where(inArray(instructions.trajectoryId, [id]));
     expect(rows.find((r) => r.variant === "short")).toMatchObject({ status: "accepted", finalText: "Make it a little brighter" });
     await setReviewSettings({ ctx: as(researcher), input: { overlap: 1 } });
   });

@@ -46,19 +46,32 @@ export async function settleItem(tx: Tx, trajectoryId: string, version: number, 
       done: sql<number>`(select count(done_at) from work_slots where kind = 'review' and item_id = ${trajectoryId})::int`,
     })
     .from(reviews)
-    .where(and(inArray(reviews.instructionId, variants.map((v) => v.id)), eq(reviews.stage, "annotation")));
+    .where(
+      and(
+        inArray(
+          reviews.instructionId,
+          variants.map((v) => v.id),
+        ),
+        eq(reviews.stage, "annotation"),
+      ),
+    );
   if (found.length === 0 || found[0].done < found[0].total) return "waiting" as const;
   const rows = found.map((f) => f.r);
   const byInstruction = new Map<string, typeof rows>();
   for (const r of rows) byInstruction.set(r.instructionId, [...(byInstruction.get(r.instructionId) ?? []), r]);
   const agree =
     new Set(rows.map((r) => r.editBad)).size <= 1 &&
-    [...byInstruction.values()].every((rs) => new Set(rs.map(verdictKey)).size === 1 && new Set(rs.map((r) => r.editedReasoning ?? "")).size === 1);
+    [...byInstruction.values()].every(
+      (rs) => new Set(rs.map(verdictKey)).size === 1 && new Set(rs.map((r) => r.editedReasoning ?? "")).size === 1,
+    );
   if (!agree) {
     await tx
       .insert(reviewDisputes)
       .values({ trajectoryId, instructionVersion: version })
-      .onConflictDoUpdate({ target: reviewDisputes.trajectoryId, set: { instructionVersion: version, resolvedAt: null, resolvedBy: null, createdAt: sql`now()` } });
+      .onConflictDoUpdate({
+        target: reviewDisputes.trajectoryId,
+        set: { instructionVersion: version, resolvedAt: null, resolvedBy: null, createdAt: sql`now()` },
+      });
     return "disputed" as const;
   }
   // Unchanged reasoning is stored as the model's, so the training row always has one.

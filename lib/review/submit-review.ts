@@ -63,7 +63,18 @@ export async function submitReview({ ctx, input }: { ctx: Ctx; input: z.input<ty
       action: "review.submit",
       subjectType: "trajectory",
       subjectId: parsed.trajectoryId,
-      data: { submissionId: parsed.submissionId, editBad: parsed.editBad, reasoning, decisions: values.map((v) => ({ instructionId: v.instructionId, decision: v.decision, reason: v.reason, before: v.baseText, after: v.editedText })) },
+      data: {
+        submissionId: parsed.submissionId,
+        editBad: parsed.editBad,
+        reasoning,
+        decisions: values.map((v) => ({
+          instructionId: v.instructionId,
+          decision: v.decision,
+          reason: v.reason,
+          before: v.baseText,
+          after: v.editedText,
+        })),
+      },
     });
     const settled = await settleItem(tx, parsed.trajectoryId, version, rows);
     return { outcome: slot.outcome, settled };

@@ -39,15 +39,35 @@ export async function undoReview({ ctx, input }: { ctx: Ctx; input: z.input<type
     const ids = removed.map((r) => r.instructionId);
     await tx
       .update(instructions)
-      .set({ status: "in_review", finalText: null, finalReasoning: null, lockVersion: sql`${instructions.lockVersion} + 1`, updatedAt: sql`now()` })
+      .set({
+        status: "in_review",
+        finalText: null,
+        finalReasoning: null,
+        lockVersion: sql`${instructions.lockVersion} + 1`,
+        updatedAt: sql`now()`,
+      })
       .where(inArray(instructions.id, ids));
-    await tx.update(trajectories).set({ status: "in_review", updatedAt: sql`now()` }).where(eq(trajectories.id, trajectoryId));
+    await tx
+      .update(trajectories)
+      .set({ status: "in_review", updatedAt: sql`now()` })
+      .where(eq(trajectories.id, trajectoryId));
     await tx.delete(reviewDisputes).where(and(eq(reviewDisputes.trajectoryId, trajectoryId), isNull(reviewDisputes.resolvedAt)));
     await tx
       .update(workSlots)
-      .set({ doneAt: null, claimedAt: sql`now()`, renewedAt: sql`now()`, expiresAt: sql`now() + make_interval(secs => ${DEFAULT_LEASE_SECONDS})` })
+      .set({
+        doneAt: null,
+        claimedAt: sql`now()`,
+        renewedAt: sql`now()`,
+        expiresAt: sql`now() + make_interval(secs => ${DEFAULT_LEASE_SECONDS})`,
+      })
       .where(and(eq(workSlots.kind, "review"), eq(workSlots.itemId, trajectoryId), eq(workSlots.userId, actor.id)));
-    await recordAudit({ ctx: { ...ctx, db: tx }, action: "review.undo", subjectType: "trajectory", subjectId: trajectoryId, data: { submissionId } });
+    await recordAudit({
+      ctx: { ...ctx, db: tx },
+      action: "review.undo",
+      subjectType: "trajectory",
+      subjectId: trajectoryId,
+      data: { submissionId },
+    });
     return { undone: removed.length };
   });
 }

@@ -71,7 +71,8 @@ describe.skipIf(!hasTorch)(`rounds with the compact trainer${hasTorch ? "" : " (
     for (const r of [r1, r2]) {
       expect(r.status, r.error ?? "").toBe("done");
       expect(r.rewardExport?.format).toBe("easyr1-pgrt");
-      for (const m of [r.rewardModel, r.policyModel]) expect(m).toMatchObject({ backend: "openai-compatible", name: expect.stringMatching(/-compact$/) });
+      for (const m of [r.rewardModel, r.policyModel])
+        expect(m).toMatchObject({ backend: "openai-compatible", name: expect.stringMatching(/-compact$/) });
       const sets = Object.fromEntries(r.accuracy.map((a) => [a.set, a]));
       expect(Object.keys(sets).sort()).toEqual(r === r1 ? ["gold", "perturbed"] : ["gold", "perturbed", "policy"]);
       for (const a of r.accuracy) {
@@ -98,7 +99,10 @@ describe.skipIf(!hasTorch)(`rounds with the compact trainer${hasTorch ? "" : " (
     expect(rm1.checkpointUri).toMatch(/^file:\/\/.*reward\.pt$/);
     expect(rm2).toMatchObject({ parentId: rm1.id, round: r2.number, endpoint: rm1.endpoint });
     expect(rm1.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
-    const policyPairs = await db.select().from(pairs).where(and(eq(pairs.origin, "policy"), eq(pairs.round, r1.number)));
+    const policyPairs = await db
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.origin, "policy"), eq(pairs.round, r1.number)));
     expect(policyPairs.length).toBeGreaterThan(0);
 
     // The accuracy labels are the served reward models' own answers, and round 2's model scores the same held-out pairs differently.
@@ -113,11 +117,25 @@ describe.skipIf(!hasTorch)(`rounds with the compact trainer${hasTorch ? "" : " (
 
     // The model server died (a reboot, a killed worker): the next use starts it again and the models follow it.
     await stopCompactServer();
-    expect(await fetch(`${rm2.endpoint!.replace(/\/v1$/, "")}/health`).then((r) => r.ok).catch(() => false)).toBe(false);
+    expect(
+      await fetch(`${rm2.endpoint!.replace(/\/v1$/, "")}/health`)
+        .then((r) => r.ok)
+        .catch(() => false),
+    ).toBe(false);
     await ensureModelServed({ ctx: systemContext(), modelId: rm2.id });
     const [moved] = await db.select().from(models).where(eq(models.id, rm2.id));
     const model = await loadModelConfig(systemContext(), rm2.id);
-    const out = await runRole({ ctx: systemContext(), role: "reward", model, input: { instruction: "Make it brighter.", source: { sha256: sourceSha }, a: { params: { Exposure2012: 0.8 } }, b: { params: { Exposure2012: -0.8 } } } });
+    const out = await runRole({
+      ctx: systemContext(),
+      role: "reward",
+      model,
+      input: {
+        instruction: "Make it brighter.",
+        source: { sha256: sourceSha },
+        a: { params: { Exposure2012: 0.8 } },
+        b: { params: { Exposure2012: -0.8 } },
+      },
+    });
     expect(moved.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     expect(out.ok, out.ok ? "" : out.error).toBe(true);
   }, 600_000);

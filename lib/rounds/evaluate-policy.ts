@@ -11,7 +11,19 @@ import { roundSamples } from "./round-samples";
  * so rounds are comparable) gives each edit its overall score O (0–10);
  * the mean with a 95% bootstrap interval.
  */
-export async function evaluatePolicy({ ctx, snapshotId, limit, round, policy }: { ctx: Ctx; snapshotId: string; limit: number; round: number; policy: ModelConfig }) {
+export async function evaluatePolicy({
+  ctx,
+  snapshotId,
+  limit,
+  round,
+  policy,
+}: {
+  ctx: Ctx;
+  snapshotId: string;
+  limit: number;
+  round: number;
+  policy: ModelConfig;
+}) {
   const system = { ...ctx, system: true };
   const judge = builtinHeuristic("judge");
   const scores: number[] = [];
@@ -19,7 +31,12 @@ export async function evaluatePolicy({ ctx, snapshotId, limit, round, policy }: 
     const source = { sha256: s.source.sha256 };
     const edit = await runRole({ ctx: system, role: "policy", model: policy, input: { instruction: s.instruction, source, n: 1 } });
     if (!edit.ok) continue;
-    const out = await runRole({ ctx: system, role: "judge", model: judge, input: { instruction: s.instruction, source, output: { params: edit.output.samples[0].params } } });
+    const out = await runRole({
+      ctx: system,
+      role: "judge",
+      model: judge,
+      input: { instruction: s.instruction, source, output: { params: edit.output.samples[0].params } },
+    });
     if (out.ok) scores.push(out.output.o);
   }
   return bootstrapMean(scores, { seed: 1000 + round });

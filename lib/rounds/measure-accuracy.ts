@@ -5,7 +5,15 @@ import type { Ctx } from "@/lib/context";
 import { runRole, type ModelConfig } from "@/lib/inference";
 import { bootstrapMean } from "@/lib/eval/stats/bootstrap";
 
-type HeldOut = { pairId: string; instruction: string; sourceSha: string; strongKey: string; weakKey: string; strongMag: number; weakMag: number };
+type HeldOut = {
+  pairId: string;
+  instruction: string;
+  sourceSha: string;
+  strongKey: string;
+  weakKey: string;
+  strongMag: number;
+  weakMag: number;
+};
 
 const SET_WHERE: Record<AccuracySet, (round: number) => ReturnType<typeof sql>> = {
   perturbed: () => sql`p.origin = 'perturbed' and not p.gold`,
@@ -58,17 +66,35 @@ export async function measureAccuracy({
       const [have] = await ctx.db
         .select({ s: labels.scoreStrong, w: labels.scoreWeak })
         .from(labels)
-        .where(and(eq(labels.pairId, p.pairId), eq(labels.labelerKind, "model"), eq(labels.modelName, model.name), eq(labels.swapped, swapped)))
+        .where(
+          and(eq(labels.pairId, p.pairId), eq(labels.labelerKind, "model"), eq(labels.modelName, model.name), eq(labels.swapped, swapped)),
+        )
         .limit(1);
       let s = have?.s ?? null;
       let w = have?.w ?? null;
       if (s === null || w === null) {
-        const out = await runRole({ ctx: { ...ctx, system: true }, role: "reward", model, input: { instruction: p.instruction, source: { sha256: p.sourceSha }, a: { image: { sha256: a } }, b: { image: { sha256: b } } } });
+        const out = await runRole({
+          ctx: { ...ctx, system: true },
+          role: "reward",
+          model,
+          input: { instruction: p.instruction, source: { sha256: p.sourceSha }, a: { image: { sha256: a } }, b: { image: { sha256: b } } },
+        });
         if (!out.ok) continue;
         [s, w] = swapped ? [out.output.scores.B, out.output.scores.A] : [out.output.scores.A, out.output.scores.B];
         await ctx.db
           .insert(labels)
-          .values({ pairId: p.pairId, labelerKind: "model", modelId: model.id, modelName: model.name, choice: s > w ? "strong" : s < w ? "weak" : "tie", leftWas: swapped ? "weak" : "strong", swapped, scoreStrong: s, scoreWeak: w, metrics: { metrics: out.output.metrics } })
+          .values({
+            pairId: p.pairId,
+            labelerKind: "model",
+            modelId: model.id,
+            modelName: model.name,
+            choice: s > w ? "strong" : s < w ? "weak" : "tie",
+            leftWas: swapped ? "weak" : "strong",
+            swapped,
+            scoreStrong: s,
+            scoreWeak: w,
+            metrics: { metrics: out.output.metrics },
+          })
           .onConflictDoNothing();
       }
       verdicts.push(s > w ? 1 : s === w ? 0.5 : 0);
@@ -78,9 +104,24 @@ export async function measureAccuracy({
     scores.push((verdicts[0] + verdicts[1]) / 2);
   }
   const ci = bootstrapMean(scores, { seed: round * 7 + set.length });
-  const bigger = held.length ? held.reduce((acc, p) => acc + (p.strongMag > p.weakMag ? 1 : p.strongMag === p.weakMag ? 0.5 : 0), 0) / held.length : NaN;
+  const bigger = held.length
+    ? held.reduce((acc, p) => acc + (p.strongMag > p.weakMag ? 1 : p.strongMag === p.weakMag ? 0.5 : 0), 0) / held.length
+    : NaN;
   if (scores.length === 0) return { set, n: 0 };
-  const row = { roundId, set, n: scores.length, accuracy: ci.mean, lo: ci.lo, hi: ci.hi, positionBias: biased / scores.length, randomBaseline: 0.5, biggerChangeBaseline: bigger };
-  await ctx.db.insert(roundAccuracy).values(row).onConflictDoUpdate({ target: [roundAccuracy.roundId, roundAccuracy.set], set: row });
+  const row = {
+    roundId,
+    set,
+    n: scores.length,
+    accuracy: ci.mean,
+    lo: ci.lo,
+    hi: ci.hi,
+    positionBias: biased / scores.length,
+    randomBaseline: 0.5,
+    biggerChangeBaseline: bigger,
+  };
+  await ctx.db
+    .insert(roundAccuracy)
+    .values(row)
+    .onConflictDoUpdate({ target: [roundAccuracy.roundId, roundAccuracy.set], set: row });
   return row;
 }

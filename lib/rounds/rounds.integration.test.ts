@@ -42,7 +42,18 @@ describe("rounds", () => {
     const first = await startRound({ ctx, input: { snapshotId, samples: 8, pairsPerSet: 10 } });
     await expect(startRound({ ctx, input: { snapshotId } })).rejects.toMatchObject({ code: "CONFLICT" });
     const steps1 = await driveRound(first.id);
-    expect(steps1).toEqual(expect.arrayContaining(["train_reward", "register_reward", "train_policy", "register_policy", "rollout", "label", "evaluate", "done"]));
+    expect(steps1).toEqual(
+      expect.arrayContaining([
+        "train_reward",
+        "register_reward",
+        "train_policy",
+        "register_policy",
+        "rollout",
+        "label",
+        "evaluate",
+        "done",
+      ]),
+    );
 
     const second = await startRound({ ctx, input: { samples: 8, pairsPerSet: 10 } });
     expect(second).toMatchObject({ number: first.number + 1, previousRoundId: first.id, snapshotId });
@@ -87,7 +98,10 @@ describe("rounds", () => {
   it("re-queues a running round nobody has advanced for a while (its job chain was lost), and leaves live ones alone", async () => {
     const round = await startRound({ ctx, input: { samples: 4 } });
     expect((await sweepStalledTraining({ ctx: systemContext(), input: {} })).rounds).toBe(0);
-    await getDb().update(rounds).set({ updatedAt: new Date(Date.now() - 3_600_000) }).where(eq(rounds.id, round.id));
+    await getDb()
+      .update(rounds)
+      .set({ updatedAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(rounds.id, round.id));
     expect((await sweepStalledTraining({ ctx: systemContext(), input: {} })).rounds).toBe(1);
     const jobs = await getQueue("training").getJobs(["waiting", "delayed"]);
     expect(jobs.filter((j) => j.name === "advance-round" && j.data.roundId === round.id).length).toBeGreaterThanOrEqual(2);

@@ -43,11 +43,23 @@ export async function startRound({ ctx, input }: { ctx: Ctx; input: z.input<type
         previousRoundId: previous?.id ?? null,
         snapshotId,
         backend: o.backend,
-        config: { engine: o.engine, command: o.command ?? null, trainer: o.trainer ?? null, samples: o.samples, pairsPerSet: o.pairsPerSet },
+        config: {
+          engine: o.engine,
+          command: o.command ?? null,
+          trainer: o.trainer ?? null,
+          samples: o.samples,
+          pairsPerSet: o.pairsPerSet,
+        },
         createdBy: actor.id,
       })
       .returning();
-    await recordAudit({ ctx: { ...ctx, db: tx }, action: "rounds.start", subjectType: "round", subjectId: row.id, data: { number: row.number } });
+    await recordAudit({
+      ctx: { ...ctx, db: tx },
+      action: "rounds.start",
+      subjectType: "round",
+      subjectId: row.id,
+      data: { number: row.number },
+    });
     return row;
   });
   try {

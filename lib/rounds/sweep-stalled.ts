@@ -13,11 +13,21 @@ import { enqueue } from "@/lib/queue";
  */
 export async function sweepStalledTraining({ ctx, input }: { ctx: Ctx; input: { olderThanMs?: number } }) {
   const before = new Date(Date.now() - (input.olderThanMs ?? 15 * 60_000));
-  const stalledRounds = await ctx.db.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.status, "running"), lt(rounds.updatedAt, before))).limit(100);
+  const stalledRounds = await ctx.db
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(and(eq(rounds.status, "running"), lt(rounds.updatedAt, before)))
+    .limit(100);
   const stalledRuns = await ctx.db
     .select({ id: trainingRuns.id })
     .from(trainingRuns)
-    .where(and(inArray(trainingRuns.status, ["pending", "submitted", "running"]), isNull(trainingRuns.roundId), lt(trainingRuns.updatedAt, before)))
+    .where(
+      and(
+        inArray(trainingRuns.status, ["pending", "submitted", "running"]),
+        isNull(trainingRuns.roundId),
+        lt(trainingRuns.updatedAt, before),
+      ),
+    )
     .limit(100);
   const tick = Date.now();
   for (const r of stalledRounds) await enqueue("advance-round", { roundId: r.id, tick });

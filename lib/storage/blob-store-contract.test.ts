@@ -21,7 +21,13 @@ const tmp = () => {
 };
 
 beforeAll(async () => {
-  s3rver = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: tmp(), configureBuckets: [{ name: "riq-test", configs: [] }] });
+  s3rver = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory: tmp(),
+    configureBuckets: [{ name: "riq-test", configs: [] }],
+  });
   const { address, port } = (await s3rver.run()) as { address: string; port: number };
   s3Endpoint = `http://${address}:${port}`;
 });
@@ -32,7 +38,17 @@ afterAll(async () => {
 
 const STORES: [string, () => BlobStore][] = [
   ["local", () => createLocalBlobStore({ root: tmp() })],
-  ["s3", () => createS3BlobStore({ bucket: "riq-test", prefix: `t${Date.now()}${Math.random().toString(36).slice(2)}/`, endpoint: s3Endpoint, accessKeyId: "S3RVER", secretAccessKey: "S3RVER" })],
+  [
+    "s3",
+    () =>
+      createS3BlobStore({
+        bucket: "riq-test",
+        prefix: `t${Date.now()}${Math.random().toString(36).slice(2)}/`,
+        endpoint: s3Endpoint,
+        accessKeyId: "S3RVER",
+        secretAccessKey: "S3RVER",
+      }),
+  ],
 ];
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const read = async (s: NodeJS.ReadableStream) => {

@@ -2,7 +2,14 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 
 import { assertBlobKey, blobKeyOf, blobRelativePath } from "./blob-key";
@@ -35,7 +42,9 @@ const isMissing = (e: unknown) => {
  * needed. `signedUrl` gives training jobs time-limited GET URLs instead of
  * local paths.
  */
-export function createS3BlobStore(o: S3BlobStoreOptions): BlobStore & { signedUrl(key: string, opts?: { expiresInS?: number }): Promise<string> } {
+export function createS3BlobStore(
+  o: S3BlobStoreOptions,
+): BlobStore & { signedUrl(key: string, opts?: { expiresInS?: number }): Promise<string> } {
   const config: S3ClientConfig = {
     region: o.region ?? "us-east-1",
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
@@ -82,7 +91,9 @@ export function createS3BlobStore(o: S3BlobStoreOptions): BlobStore & { signedUr
   async function getObject(key: string, range?: ByteRange) {
     assertBlobKey(key);
     try {
-      return await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }));
+      return await client.send(
+        new GetObjectCommand({ Bucket, Key: objectKey(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+      );
     } catch (e) {
       if (isMissing(e)) return null;
       throw e;

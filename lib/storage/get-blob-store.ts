@@ -17,7 +17,9 @@ let instance: BlobStore | null = null;
  */
 export function getBlobStore(): BlobStore {
   instance ??=
-    process.env.STORAGE_BACKEND === "s3" ? createS3BlobStore(s3OptionsFromEnv()) : createLocalBlobStore({ root: process.env.STORAGE_DIR || DEFAULT_STORAGE_DIR });
+    process.env.STORAGE_BACKEND === "s3"
+      ? createS3BlobStore(s3OptionsFromEnv())
+      : createLocalBlobStore({ root: process.env.STORAGE_DIR || DEFAULT_STORAGE_DIR });
   return instance;
 }
 

@@ -12,13 +12,25 @@ const f32 = (b64: string) => new Float32Array(new Uint8Array(Buffer.from(b64, "b
 
 describe("bakeRenderPlans", () => {
   it("lets a researcher in, in person or by a reward- or trainer-scoped token, and no one else", async () => {
-    await expect(bakeRenderPlans({ ctx: actor("annotator"), input: { edits: [{ exposure: 1 }] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(bakeRenderPlans({ ctx: { db: null as never, actor: null }, input: { edits: [{ exposure: 1 }] } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(bakeRenderPlans({ ctx: actor("researcher", "token", ["export"]), input: { edits: [{ exposure: 1 }] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(bakeRenderPlans({ ctx: actor("researcher", "token", ["reward"]), input: { edits: [{ exposure: 1 }] } })).resolves.toBeTruthy();
-    await expect(bakeRenderPlans({ ctx: actor("researcher", "token", ["trainer"]), input: { edits: [{ exposure: 1 }] } })).resolves.toBeTruthy();
+    await expect(bakeRenderPlans({ ctx: actor("annotator"), input: { edits: [{ exposure: 1 }] } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(bakeRenderPlans({ ctx: { db: null as never, actor: null }, input: { edits: [{ exposure: 1 }] } })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(
+      bakeRenderPlans({ ctx: actor("researcher", "token", ["export"]), input: { edits: [{ exposure: 1 }] } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      bakeRenderPlans({ ctx: actor("researcher", "token", ["reward"]), input: { edits: [{ exposure: 1 }] } }),
+    ).resolves.toBeTruthy();
+    await expect(
+      bakeRenderPlans({ ctx: actor("researcher", "token", ["trainer"]), input: { edits: [{ exposure: 1 }] } }),
+    ).resolves.toBeTruthy();
     // A scoped token whose owner was demoted stops working.
-    await expect(bakeRenderPlans({ ctx: actor("annotator", "token", ["reward"]), input: { edits: [{ exposure: 1 }] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      bakeRenderPlans({ ctx: actor("annotator", "token", ["reward"]), input: { edits: [{ exposure: 1 }] } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(bakeRenderPlans({ ctx: actor("researcher"), input: { edits: [{ exposure: 1 }] } })).resolves.toBeTruthy();
   });
 
@@ -26,7 +38,9 @@ describe("bakeRenderPlans", () => {
     const ctx = actor("researcher");
     await expect(bakeRenderPlans({ ctx, input: { edits: [] } })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(bakeRenderPlans({ ctx, input: { edits: [{}], gridSize: 99 } })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(bakeRenderPlans({ ctx, input: { edits: Array.from({ length: 257 }, () => ({})) } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(bakeRenderPlans({ ctx, input: { edits: Array.from({ length: 257 }, () => ({})) } })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
   });
 
   it("returns the tables the engine renders with, the cube only when a stage mixes channels, and the spatial stages left", async () => {

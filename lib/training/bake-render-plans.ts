@@ -24,7 +24,13 @@ export type RenderPlanResult = { plans: Array<BakedPlanJson & { issues: string[]
  * their accelerator, so the develop engine stays the one source of truth for pixels.
  * A researcher, in person or through an API token with the `reward` scope (as POST /api/v1/render) or the `trainer` scope.
  */
-export async function bakeRenderPlans({ ctx, input }: { ctx: Ctx; input: z.input<typeof bakeRenderPlansInput> }): Promise<RenderPlanResult> {
+export async function bakeRenderPlans({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: z.input<typeof bakeRenderPlansInput>;
+}): Promise<RenderPlanResult> {
   const trainerToken = ctx.actor?.via === "token" && ctx.actor.scopes?.includes("trainer");
   if (!ctx.system) requireScope(ctx.actor, trainerToken ? "trainer" : "reward");
   const { edits, gridSize } = parseInput(bakeRenderPlansInput, input);

@@ -35,17 +35,44 @@ describe.skipIf(!hasTorch)(`compact trainer on a platform export${hasTorch ? "" 
     const out = join(dir, "run");
     const r = spawnSync(
       PYTHON,
-      ["training/compact/train.py", "--data", join(dir, data!), "--out", out, "--rounds", "1", "--res", "24", "--grid-size", "9", "--scale", "0.1", "--perturb-per-sample", "1", "--group", "4", "--grpo-batch", "4"],
+      [
+        "training/compact/train.py",
+        "--data",
+        join(dir, data!),
+        "--out",
+        out,
+        "--rounds",
+        "1",
+        "--res",
+        "24",
+        "--grid-size",
+        "9",
+        "--scale",
+        "0.1",
+        "--perturb-per-sample",
+        "1",
+        "--group",
+        "4",
+        "--grpo-batch",
+        "4",
+      ],
       { encoding: "utf8", timeout: 120_000 },
     );
     expect(r.status, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout.trim().split("\n").pop()!);
     expect(summary).toMatchObject({ type: "summary", rounds: 1, samples: 8 });
-    const evals = readFileSync(join(out, "metrics.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l)).filter((e) => e.type === "eval");
+    const evals = readFileSync(join(out, "metrics.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.type === "eval");
     expect(evals.map((e) => e.round)).toEqual([0, 1]);
     expect(evals[1].reward.perturbed.n).toBeGreaterThan(0);
     // The export's edit (Exposure +0.5, Shadows +20) is what the policy was fitted to.
-    const rows = readFileSync(join(dir, data!), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const rows = readFileSync(join(dir, data!), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(rows[0].conversations[1].value).toMatch(/Exposure2012/);
   }, 180_000);
 });

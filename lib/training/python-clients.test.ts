@@ -6,8 +6,15 @@ import { describe, expect, it } from "vitest";
 const PYTHON = "/usr/bin/python3";
 
 describe("training/ Python reward clients", () => {
-  it.skipIf(!existsSync(PYTHON))("pass their unittest suite (chunking, concurrency, failure isolation, PGRT rule)", () => {
-    const out = execFileSync(PYTHON, ["-m", "unittest", "discover", "-s", "training/tests"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    expect(out).toBe("");
-  }, 60_000);
+  it.skipIf(!existsSync(PYTHON))(
+    "pass their unittest suite (chunking, concurrency, failure isolation, PGRT rule)",
+    () => {
+      const out = execFileSync(PYTHON, ["-m", "unittest", "discover", "-s", "training/tests"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      expect(out).toBe("");
+    },
+    60_000,
+  );
 });

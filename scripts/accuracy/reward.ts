@@ -15,19 +15,43 @@ import { editMagnitude, paramDistance } from "@/lib/preference/param-distance";
 import { perturbAll } from "@/lib/preference/strategies";
 
 const MIN_STEPS = 1;
-const PHOTOS = ["astronaut", "coffee", "chelsea-cat", "cincinnati-bridge", "citrus-fruits", "honey-bee", "rocket-launch", "hubble-deep-field"];
+const PHOTOS = [
+  "astronaut",
+  "coffee",
+  "chelsea-cat",
+  "cincinnati-bridge",
+  "citrus-fruits",
+  "honey-bee",
+  "rocket-launch",
+  "hubble-deep-field",
+];
 
 /** Preset-like edits with instructions written by a person, in words the heuristic lexicon does not necessarily use. */
 const EDITS: { instruction: string; params: Record<string, number | boolean> }[] = [
-  { instruction: "It's too gloomy — open it up so the room feels lit, but keep the window from blowing out.", params: { Exposure2012: 0.8, Highlights2012: -35, Shadows2012: 30 } },
+  {
+    instruction: "It's too gloomy — open it up so the room feels lit, but keep the window from blowing out.",
+    params: { Exposure2012: 0.8, Highlights2012: -35, Shadows2012: 30 },
+  },
   { instruction: "Give it a golden-hour feel.", params: { IncrementalTemperature: 30, Vibrance: 15, Exposure2012: 0.1 } },
-  { instruction: "Make the colours pop and the details crisp, like a travel magazine cover.", params: { Vibrance: 35, Clarity2012: 25, Contrast2012: 20 } },
-  { instruction: "I want a cold, moody winter look, a bit darker.", params: { IncrementalTemperature: -28, Exposure2012: -0.5, Saturation: -15 } },
+  {
+    instruction: "Make the colours pop and the details crisp, like a travel magazine cover.",
+    params: { Vibrance: 35, Clarity2012: 25, Contrast2012: 20 },
+  },
+  {
+    instruction: "I want a cold, moody winter look, a bit darker.",
+    params: { IncrementalTemperature: -28, Exposure2012: -0.5, Saturation: -15 },
+  },
   { instruction: "Flatten it into a soft, airy, low-contrast look.", params: { Contrast2012: -35, Exposure2012: 0.35, Blacks2012: 25 } },
   { instruction: "Turn it into a punchy black and white.", params: { ConvertToGrayscale: true, Contrast2012: 30 } },
   { instruction: "Tone down the colours — it looks radioactive.", params: { Saturation: -40, Vibrance: -15 } },
-  { instruction: "Rescue the sky and the bright areas; everything bright is washed out.", params: { Highlights2012: -70, Whites2012: -25 } },
-  { instruction: "Add drama: deeper blacks, stronger contrast, darker edges.", params: { Contrast2012: 40, Blacks2012: -30, PostCropVignetteAmount: -30 } },
+  {
+    instruction: "Rescue the sky and the bright areas; everything bright is washed out.",
+    params: { Highlights2012: -70, Whites2012: -25 },
+  },
+  {
+    instruction: "Add drama: deeper blacks, stronger contrast, darker edges.",
+    params: { Contrast2012: 40, Blacks2012: -30, PostCropVignetteAmount: -30 },
+  },
   { instruction: "Slightly cooler and cleaner, fix the yellow cast.", params: { IncrementalTemperature: -22, Whites2012: 10 } },
 ];
 
@@ -61,10 +85,19 @@ async function main() {
   const table = accuracyTable(judged);
   const pad = (s: string, n: number) => s.padEnd(n);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  console.log(`reward role: heuristic-reward · ${judged.length} pairs (${skipped} below ${MIN_STEPS} visible step skipped) · ${PHOTOS.length} photos × ${EDITS.length} hand-written instructions`);
+  console.log(
+    `reward role: heuristic-reward · ${judged.length} pairs (${skipped} below ${MIN_STEPS} visible step skipped) · ${PHOTOS.length} photos × ${EDITS.length} hand-written instructions`,
+  );
   console.log(`${pad("kind", 18)}${pad("pairs", 7)}${pad("model", 9)}${pad("random", 9)}bigger-change-wins`);
-  for (const r of table) console.log(`${pad(r.kind, 18)}${pad(String(r.pairs), 7)}${pad(pct(r.model), 9)}${pad(pct(r.random), 9)}${pct(r.biggerChange)}`);
-  console.log(JSON.stringify({ model: "heuristic-reward", pairs: judged.length, table: table.map((r) => ({ ...r, model: Number(r.model.toFixed(4)), biggerChange: Number(r.biggerChange.toFixed(4)) })) }));
+  for (const r of table)
+    console.log(`${pad(r.kind, 18)}${pad(String(r.pairs), 7)}${pad(pct(r.model), 9)}${pad(pct(r.random), 9)}${pct(r.biggerChange)}`);
+  console.log(
+    JSON.stringify({
+      model: "heuristic-reward",
+      pairs: judged.length,
+      table: table.map((r) => ({ ...r, model: Number(r.model.toFixed(4)), biggerChange: Number(r.biggerChange.toFixed(4)) })),
+    }),
+  );
 }
 
 await main();

@@ -23,7 +23,9 @@ const run = (script: string, args: string[], env: Record<string, string> = {}) =
 function tableCounts(url: string): Promise<Record<string, number>> {
   const sql = postgres(url, { max: 1, onnotice: () => undefined });
   return (async () => {
-    const tables = await sql<{ t: string }[]>`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`;
+    const tables = await sql<
+      { t: string }[]
+    >`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`;
     const counts: Record<string, number> = {};
     for (const { t } of tables) counts[t] = Number((await sql.unsafe(`select count(*)::int as n from "${t}"`))[0].n);
     await sql.end();
@@ -37,7 +39,8 @@ function blobHashes(dir: string): Record<string, string> {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, e.name);
       if (e.isDirectory()) walk(full);
-      else if (statSync(full).isFile() && !e.name.includes(".tmp")) out[relative(dir, full)] = createHash("sha256").update(readFileSync(full)).digest("hex");
+      else if (statSync(full).isFile() && !e.name.includes(".tmp"))
+        out[relative(dir, full)] = createHash("sha256").update(readFileSync(full)).digest("hex");
     }
   };
   walk(dir);

@@ -124,9 +124,16 @@ async function waitHealthy() {
 }
 
 async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${BASE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: BASE }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${BASE}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: BASE },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`sign-in ${email}: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 type Samples = { nextMs: number[]; submitMs: number[]; acked: Set<string>; errors: string[] };
@@ -196,16 +203,25 @@ try {
   const ids = await getDb().select({ id: schema.users.id, email: schema.users.email }).from(schema.users);
   const idOf = new Map(ids.map((u) => [u.email, u.id]));
   // Warm up the routes once (the first request compiles nothing in production, but opens pools).
-  await fetch(`${BASE}/api/v1/compare/next`, { method: "POST", headers: { cookie: cookies[0], origin: BASE }, body: "{}" }).then((r) => r.json());
+  await fetch(`${BASE}/api/v1/compare/next`, { method: "POST", headers: { cookie: cookies[0], origin: BASE }, body: "{}" }).then((r) =>
+    r.json(),
+  );
   const userIds = emails.map((e) => idOf.get(e)!);
   const acked = new Set<string>();
   const people = await phase(cookies, userIds, SECONDS, THINK_MS, acked);
   const saturation = SATURATION_SECONDS > 0 ? await phase(cookies, userIds, SATURATION_SECONDS, 0, acked) : null;
   const errors = [...people.errors, ...(saturation?.errors ?? [])];
 
-  const [dup] = (await getDb().execute(sql`select count(*)::int as n from (select pair_id, user_id from labels where labeler_kind = 'human' group by 1, 2 having count(*) > 1) d`)) as unknown as { n: number }[];
+  const [dup] = (await getDb().execute(
+    sql`select count(*)::int as n from (select pair_id, user_id from labels where labeler_kind = 'human' group by 1, 2 having count(*) > 1) d`,
+  )) as unknown as { n: number }[];
   const stored = new Set(
-    ((await getDb().execute(sql`select pair_id, user_id from labels where labeler_kind = 'human'`)) as unknown as { pair_id: string; user_id: string }[]).map((r) => `${r.pair_id}|${r.user_id}`),
+    (
+      (await getDb().execute(sql`select pair_id, user_id from labels where labeler_kind = 'human'`)) as unknown as {
+        pair_id: string;
+        user_id: string;
+      }[]
+    ).map((r) => `${r.pair_id}|${r.user_id}`),
   );
   // Every acknowledged submission (both phases) must be in the database under its (pair, user).
   const lost = [...acked].filter((key) => !stored.has(key)).length;
@@ -222,11 +238,26 @@ try {
     labelsStored: stored.size,
     errors: errors.length,
     // No think time: the throughput ceiling and the latency at it.
-    saturation: saturation && { nextP50Ms: saturation.nextP50Ms, nextP95Ms: saturation.nextP95Ms, submitP50Ms: saturation.submitP50Ms, submitP95Ms: saturation.submitP95Ms, requestsPerS: saturation.requestsPerS, labelsPerS: saturation.labelsPerS, seconds: saturation.seconds },
+    saturation: saturation && {
+      nextP50Ms: saturation.nextP50Ms,
+      nextP95Ms: saturation.nextP95Ms,
+      submitP50Ms: saturation.submitP50Ms,
+      submitP95Ms: saturation.submitP95Ms,
+      requestsPerS: saturation.requestsPerS,
+      labelsPerS: saturation.labelsPerS,
+      seconds: saturation.seconds,
+    },
   };
-  console.log(`labelers ${LABELERS} · pairs ${PAIRS} (overlap ${OVERLAP}) · ${stored.size} labels · errors ${errors.length}${errors.length ? ` (${errors.slice(0, 3).join(", ")})` : ""}`);
-  console.log(`people (think ${THINK_MS} ms, ${people.seconds} s): next p50 ${people.nextP50Ms} ms p95 ${people.nextP95Ms} ms · submit p50 ${people.submitP50Ms} ms p95 ${people.submitP95Ms} ms`);
-  if (saturation) console.log(`saturation (no think, ${saturation.seconds} s): next p95 ${saturation.nextP95Ms} ms · submit p95 ${saturation.submitP95Ms} ms · ${saturation.requestsPerS} req/s`);
+  console.log(
+    `labelers ${LABELERS} · pairs ${PAIRS} (overlap ${OVERLAP}) · ${stored.size} labels · errors ${errors.length}${errors.length ? ` (${errors.slice(0, 3).join(", ")})` : ""}`,
+  );
+  console.log(
+    `people (think ${THINK_MS} ms, ${people.seconds} s): next p50 ${people.nextP50Ms} ms p95 ${people.nextP95Ms} ms · submit p50 ${people.submitP50Ms} ms p95 ${people.submitP95Ms} ms`,
+  );
+  if (saturation)
+    console.log(
+      `saturation (no think, ${saturation.seconds} s): next p95 ${saturation.nextP95Ms} ms · submit p95 ${saturation.submitP95Ms} ms · ${saturation.requestsPerS} req/s`,
+    );
   console.log(`duplicate labels per (pair, user): ${dup.n}; lost labels: ${lost}`);
   console.log(JSON.stringify(result));
 } catch (e) {

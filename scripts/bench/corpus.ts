@@ -15,7 +15,12 @@ import type postgres from "postgres";
 import sharp from "sharp";
 
 const { values: args } = parseArgs({
-  options: { rows: { type: "string", default: "1000000" }, pipeline: { type: "string", default: "60" }, queries: { type: "string", default: "200" }, keep: { type: "boolean", default: false } },
+  options: {
+    rows: { type: "string", default: "1000000" },
+    pipeline: { type: "string", default: "60" },
+    queries: { type: "string", default: "200" },
+    keep: { type: "boolean", default: false },
+  },
 });
 const ROWS = Number(args.rows);
 const PIPELINE = Number(args.pipeline);
@@ -38,49 +43,224 @@ const { createHash, randomUUID } = await import("node:crypto");
 
 // Deterministic PRNG so every run benchmarks the same data.
 let seed = 42;
-const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
 const round = (v: number, d = 0) => Number(v.toFixed(d));
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-const STATUSES = [...Array(60).fill("in_review"), ...Array(15).fill("filtered_out"), ...Array(10).fill("accepted"), ...Array(5).fill("rejected"), ...Array(10).fill("imported")];
+const STATUSES = [
+  ...Array(60).fill("in_review"),
+  ...Array(15).fill("filtered_out"),
+  ...Array(10).fill("accepted"),
+  ...Array(5).fill("rejected"),
+  ...Array(10).fill("imported"),
+];
 // Captions composed from a phrase bank with photo-specific nouns: ~40 actions × ~70 subjects ×
 // ~30 manners × ~25 places gives millions of distinct texts, as real annotations do, and a few
 // rare-but-present terms (about 1 row in 2,000) make selective searches realistic.
 const ACTIONS = [
-  "Brighten", "Darken", "Warm up", "Cool down", "Add contrast to", "Flatten", "Boost the colors of", "Mute the colors of", "Lift the shadows on",
-  "Recover the highlights on", "Desaturate", "Add a golden glow to", "Give a moody look to", "Add a teal and orange grade to", "Soften",
-  "Sharpen", "Add clarity to", "Reduce the haze over", "Deepen the blues of", "Tone down the reds in", "Even out the skin on", "Make the greens richer in",
-  "Pull back the exposure on", "Open up", "Add a subtle vignette around", "Fade the blacks in", "Cross-process", "Give a film look to",
-  "Crush the shadows under", "Add punch to", "Calm down", "Make more dramatic", "Clean up the color cast on", "Neutralize the white balance of",
-  "Add warmth to the light on", "Cool the shadows of", "Bring out the texture of", "Smooth", "Lift the midtones of", "Balance the exposure across",
+  "Brighten",
+  "Darken",
+  "Warm up",
+  "Cool down",
+  "Add contrast to",
+  "Flatten",
+  "Boost the colors of",
+  "Mute the colors of",
+  "Lift the shadows on",
+  "Recover the highlights on",
+  "Desaturate",
+  "Add a golden glow to",
+  "Give a moody look to",
+  "Add a teal and orange grade to",
+  "Soften",
+  "Sharpen",
+  "Add clarity to",
+  "Reduce the haze over",
+  "Deepen the blues of",
+  "Tone down the reds in",
+  "Even out the skin on",
+  "Make the greens richer in",
+  "Pull back the exposure on",
+  "Open up",
+  "Add a subtle vignette around",
+  "Fade the blacks in",
+  "Cross-process",
+  "Give a film look to",
+  "Crush the shadows under",
+  "Add punch to",
+  "Calm down",
+  "Make more dramatic",
+  "Clean up the color cast on",
+  "Neutralize the white balance of",
+  "Add warmth to the light on",
+  "Cool the shadows of",
+  "Bring out the texture of",
+  "Smooth",
+  "Lift the midtones of",
+  "Balance the exposure across",
 ];
 const SUBJECTS = [
-  "the bride's dress", "the groom's suit", "the tabby cat", "the golden retriever", "the harbor", "the fishing boats", "the mountain ridge", "the pine forest",
-  "the desert dunes", "the city skyline", "the night market", "the neon signs", "the cathedral facade", "the stained glass", "the old bridge", "the river bank",
-  "the snowy peaks", "the autumn leaves", "the wheat field", "the sunflowers", "the lavender rows", "the beach at low tide", "the surfer", "the crashing waves",
-  "the portrait subject", "the baby's cheeks", "the elderly couple", "the street musician", "the cyclist", "the vintage car", "the motorbike", "the train station",
-  "the subway platform", "the cafe interior", "the plated dessert", "the coffee cup", "the bowl of ramen", "the fruit stall", "the bouquet", "the wedding cake",
-  "the concert crowd", "the stage lights", "the football pitch", "the runner", "the ballet dancer", "the skateboarder", "the red barn", "the lighthouse keeper's house",
-  "the foggy valley", "the waterfall", "the rock pools", "the hummingbird", "the honey bee", "the macro flower", "the product shot", "the sneakers",
-  "the watch face", "the jewelry", "the model's hair", "the freckles", "the sky at dusk", "the sunset clouds", "the storm clouds", "the rainbow",
-  "the village rooftops", "the tram lines", "the graffiti wall", "the library shelves", "the kitchen counter", "the living room",
+  "the bride's dress",
+  "the groom's suit",
+  "the tabby cat",
+  "the golden retriever",
+  "the harbor",
+  "the fishing boats",
+  "the mountain ridge",
+  "the pine forest",
+  "the desert dunes",
+  "the city skyline",
+  "the night market",
+  "the neon signs",
+  "the cathedral facade",
+  "the stained glass",
+  "the old bridge",
+  "the river bank",
+  "the snowy peaks",
+  "the autumn leaves",
+  "the wheat field",
+  "the sunflowers",
+  "the lavender rows",
+  "the beach at low tide",
+  "the surfer",
+  "the crashing waves",
+  "the portrait subject",
+  "the baby's cheeks",
+  "the elderly couple",
+  "the street musician",
+  "the cyclist",
+  "the vintage car",
+  "the motorbike",
+  "the train station",
+  "the subway platform",
+  "the cafe interior",
+  "the plated dessert",
+  "the coffee cup",
+  "the bowl of ramen",
+  "the fruit stall",
+  "the bouquet",
+  "the wedding cake",
+  "the concert crowd",
+  "the stage lights",
+  "the football pitch",
+  "the runner",
+  "the ballet dancer",
+  "the skateboarder",
+  "the red barn",
+  "the lighthouse keeper's house",
+  "the foggy valley",
+  "the waterfall",
+  "the rock pools",
+  "the hummingbird",
+  "the honey bee",
+  "the macro flower",
+  "the product shot",
+  "the sneakers",
+  "the watch face",
+  "the jewelry",
+  "the model's hair",
+  "the freckles",
+  "the sky at dusk",
+  "the sunset clouds",
+  "the storm clouds",
+  "the rainbow",
+  "the village rooftops",
+  "the tram lines",
+  "the graffiti wall",
+  "the library shelves",
+  "the kitchen counter",
+  "the living room",
 ];
 const MANNERS = [
-  "slightly", "a lot", "a touch", "gently", "strongly", "subtly", "just a bit", "noticeably", "without clipping the highlights", "while keeping skin tones natural",
-  "so the subject pops", "for a clean editorial look", "like a 70s film print", "for a bright airy feel", "for a dark and moody feel", "to match the previous shot",
-  "without making it look fake", "keeping the sky natural", "for social media", "for a print", "so it reads at a glance", "to remove the green cast",
-  "to fix the mixed lighting", "to hide the noise", "for a cinematic mood", "as if shot at golden hour", "as if shot on an overcast day", "to separate it from the background",
-  "to draw the eye", "so the details survive",
+  "slightly",
+  "a lot",
+  "a touch",
+  "gently",
+  "strongly",
+  "subtly",
+  "just a bit",
+  "noticeably",
+  "without clipping the highlights",
+  "while keeping skin tones natural",
+  "so the subject pops",
+  "for a clean editorial look",
+  "like a 70s film print",
+  "for a bright airy feel",
+  "for a dark and moody feel",
+  "to match the previous shot",
+  "without making it look fake",
+  "keeping the sky natural",
+  "for social media",
+  "for a print",
+  "so it reads at a glance",
+  "to remove the green cast",
+  "to fix the mixed lighting",
+  "to hide the noise",
+  "for a cinematic mood",
+  "as if shot at golden hour",
+  "as if shot on an overcast day",
+  "to separate it from the background",
+  "to draw the eye",
+  "so the details survive",
 ];
 const PLACES = [
-  "", "", "", "in the foreground", "in the background", "on the left", "on the right", "at the top of the frame", "in the corners", "around the edges",
-  "in the reflection", "in the window light", "under the trees", "in the shade", "near the horizon", "along the shoreline", "behind the subject", "in the water",
-  "on the wall", "in the crowd", "on the table", "in the mirror", "through the fog", "against the sky", "in the doorway",
+  "",
+  "",
+  "",
+  "in the foreground",
+  "in the background",
+  "on the left",
+  "on the right",
+  "at the top of the frame",
+  "in the corners",
+  "around the edges",
+  "in the reflection",
+  "in the window light",
+  "under the trees",
+  "in the shade",
+  "near the horizon",
+  "along the shoreline",
+  "behind the subject",
+  "in the water",
+  "on the wall",
+  "in the crowd",
+  "on the table",
+  "in the mirror",
+  "through the fog",
+  "against the sky",
+  "in the doorway",
 ];
-const RARE = ["zebra crossing", "aurora borealis", "flamingo", "lighthouse beam", "tuk-tuk", "origami crane", "hot-air balloon", "glacier cave", "paper lanterns", "cherry blossoms"];
+const RARE = [
+  "zebra crossing",
+  "aurora borealis",
+  "flamingo",
+  "lighthouse beam",
+  "tuk-tuk",
+  "origami crane",
+  "hot-air balloon",
+  "glacier cave",
+  "paper lanterns",
+  "cherry blossoms",
+];
 /** Searches users run: common words, photo nouns, and the rare terms (which must scan deep). */
-const SEARCH_TERMS = ["golden", "warm", "skin tones", "harbor", "retriever", "neon", "film print", "moody", "cathedral", "zebra crossing", "aurora", "flamingo", "origami", "teal", "shadows"];
+const SEARCH_TERMS = [
+  "golden",
+  "warm",
+  "skin tones",
+  "harbor",
+  "retriever",
+  "neon",
+  "film print",
+  "moody",
+  "cathedral",
+  "zebra crossing",
+  "aurora",
+  "flamingo",
+  "origami",
+  "teal",
+  "shadows",
+];
 
 function caption(): { short: string; medium: string; long: string } {
   const action = pick(ACTIONS);
@@ -104,12 +284,17 @@ function syntheticParams(): Record<string, unknown> {
   if (rand() < 0.1) p.HueAdjustmentOrange = Math.round(rand() * 80 - 40);
   if (rand() < 0.12)
     p.MaskGroupBasedCorrections = [
-      { CorrectionAmount: 1, LocalExposure2012: round(rand() * 0.4 - 0.2, 3), CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.2, Left: 0.2, Bottom: 0.8, Right: 0.8, Feather: 0.5 }] },
+      {
+        CorrectionAmount: 1,
+        LocalExposure2012: round(rand() * 0.4 - 0.2, 3),
+        CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.2, Left: 0.2, Bottom: 0.8, Right: 0.8, Feather: 0.5 }],
+      },
     ];
   return p;
 }
 
-const tsv = (v: unknown) => (v === null || v === undefined ? "\\N" : String(v).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n"));
+const tsv = (v: unknown) =>
+  v === null || v === undefined ? "\\N" : String(v).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n");
 
 async function copyRows(sql: postgres.Sql, table: string, columns: string[], rows: () => Generator<unknown[]>) {
   const stream = await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
@@ -140,7 +325,8 @@ async function main() {
 
   // A few small shared source images (rows only; the list queries never read pixels).
   const sources = Array.from({ length: 4 }, (_, i) => createHash("sha256").update(`bench-source-${i}`).digest("hex"));
-  for (const s of sources) await sql`insert into images (sha256, status, format, bytes, width, height) values (${s}, 'ready', 'jpeg', 1000, 512, 384)`;
+  for (const s of sources)
+    await sql`insert into images (sha256, status, format, bytes, width, height) values (${s}, 'ready', 'jpeg', 1000, 512, 384)`;
 
   // 1. Bulk import.
   const ids: string[] = [];
@@ -156,9 +342,20 @@ async function main() {
       const contentKey = sha256Hex(new TextEncoder().encode(`${source}|${canonical}|${i}`));
       const { category, reason } = corpus.classifyCategory(params as never);
       yield [
-        id, source, JSON.stringify(params), sha256Hex(new TextEncoder().encode(canonical)), contentKey, "synthetic", pick(STATUSES),
+        id,
+        source,
+        JSON.stringify(params),
+        sha256Hex(new TextEncoder().encode(canonical)),
+        contentKey,
+        "synthetic",
+        pick(STATUSES),
         // Only 4 source photos: split by the content key here so the splits are populated.
-        corpus.assignSplit(contentKey), category, reason, corpus.hasLocalCorrections(params as never), true, pick(["lr-export-a", "lr-export-b", "fivek-c", "manifest-2026"]),
+        corpus.assignSplit(contentKey),
+        category,
+        reason,
+        corpus.hasLocalCorrections(params as never),
+        true,
+        pick(["lr-export-a", "lr-export-b", "fivek-c", "manifest-2026"]),
         new Date(now - (ROWS - i) * 1000).toISOString(),
       ];
     }
@@ -166,7 +363,22 @@ async function main() {
   await copyRows(
     sql,
     "trajectories",
-    ["id", "source_sha", "params", "params_hash", "content_key", "origin", "status", "split", "category", "category_reason", "has_local_corrections", "target_rendered", "source", "created_at"],
+    [
+      "id",
+      "source_sha",
+      "params",
+      "params_hash",
+      "content_key",
+      "origin",
+      "status",
+      "split",
+      "category",
+      "category_reason",
+      "has_local_corrections",
+      "target_rendered",
+      "source",
+      "created_at",
+    ],
     trajectoryRows,
   );
   const t1 = performance.now();
@@ -180,7 +392,12 @@ async function main() {
       yield [id, 1, "long", c.long, reasoning, model[0], model[1], model[2]];
     }
   };
-  await copyRows(sql, "instructions", ["trajectory_id", "version", "variant", "text", "reasoning", "model_name", "backend", "prompt_version"], instructionRows);
+  await copyRows(
+    sql,
+    "instructions",
+    ["trajectory_id", "version", "variant", "text", "reasoning", "model_name", "backend", "prompt_version"],
+    instructionRows,
+  );
   const t2 = performance.now();
   await sql`analyze trajectories`;
   await sql`analyze instructions`;
@@ -208,13 +425,21 @@ async function main() {
     const filter = LIST_FILTERS[i % LIST_FILTERS.length];
     // Page 1, then the page behind its cursor: both are "the list query with keyset pagination".
     const page1 = await corpus.listTrajectories({ ctx, input: { ...filter, limit: 100 } });
-    if (i % 2 === 0 || !page1.nextCursor) listMs.push(await timed(() => corpus.listTrajectories({ ctx, input: { ...filter, limit: 100 } })));
+    if (i % 2 === 0 || !page1.nextCursor)
+      listMs.push(await timed(() => corpus.listTrajectories({ ctx, input: { ...filter, limit: 100 } })));
     else listMs.push(await timed(() => corpus.listTrajectories({ ctx, input: { ...filter, limit: 100, cursor: page1.nextCursor! } })));
   }
   const searchMs: number[] = [];
-  for (let i = 0; i < QUERIES; i++) searchMs.push(await timed(() => corpus.listTrajectories({ ctx, input: { q: SEARCH_TERMS[i % SEARCH_TERMS.length], limit: 100 } })));
+  for (let i = 0; i < QUERIES; i++)
+    searchMs.push(await timed(() => corpus.listTrajectories({ ctx, input: { q: SEARCH_TERMS[i % SEARCH_TERMS.length], limit: 100 } })));
   // Search as people use it: together with status / category / split filters.
-  const SEARCH_FILTERS: Record<string, string>[] = [{ status: "in_review" }, { category: "style" }, { split: "val" }, { status: "accepted", category: "quality" }, { status: "in_review", split: "train" }];
+  const SEARCH_FILTERS: Record<string, string>[] = [
+    { status: "in_review" },
+    { category: "style" },
+    { split: "val" },
+    { status: "accepted", category: "quality" },
+    { status: "in_review", split: "train" },
+  ];
   const searchFilteredMs: number[] = [];
   for (let i = 0; i < QUERIES; i++) {
     const input = { ...SEARCH_FILTERS[i % SEARCH_FILTERS.length], q: SEARCH_TERMS[(i * 7) % SEARCH_TERMS.length], limit: 100 };
@@ -225,7 +450,8 @@ async function main() {
   for (let i = 0; i < QUERIES; i++) countsMs.push(await timed(() => corpus.getCorpusCounts({ ctx })));
   // The browser's "N match these filters" line for status/category/split filters.
   const matchingMs: number[] = [];
-  for (let i = 0; i < QUERIES; i++) matchingMs.push(await timed(() => corpus.countMatching({ ctx, input: SEARCH_FILTERS[i % SEARCH_FILTERS.length] })));
+  for (let i = 0; i < QUERIES; i++)
+    matchingMs.push(await timed(() => corpus.countMatching({ ctx, input: SEARCH_FILTERS[i % SEARCH_FILTERS.length] })));
   const counts = await corpus.getCorpusCounts({ ctx });
   const groupByMs = await timed(() => sql`select status, category, count(*) from trajectories group by 1, 2`);
 
@@ -285,13 +511,28 @@ async function main() {
     pipelineOutcomes: outcomes,
   };
   const rows: [string, string][] = [
-    [`bulk import, ${ROWS} trajectories + ${ROWS * 3} instructions (COPY, triggers on)`, `${r.importS} s = ${r.importRowsPerS} trajectories/s`],
+    [
+      `bulk import, ${ROWS} trajectories + ${ROWS * 3} instructions (COPY, triggers on)`,
+      `${r.importS} s = ${r.importRowsPerS} trajectories/s`,
+    ],
     [`list: filters + keyset, ${QUERIES} queries`, `p50 ${r.listP50Ms} ms, p95 ${r.listP95Ms} ms (target p95 < 10)`],
-    [`trigram search over instructions (${distinctTexts} distinct texts), ${QUERIES} queries`, `p50 ${r.searchP50Ms} ms, p95 ${r.searchP95Ms} ms`],
-    [`search + status/category/split filter, ${QUERIES} queries`, `p50 ${r.searchFilteredP50Ms} ms, p95 ${r.searchFilteredP95Ms} ms (target p95 < 100)`],
-    [`dashboard counts by status × category, ${QUERIES} queries`, `p50 ${r.countsP50Ms} ms, p95 ${r.countsP95Ms} ms (target p95 < 20; one GROUP BY: ${r.groupByOnceMs} ms)`],
+    [
+      `trigram search over instructions (${distinctTexts} distinct texts), ${QUERIES} queries`,
+      `p50 ${r.searchP50Ms} ms, p95 ${r.searchP95Ms} ms`,
+    ],
+    [
+      `search + status/category/split filter, ${QUERIES} queries`,
+      `p50 ${r.searchFilteredP50Ms} ms, p95 ${r.searchFilteredP95Ms} ms (target p95 < 100)`,
+    ],
+    [
+      `dashboard counts by status × category, ${QUERIES} queries`,
+      `p50 ${r.countsP50Ms} ms, p95 ${r.countsP95Ms} ms (target p95 < 20; one GROUP BY: ${r.groupByOnceMs} ms)`,
+    ],
     [`"N match these filters" (status/category/split), ${QUERIES} queries`, `p95 ${r.matchingCountP95Ms} ms`],
-    [`annotation pipeline, ${PIPELINE} × 12 MP JPEG, preview ${r.pipelinePreviewEdge} px`, `${r.pipelineS} s = ${r.pipelinePerS} trajectories/s (target ≥ 10)`],
+    [
+      `annotation pipeline, ${PIPELINE} × 12 MP JPEG, preview ${r.pipelinePreviewEdge} px`,
+      `${r.pipelineS} s = ${r.pipelinePerS} trajectories/s (target ≥ 10)`,
+    ],
   ];
   console.log(`corpus bench — database ${BENCH_DB}, ${ROWS} rows`);
   for (const [k, v] of rows) console.log(`${k.padEnd(78)} ${v}`);

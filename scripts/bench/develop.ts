@@ -27,26 +27,57 @@ const WARMUP = 3;
 
 /** A realistic full global edit: every global panel touched at moderate strength. */
 const GLOBAL_EDIT: DevelopParams = {
-  Exposure2012: 0.35, Contrast2012: 18, Highlights2012: -35, Shadows2012: 28, Whites2012: 8, Blacks2012: -12,
-  IncrementalTemperature: 12, IncrementalTint: -4,
-  HueAdjustmentOrange: -6, SaturationAdjustmentBlue: 15, LuminanceAdjustmentBlue: -20, SaturationAdjustmentGreen: -10, LuminanceAdjustmentOrange: 8,
-  ToneCurvePV2012: [[0, 0], [64, 58], [128, 128], [192, 198], [255, 255]],
-  Vibrance: 22, Saturation: 6,
-  SplitToningShadowHue: 220, SplitToningShadowSaturation: 12, SplitToningHighlightHue: 45, SplitToningHighlightSaturation: 10,
+  Exposure2012: 0.35,
+  Contrast2012: 18,
+  Highlights2012: -35,
+  Shadows2012: 28,
+  Whites2012: 8,
+  Blacks2012: -12,
+  IncrementalTemperature: 12,
+  IncrementalTint: -4,
+  HueAdjustmentOrange: -6,
+  SaturationAdjustmentBlue: 15,
+  LuminanceAdjustmentBlue: -20,
+  SaturationAdjustmentGreen: -10,
+  LuminanceAdjustmentOrange: 8,
+  ToneCurvePV2012: [
+    [0, 0],
+    [64, 58],
+    [128, 128],
+    [192, 198],
+    [255, 255],
+  ],
+  Vibrance: 22,
+  Saturation: 6,
+  SplitToningShadowHue: 220,
+  SplitToningShadowSaturation: 12,
+  SplitToningHighlightHue: 45,
+  SplitToningHighlightSaturation: 10,
 };
 
 /** A typical edit with spatial work: clarity plus one radial local correction. */
 const CLARITY_RADIAL: DevelopParams = {
-  Exposure2012: 0.2, Contrast2012: 10, Clarity2012: 35,
+  Exposure2012: 0.2,
+  Contrast2012: 10,
+  Clarity2012: 35,
   MaskGroupBasedCorrections: [
-    { CorrectionAmount: 1, LocalExposure2012: 0.1, CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.2, Left: 0.25, Bottom: 0.8, Right: 0.75, Feather: 0.5 }] },
+    {
+      CorrectionAmount: 1,
+      LocalExposure2012: 0.1,
+      CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.2, Left: 0.25, Bottom: 0.8, Right: 0.75, Feather: 0.5 }],
+    },
   ],
 };
 
 /** Local clarity and texture through a radial mask: both spatial stages with a per-pixel amount. */
 const LOCAL_CLARITY: DevelopParams = {
   MaskGroupBasedCorrections: [
-    { CorrectionAmount: 1, LocalClarity2012: 0.3, LocalTexture: 0.2, CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.25, Left: 0.25, Bottom: 0.75, Right: 0.75, Feather: 0.3 }] },
+    {
+      CorrectionAmount: 1,
+      LocalClarity2012: 0.3,
+      LocalTexture: 0.2,
+      CorrectionMasks: [{ What: "Mask/CircularGradient", Top: 0.25, Left: 0.25, Bottom: 0.75, Right: 0.75, Feather: 0.3 }],
+    },
   ],
 };
 
@@ -102,13 +133,27 @@ function shared(big: Rgb): SharedArrayBuffer {
 /** Median one-thread render time, timed inside a worker (the isolate the 2-thread figure uses too). */
 async function oneThreadInWorker(big: Rgb, params: DevelopParams, runs: number): Promise<number> {
   const worker = startWorker();
-  const times = await ask<number[]>(worker, { kind: "time", src: shared(big), width: big.width, height: big.height, params, runs, warmup: WARMUP });
+  const times = await ask<number[]>(worker, {
+    kind: "time",
+    src: shared(big),
+    width: big.width,
+    height: big.height,
+    params,
+    runs,
+    warmup: WARMUP,
+  });
   await worker.terminate();
   return median(times);
 }
 
 /** Medians of {@link threadFigures}' alternated runs. */
-type ThreadFigures = { oneThreadMs: number; twoThreadMs: number; pairedSpeedups: number[]; firstWorkerShare: number; oneThreadMsByWorker: number[] };
+type ThreadFigures = {
+  oneThreadMs: number;
+  twoThreadMs: number;
+  pairedSpeedups: number[];
+  firstWorkerShare: number;
+  oneThreadMsByWorker: number[];
+};
 
 /**
  * One render of the whole image on one worker thread, and the same render on two, alternated
@@ -138,7 +183,9 @@ async function threadFigures(big: Rgb, params: DevelopParams, runs: number): Pro
     ]);
     const prepared = { ...lut, ...regions } as PreparedRender;
     const claimed = new SharedArrayBuffer(4);
-    const bands = await Promise.all(workers.map((w) => ask<number>(w, { ...common, kind: "render", dst, prepared, claimed, bandRows: BAND_ROWS })));
+    const bands = await Promise.all(
+      workers.map((w) => ask<number>(w, { ...common, kind: "render", dst, prepared, claimed, bandRows: BAND_ROWS })),
+    );
     shares.push(bands[0] / (bands[0] + bands[1]));
   };
   const shares: number[] = [];
@@ -205,7 +252,11 @@ async function main(): Promise<void> {
     sharp(big.data, { raw: { width: big.width, height: big.height, channels: 3 } })
       .linear(1.1, -6)
       .modulate({ brightness: 1.05, saturation: 1.15, hue: 4 })
-      .recomb([[1.06, 0, 0], [0, 1, 0], [0, 0, 0.92]])
+      .recomb([
+        [1.06, 0, 0],
+        [0, 1, 0],
+        [0, 0, 0.92],
+      ])
       .gamma(2.2, 2.0)
       .raw()
       .toBuffer();
@@ -274,10 +325,16 @@ async function main(): Promise<void> {
     ratioGlobalOverCopy: Number((copyMs / globalMs).toFixed(3)),
   };
   const rows: [string, string][] = [
-    [`(a) full global pipeline, ${r.megapixels} MP`, `${r.globalMs} ms  = ${r.globalMpixPerS} Mpix/s (${r.globalSharpLoadedMpixPerS} where sharp is loaded)`],
+    [
+      `(a) full global pipeline, ${r.megapixels} MP`,
+      `${r.globalMs} ms  = ${r.globalMpixPerS} Mpix/s (${r.globalSharpLoadedMpixPerS} where sharp is loaded)`,
+    ],
     ["(a1) same edit without the 4 edge-aware tone sliders", `${r.globalStagesOnlyMs} ms  = ${r.globalStagesOnlyMpixPerS} Mpix/s`],
     ["(a2) same edit, exact float path", `${r.exactMs} ms  = ${r.exactMpixPerS} Mpix/s (baking: ${r.bakingSpeedup}×)`],
-    ["(a3) same edit, 2 worker threads (stripes)", `${r.twoThreadMs} ms  = ${r.twoThreadMpixPerS} Mpix/s (${r.twoThreadSpeedup}× one thread)`],
+    [
+      "(a3) same edit, 2 worker threads (stripes)",
+      `${r.twoThreadMs} ms  = ${r.twoThreadMpixPerS} Mpix/s (${r.twoThreadSpeedup}× one thread)`,
+    ],
     ["(b) clarity + one radial mask", `${r.clarityRadialS} s  = ${r.clarityRadialMpixPerS} Mpix/s`],
     ["(c) sharp chain — DIFFERENT work, context only", `${r.sharpDifferentWorkMs} ms  = ${r.sharpDifferentWorkMpixPerS} Mpix/s`],
     ["(d) typed-array copy", `${r.copyMs} ms  = ${r.copyMpixPerS} Mpix/s`],
@@ -286,7 +343,10 @@ async function main(): Promise<void> {
     [`(e1b) drag draft, tone sliders only (separable)`, `${r.draftToneOnlyMs} ms`],
     [`(e2) local clarity + texture (radial mask), preview`, `${r.localClarityPreviewMs} ms`],
     ["(f) LUT vs exact float (preview)", `max ${r.lutVsExactMaxDiff} codes, ${r.lutVsExactWithin2Pct} % within 2`],
-    ["(g) full-range set, 30 draws, coffee 800 px", `worst draw ${r.fullRangeMinWithin2Pct} % within 2, max ${r.fullRangeMaxDiff} codes, ${r.fullRangeDrawsBelow999} draws < 99.9 %`],
+    [
+      "(g) full-range set, 30 draws, coffee 800 px",
+      `worst draw ${r.fullRangeMinWithin2Pct} % within 2, max ${r.fullRangeMaxDiff} codes, ${r.fullRangeDrawsBelow999} draws < 99.9 %`,
+    ],
     ["a/d (share of memcpy speed)", `${r.ratioGlobalOverCopy}`],
   ];
   console.log(`develop bench — engine ${ENGINE_VERSION}, ${PHOTO} → ${big.width}×${big.height}, one thread, median of runs`);

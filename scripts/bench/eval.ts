@@ -23,7 +23,9 @@ const PHOTOS = ["astronaut.jpg", "chelsea-cat.jpg", "cincinnati-bridge.jpg", "ci
 type Pair = { reference: RawImage; edited: RawImage; referenceJpeg: Buffer };
 
 async function pair(name: string): Promise<Pair> {
-  const base = sharp(`public/samples/${name}`).removeAlpha().resize(EDGE, Math.round((EDGE * 2) / 3), { fit: "cover" });
+  const base = sharp(`public/samples/${name}`)
+    .removeAlpha()
+    .resize(EDGE, Math.round((EDGE * 2) / 3), { fit: "cover" });
   const ref = await base.clone().raw().toBuffer({ resolveWithObject: true });
   const edited = await base.clone().modulate({ brightness: 1.08, saturation: 0.9 }).raw().toBuffer({ resolveWithObject: true });
   const raw = (r: typeof ref): RawImage => ({ data: new Uint8Array(r.data), width: r.info.width, height: r.info.height, channels: 3 });
@@ -56,7 +58,10 @@ async function main() {
   });
   const sweepMs = { js: [] as number[], wasm: [] as number[] };
   for (let round = 0; round < AB_ROUNDS; round++) {
-    for (const [name, sweep] of [["js", sweepEvalJs], ["wasm", sweepEvalWasm]] as const) {
+    for (const [name, sweep] of [
+      ["js", sweepEvalJs],
+      ["wasm", sweepEvalWasm],
+    ] as const) {
       sweepMs[name].push(((await seconds(() => pairs.forEach((p) => sweep(p)))) * 1000) / pairs.length);
     }
   }
@@ -81,7 +86,11 @@ async function main() {
     singleThreadMsPerItem: Number(((singleS * 1000) / ITEMS).toFixed(1)),
     decodedItemsPerS: rate(decodedS),
     meanSsim: Number((ssimSum / ITEMS).toFixed(4)),
-    sweepMsPerItem: { js: Number(median(sweepMs.js).toFixed(1)), wasm: Number(median(sweepMs.wasm).toFixed(1)), speedup: Number((median(sweepMs.js) / median(sweepMs.wasm)).toFixed(2)) },
+    sweepMsPerItem: {
+      js: Number(median(sweepMs.js).toFixed(1)),
+      wasm: Number(median(sweepMs.wasm).toFixed(1)),
+      speedup: Number((median(sweepMs.js) / median(sweepMs.wasm)).toFixed(2)),
+    },
     timed: {
       pixelItemsPerS: "L1+L2+PSNR+SSIM of decoded pixels on the pool, copy to the thread included, decode excluded",
       singleThreadItemsPerS: "the same on the main thread, decode excluded",
@@ -90,8 +99,12 @@ async function main() {
     },
   };
   console.log(`metrics (L1, L2, PSNR, SSIM) at ${result.size}, ${threads} threads: ${result.pixelItemsPerS} items/s`);
-  console.log(`single thread: ${result.singleThreadItemsPerS} items/s (${result.singleThreadMsPerItem} ms/item); with reference JPEG decode: ${result.decodedItemsPerS} items/s`);
-  console.log(`sweep A/B (main thread, medians): JS ${result.sweepMsPerItem.js} ms/item, WebAssembly ${result.sweepMsPerItem.wasm} ms/item (${result.sweepMsPerItem.speedup}×)`);
+  console.log(
+    `single thread: ${result.singleThreadItemsPerS} items/s (${result.singleThreadMsPerItem} ms/item); with reference JPEG decode: ${result.decodedItemsPerS} items/s`,
+  );
+  console.log(
+    `sweep A/B (main thread, medians): JS ${result.sweepMsPerItem.js} ms/item, WebAssembly ${result.sweepMsPerItem.wasm} ms/item (${result.sweepMsPerItem.speedup}×)`,
+  );
   console.log(JSON.stringify(result));
 }
 

@@ -30,9 +30,29 @@ function sh(cmd: string, args: string[], stdout: "inherit" | "ignore"): void {
 
 const out = values.out ?? mkdtempSync(join(tmpdir(), "bench-pgrt-"));
 const corpus = join(out, "corpus");
-sh("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/make-preset-corpus.ts", "--out", corpus, "--count", values.count!, "--size", "96"], "ignore");
+sh(
+  "node_modules/.bin/tsx",
+  ["--conditions=react-server", "scripts/make-preset-corpus.ts", "--out", corpus, "--count", values.count!, "--size", "96"],
+  "ignore",
+);
 sh(
   values.python!,
-  ["training/compact/bench.py", "--data", join(corpus, "policy_rl.jsonl"), "--out", out, "--seeds", values.seeds!, "--rounds", values.rounds!, "--scale", values.scale!, "--res", values.res!, "--device", values.device!],
+  [
+    "training/compact/bench.py",
+    "--data",
+    join(corpus, "policy_rl.jsonl"),
+    "--out",
+    out,
+    "--seeds",
+    values.seeds!,
+    "--rounds",
+    values.rounds!,
+    "--scale",
+    values.scale!,
+    "--res",
+    values.res!,
+    "--device",
+    values.device!,
+  ],
   "inherit",
 );

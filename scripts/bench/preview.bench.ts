@@ -13,7 +13,8 @@ test.use({ storageState: ADMIN.state });
 /** Fresh opens of the page whose first render is measured (odd: the median is one of them). */
 const FIRST_RENDER_OPENS = 7;
 
-const frames = (page: Page) => page.evaluate(() => [...((window as unknown as { __developFrames?: PreviewFrame[] }).__developFrames ?? [])]);
+const frames = (page: Page) =>
+  page.evaluate(() => [...((window as unknown as { __developFrames?: PreviewFrame[] }).__developFrames ?? [])]);
 const now = (page: Page) => page.evaluate(() => performance.now());
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
@@ -132,7 +133,9 @@ async function backgroundIdle(request: APIRequestContext): Promise<number | null
   const started = Date.now();
   let quiet = 0;
   while (Date.now() - started < 120_000) {
-    const { queues } = (await (await request.get("/api/v1/dashboard")).json()) as { queues: { counts: { waiting: number; active: number } }[] | null };
+    const { queues } = (await (await request.get("/api/v1/dashboard")).json()) as {
+      queues: { counts: { waiting: number; active: number } }[] | null;
+    };
     const busy = queues === null || queues.some((q) => q.counts.waiting + q.counts.active > 0);
     quiet = busy ? 0 : quiet + 1;
     if (quiet >= 2) return Math.round((Date.now() - started) / 1000);
@@ -167,11 +170,18 @@ test("develop preview frame rate", async ({ page, request }) => {
     const timeline = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const fetched = (variant: string) => {
-        const r = performance.getEntriesByType("resource").find((e) => e.name.endsWith(`/${variant}`)) as PerformanceResourceTiming | undefined;
+        const r = performance.getEntriesByType("resource").find((e) => e.name.endsWith(`/${variant}`)) as
+          PerformanceResourceTiming | undefined;
         return r ? [Math.round(r.startTime), Math.round(r.responseEnd)] : null;
       };
-      const marks = Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("develop-preview:")).map((m) => [m.name.slice(16), Math.round(m.startTime)]));
-      const draft = performance.getEntriesByType("resource").find((e) => e.name.includes("/develop-draft?")) as PerformanceResourceTiming | undefined;
+      const marks = Object.fromEntries(
+        performance
+          .getEntriesByType("mark")
+          .filter((m) => m.name.startsWith("develop-preview:"))
+          .map((m) => [m.name.slice(16), Math.round(m.startTime)]),
+      );
+      const draft = performance.getEntriesByType("resource").find((e) => e.name.includes("/develop-draft?")) as
+        PerformanceResourceTiming | undefined;
       const fcp = performance.getEntriesByName("first-contentful-paint")[0];
       return {
         ...marks,
@@ -188,7 +198,9 @@ test("develop preview frame rate", async ({ page, request }) => {
       () =>
         new Promise<number | null>((resolve) => {
           const observer = new PerformanceObserver((list) => {
-            const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier: string }).identifier === "viewer-placeholder");
+            const entry = list
+              .getEntries()
+              .find((e) => (e as PerformanceEntry & { identifier: string }).identifier === "viewer-placeholder");
             observer.disconnect();
             resolve(entry ? (entry as PerformanceEntry & { renderTime: number }).renderTime : null);
           });
@@ -217,7 +229,9 @@ test("develop preview frame rate", async ({ page, request }) => {
   const mouseDragged = await dragFps(page, /^Exposure/, "mouse");
 
   // Key press → first frame with new pixels (and → the full-size frame), 20 presses.
-  await page.evaluate(() => window.addEventListener("keydown", (e) => ((window as unknown as { __keyAt: number }).__keyAt = e.timeStamp), true));
+  await page.evaluate(() =>
+    window.addEventListener("keydown", (e) => ((window as unknown as { __keyAt: number }).__keyAt = e.timeStamp), true),
+  );
   const slider = page.getByLabel(/^Exposure/);
   const toPixels: number[] = [];
   const toFull: number[] = [];
@@ -225,7 +239,9 @@ test("develop preview frame rate", async ({ page, request }) => {
     await slider.focus();
     const before = await frames(page);
     await page.keyboard.press(i % 2 ? "ArrowLeft" : "ArrowRight");
-    await expect.poll(async () => changedFrames(await frames(page), 0, Infinity).length, { timeout: 10_000 }).toBeGreaterThan(changedFrames(before, 0, Infinity).length);
+    await expect
+      .poll(async () => changedFrames(await frames(page), 0, Infinity).length, { timeout: 10_000 })
+      .toBeGreaterThan(changedFrames(before, 0, Infinity).length);
     await expect(page.getByTestId("develop-canvas")).toHaveAttribute("data-state", "done");
     const keyAt = await page.evaluate(() => (window as unknown as { __keyAt: number }).__keyAt);
     const after = (await frames(page)).slice(before.length);
@@ -265,9 +281,11 @@ test("develop preview frame rate", async ({ page, request }) => {
     previewDragFpsClarity: spatialDrag.fps,
     dragClarityDraftRenderMs: spatialDrag.draftRenderMs,
     timed: {
-      previewDragFps: "frames with new pixels per second while the page moves the slider once per animation frame (range value + input event, as under a real mouse)",
+      previewDragFps:
+        "frames with new pixels per second while the page moves the slider once per animation frame (range value + input event, as under a real mouse)",
       previewDragFpsMouse: "the same under Playwright mouse moves over CDP, capped by their delivery rate (mouseDragInputsPerSecond)",
-      keyToPixelsMs: "keydown event timestamp to the first frame with new pixels drawn on the preview canvas and the viewer's After pane (median of 20)",
+      keyToPixelsMs:
+        "keydown event timestamp to the first frame with new pixels drawn on the preview canvas and the viewer's After pane (median of 20)",
       firstRenderMs: `navigation start to the first picture of the edit on screen, whichever came first of: the server's draft (the photo's 320 px thumbnail rendered with the edit by the same engine on the server, an <img> in the page's HTML; its Element Timing renderTime, each open in firstServerDraftEachMs) and the worker's first frame (the preview canvas, or drawn over the viewer before the page hydrated; a draft: its width in firstRenderWidth, from the photo's thumbnail when its preview size is known; firstCanvasFrameMs, each open in firstCanvasFrameEachMs), median of ${FIRST_RENDER_OPENS} fresh opens, each with its own edit (exposure +0.05 … +0.35, so no draft comes from the browser's cache; each in firstRenderEachMs; the median open's timeline in firstRenderTimeline, worker-* steps from the worker's clock); firstFullRenderMs: the median over the opens of their first full-size frame`,
     },
   };

@@ -89,17 +89,21 @@ console.log(`seeded ${ITEMS} items (${ITEMS * 3} instructions) and ${ANNOTATORS}
 // 2. The production build on loopback, against the bench database.
 // BENCH_CPU_PROF_DIR=/tmp/x: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
 const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
-const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
-  env: {
-    ...process.env,
-    DATABASE_URL: BENCH_URL,
-    PORT: String(PORT),
-    NODE_ENV: "production",
-    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789",
+const server = spawn(
+  process.execPath,
+  [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(PORT), "--hostname", "127.0.0.1"],
+  {
+    env: {
+      ...process.env,
+      DATABASE_URL: BENCH_URL,
+      PORT: String(PORT),
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
   },
-  stdio: ["ignore", "ignore", "inherit"],
-  detached: true,
-});
+);
 const stopServer = () => {
   try {
     process.kill(-server.pid!, "SIGTERM");
@@ -109,7 +113,10 @@ const stopServer = () => {
 };
 process.on("exit", stopServer);
 for (let i = 0; ; i++) {
-  const up = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+  const up = await fetch(`${BASE}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (up) break;
   if (i > 120) throw new Error("next start did not come up in 60 s");
   await new Promise((r) => setTimeout(r, 500));
@@ -123,7 +130,11 @@ const errors = new Map<string, number>();
 const fail = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
 const post = async (url: string, token: string, body: unknown) => {
   const start = performance.now();
-  const res = await fetch(`${BASE}${url}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${BASE}${url}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
   return { ms: performance.now() - start, status: res.status, json };
 };
@@ -151,7 +162,9 @@ async function phase(seconds: number, thinkMs: number) {
         await sleep(lognormalMs(thinkMs));
         const submissionId = randomUUID();
         const decisions = item.variants.map((v, i) =>
-          i === 2 && user % 5 === 0 ? { instructionId: v.id, lockVersion: v.lockVersion, decision: "reject", reason: "unclear_intent" } : { instructionId: v.id, lockVersion: v.lockVersion, decision: "accept" },
+          i === 2 && user % 5 === 0
+            ? { instructionId: v.id, lockVersion: v.lockVersion, decision: "reject", reason: "unclear_intent" }
+            : { instructionId: v.id, lockVersion: v.lockVersion, decision: "accept" },
         );
         const sub = await post(`/api/v1/review/items/${item.trajectoryId}/decisions`, token, { submissionId, decisions, editBad: false });
         if (sub.status !== 200) {
@@ -188,7 +201,11 @@ stopServer();
 // 4. Count rows.
 const [{ duplicates }] = await sql<{ duplicates: number }[]>`
   select count(*)::int as duplicates from (select trajectory_id from reviews where stage = 'annotation' group by trajectory_id having count(distinct reviewer_id) > 1) d`;
-const stored = new Set((await sql<{ submission_id: string }[]>`select distinct submission_id from reviews where stage = 'annotation'`).map((r) => r.submission_id));
+const stored = new Set(
+  (await sql<{ submission_id: string }[]>`select distinct submission_id from reviews where stage = 'annotation'`).map(
+    (r) => r.submission_id,
+  ),
+);
 const lost = acks.filter((a) => !stored.has(a.submissionId)).length;
 const ackedItems = new Set(acks.map((a) => a.itemId));
 await sql.end();
@@ -211,12 +228,25 @@ const result = {
   requestsPerS: people.requestsPerS,
   seconds: people.seconds,
   // No think time: the throughput ceiling and the latency at it.
-  saturation: saturation && { nextP50Ms: saturation.nextP50Ms, nextP95Ms: saturation.nextP95Ms, submitP50Ms: saturation.submitP50Ms, submitP95Ms: saturation.submitP95Ms, requestsPerS: saturation.requestsPerS, submissionsPerSecond: saturation.submissionsPerSecond, seconds: saturation.seconds },
+  saturation: saturation && {
+    nextP50Ms: saturation.nextP50Ms,
+    nextP95Ms: saturation.nextP95Ms,
+    submitP50Ms: saturation.submitP50Ms,
+    submitP95Ms: saturation.submitP95Ms,
+    requestsPerS: saturation.requestsPerS,
+    submissionsPerSecond: saturation.submissionsPerSecond,
+    seconds: saturation.seconds,
+  },
   errors: Object.fromEntries(errors),
   seedSeconds: round(seedSeconds),
 };
-console.log(`people (think ${THINK_MS} ms): next p50 ${result.nextP50Ms} ms, p95 ${result.nextP95Ms} ms; submit p50 ${result.submitP50Ms} ms, p95 ${result.submitP95Ms} ms; ${result.submissions} submissions in ${result.seconds} s`);
-if (saturation) console.log(`saturation (no think): next p95 ${saturation.nextP95Ms} ms, submit p95 ${saturation.submitP95Ms} ms; ${saturation.requestsPerS} req/s, ${saturation.submissionsPerSecond} submissions/s`);
+console.log(
+  `people (think ${THINK_MS} ms): next p50 ${result.nextP50Ms} ms, p95 ${result.nextP95Ms} ms; submit p50 ${result.submitP50Ms} ms, p95 ${result.submitP95Ms} ms; ${result.submissions} submissions in ${result.seconds} s`,
+);
+if (saturation)
+  console.log(
+    `saturation (no think): next p95 ${saturation.nextP95Ms} ms, submit p95 ${saturation.submitP95Ms} ms; ${saturation.requestsPerS} req/s, ${saturation.submissionsPerSecond} submissions/s`,
+  );
 console.log(`duplicates ${result.duplicates}, lost ${result.lost}`);
 console.log(JSON.stringify(result));
 process.exit(0);

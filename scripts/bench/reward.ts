@@ -37,7 +37,10 @@ async function main() {
       const j = i * N + k;
       if (j % 20 === 7) return { sample_id: s.instructionId, response: "I think it should be brighter." };
       const exposure = ((j % 11) - 5) * 0.15;
-      return { sample_id: s.instructionId, response: `<think>rollout ${k}</think>\n<answer>{"Exposure2012": ${exposure.toFixed(2)}, "Contrast2012": ${(j % 7) * 5}, "Shadows2012": ${(j % 5) * 8}, "Vibrance": ${(j % 3) * 10}}</answer>` };
+      return {
+        sample_id: s.instructionId,
+        response: `<think>rollout ${k}</think>\n<answer>{"Exposure2012": ${exposure.toFixed(2)}, "Contrast2012": ${(j % 7) * 5}, "Shadows2012": ${(j % 5) * 8}, "Vibrance": ${(j % 3) * 10}}</answer>`,
+      };
     }),
   );
 
@@ -50,7 +53,14 @@ async function main() {
   const flagged = results.filter((r) => !r.parse_ok).length;
   console.log(`${results.length} results, ${flagged} flagged malformed, concurrency ${process.env.REWARD_CONCURRENCY ?? 8}`);
   await closeDb();
-  console.log(JSON.stringify({ items: results.length, seconds: Number(seconds.toFixed(2)), itemsPerS: Number((results.length / seconds).toFixed(1)), p95ItemMs: p95 }));
+  console.log(
+    JSON.stringify({
+      items: results.length,
+      seconds: Number(seconds.toFixed(2)),
+      itemsPerS: Number((results.length / seconds).toFixed(1)),
+      p95ItemMs: p95,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

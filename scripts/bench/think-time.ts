@@ -18,9 +18,11 @@ export function lognormalMs(meanMs: number, random: () => number = Math.random):
 }
 
 /** A uniform draw in [minMs, maxMs]. */
-export const uniformMs = (minMs: number, maxMs: number, random: () => number = Math.random) => minMs + random() * Math.max(0, maxMs - minMs);
+export const uniformMs = (minMs: number, maxMs: number, random: () => number = Math.random) =>
+  minMs + random() * Math.max(0, maxMs - minMs);
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The p-th percentile (nearest rank) of `xs`, NaN when empty. */
-export const percentile = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
+export const percentile = (xs: number[], p: number) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN;

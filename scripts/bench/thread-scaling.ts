@@ -40,8 +40,14 @@ async function main() {
       two.push(await timeWorkers(body, 2));
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
-    result[kind] = { oneThreadMs: Math.round(median(one)), twoThreadsMs: Math.round(median(two)), efficiency: Number((median(one) / median(two)).toFixed(2)) };
-    console.log(`${kind.padEnd(11)} one thread ${result[kind].oneThreadMs} ms, two at once ${result[kind].twoThreadsMs} ms each: efficiency ${result[kind].efficiency}`);
+    result[kind] = {
+      oneThreadMs: Math.round(median(one)),
+      twoThreadsMs: Math.round(median(two)),
+      efficiency: Number((median(one) / median(two)).toFixed(2)),
+    };
+    console.log(
+      `${kind.padEnd(11)} one thread ${result[kind].oneThreadMs} ms, two at once ${result[kind].twoThreadsMs} ms each: efficiency ${result[kind].efficiency}`,
+    );
   }
   console.log(JSON.stringify({ bench: "threads", ...result }));
 }

@@ -69,7 +69,8 @@ export async function buildDevelopPreviewAssets({ root = process.cwd() } = {}): 
   const bootName = hashedName("preview-boot", boot);
   writeAtomically(join(dir, bootName), boot);
   for (const old of readdirSync(dir))
-    if (old !== workerName && old !== bootName && (HASHED_ASSET.test(old) || /^preview-(worker|boot)\.js$/.test(old))) rmSync(join(dir, old), { force: true });
+    if (old !== workerName && old !== bootName && (HASHED_ASSET.test(old) || /^preview-(worker|boot)\.js$/.test(old)))
+      rmSync(join(dir, old), { force: true });
   console.log(`[develop] preview worker ${workerUrl} and boot script ${bootName} written to ${dir}`);
   return { workerUrl, bootUrl: `${PREVIEW_ASSETS_PATH}/${bootName}` };
 }

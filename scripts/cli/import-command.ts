@@ -20,7 +20,10 @@ Progress goes to stderr. Re-importing the same data adds nothing (content-hash d
 type Out = { write(text: string): unknown; isTTY?: boolean };
 
 /** Runs the command; returns the process exit code (0 done, 1 failed, 2 bad usage). */
-export async function runImportCommand(argv: string[], { stderr = process.stderr as Out, stdout = process.stdout as Out } = {}): Promise<number> {
+export async function runImportCommand(
+  argv: string[],
+  { stderr = process.stderr as Out, stdout = process.stdout as Out } = {},
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -63,7 +66,9 @@ export async function runImportCommand(argv: string[], { stderr = process.stderr
     progress(result, true);
     const report = await getImportOrThrow({ ctx, input: { id: importId } });
     if (values.json) {
-      stdout.write(`${JSON.stringify({ importId, total: report.total, imported: report.imported, duplicates: report.duplicates, failed: report.failed, failures: report.failures })}\n`);
+      stdout.write(
+        `${JSON.stringify({ importId, total: report.total, imported: report.imported, duplicates: report.duplicates, failed: report.failed, failures: report.failures })}\n`,
+      );
     } else {
       stderr.write(`imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed} of ${report.total}\n`);
       for (const f of report.failures) stderr.write(`  line ${f.line}${f.ref ? ` (${f.ref})` : ""}: ${f.reason}\n`);

@@ -22,7 +22,15 @@ describe("retouch render (CLI)", () => {
 
   it("renders an XMP sidecar and lists what it could not render", () => {
     const out = join(dir, "sky.png");
-    const res = retouch("--in", "public/samples/rocket-launch.jpg", "--xmp", "lib/develop/fixtures/xmp/ai-sky-mask.xmp", "--out", out, "--json");
+    const res = retouch(
+      "--in",
+      "public/samples/rocket-launch.jpg",
+      "--xmp",
+      "lib/develop/fixtures/xmp/ai-sky-mask.xmp",
+      "--out",
+      out,
+      "--json",
+    );
     expect(res.status).toBe(0);
     expect(JSON.parse(res.stdout).notRendered.length).toBeGreaterThan(0);
   });

@@ -40,7 +40,7 @@ export async function runRenderCommand(argv: string[]): Promise<number> {
   } catch (e) {
     return usage((e as Error).message);
   }
-  if (values.help) return console.log(HELP), 0;
+  if (values.help) return (console.log(HELP), 0);
   if (!values.in || !values.out) return usage("--in and --out are required");
   if (!values.xmp === !values.params) return usage("give exactly one of --xmp or --params");
   const format = FORMATS[extname(values.out).toLowerCase()];
@@ -58,9 +58,18 @@ export async function runRenderCommand(argv: string[]): Promise<number> {
     if (isImageError(e)) return fail(`${values.in}: ${e.message}`);
     throw e;
   }
-  const { image, report } = renderImage({ image: decoded, params: edit.params as DevelopParams, options: { seed: Number(values.seed ?? 0) } });
+  const { image, report } = renderImage({
+    image: decoded,
+    params: edit.params as DevelopParams,
+    options: { seed: Number(values.seed ?? 0) },
+  });
   const bytes = await encodeImage(
-    { data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), width: image.width, height: image.height, channels: image.channels },
+    {
+      data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+      width: image.width,
+      height: image.height,
+      channels: image.channels,
+    },
     { format, quality: values.quality ? Number(values.quality) : 92 },
   );
   await writeFile(values.out, bytes);

@@ -28,8 +28,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (msg: string) => console.log(`[chaos ${elapsedS().toFixed(1)}s] ${msg}`);
 const STACK = /\n\s+at |node_modules|\.tsx?:\d+/;
 
-type Tally = { accepted: Map<Workload, string[]>; refused503: number; refusedOther: Record<string, number>; server500: number; unreachable: number; badRefusals: string[] };
-const tally: Tally = { accepted: new Map(WORKLOADS.map((w) => [w, []])), refused503: 0, refusedOther: {}, server500: 0, unreachable: 0, badRefusals: [] };
+type Tally = {
+  accepted: Map<Workload, string[]>;
+  refused503: number;
+  refusedOther: Record<string, number>;
+  server500: number;
+  unreachable: number;
+  badRefusals: string[];
+};
+const tally: Tally = {
+  accepted: new Map(WORKLOADS.map((w) => [w, []])),
+  refused503: 0,
+  refusedOther: {},
+  server500: 0,
+  unreachable: 0,
+  badRefusals: [],
+};
 
 /** Every refusal must say why and show no internals. */
 async function checkRefusal(res: Response, what: string) {
@@ -40,7 +54,8 @@ async function checkRefusal(res: Response, what: string) {
   } catch {
     message = undefined;
   }
-  if (typeof message !== "string" || message.length === 0 || STACK.test(text)) tally.badRefusals.push(`${what} ${res.status}: ${text.slice(0, 200)}`);
+  if (typeof message !== "string" || message.length === 0 || STACK.test(text))
+    tally.badRefusals.push(`${what} ${res.status}: ${text.slice(0, 200)}`);
 }
 
 async function main() {
@@ -76,7 +91,14 @@ async function main() {
     const token = researcher.token;
     for (const w of WORKLOADS) await w.seed?.(sql);
     // One account per simulated user where the workload says so (review and compare are per person).
-    const accounts = new Map(await Promise.all(WORKLOADS.map(async (w) => [w, await Promise.all(Array.from({ length: w.users }, () => (w.role ? seedUserToken(sql, w.role) : researcher)))] as const)));
+    const accounts = new Map(
+      await Promise.all(
+        WORKLOADS.map(
+          async (w) =>
+            [w, await Promise.all(Array.from({ length: w.users }, () => (w.role ? seedUserToken(sql, w.role) : researcher)))] as const,
+        ),
+      ),
+    );
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const env = {
@@ -159,18 +181,28 @@ async function main() {
      */
     const probes: Record<string, { acceptedS: number; backlog: number; warning?: string; attempts?: number }> = {};
     const probe = async (since: number, fault: string) => {
-      const accepted = await waitFor(async () => {
-        const answer = await uploadWorkload.submit({ baseUrl, token, userId: researcher.id, seq: seq++ }).catch(() => null);
-        return answer?.key ? { key: answer.key, warning: ((await answer.res.json()) as { warning?: string }).warning } : null;
-      }, 60_000, "an accepted probe upload");
+      const accepted = await waitFor(
+        async () => {
+          const answer = await uploadWorkload.submit({ baseUrl, token, userId: researcher.id, seq: seq++ }).catch(() => null);
+          return answer?.key ? { key: answer.key, warning: ((await answer.res.json()) as { warning?: string }).warning } : null;
+        },
+        60_000,
+        "an accepted probe upload",
+      );
       const key = accepted.key;
       const acceptedS = Number(((Date.now() - since) / 1000).toFixed(2));
-      const [{ backlog }] = await sql<{ backlog: number }[]>`select count(*)::int - 1 as backlog from images where status = 'pending'`.catch(() => [{ backlog: -1 }]);
+      const [{ backlog }] = await sql<
+        { backlog: number }[]
+      >`select count(*)::int - 1 as backlog from images where status = 'pending'`.catch(() => [{ backlog: -1 }]);
       // A warning: the upload's own job could not go into Redis, and it waits for the sweeper.
       probes[fault] = { acceptedS, backlog, ...(accepted.warning ? { warning: accepted.warning } : {}) };
       tally.accepted.get(uploadWorkload)!.push(key);
       const status = async () =>
-        (await sql<{ status: string; error: string | null; attempts: number }[]>`select status, error, attempts from images where sha256 = ${key}`.catch(() => []))[0];
+        (
+          await sql<
+            { status: string; error: string | null; attempts: number }[]
+          >`select status, error, attempts from images where sha256 = ${key}`.catch(() => [])
+        )[0];
       await waitFor(async () => (await status())?.status !== "pending", 60_000, "the probe processed").catch(async (e: Error) => {
         throw new Error(`${e.message} (probe ${key.slice(0, 12)}: ${JSON.stringify(await status())})`);
       });
@@ -190,7 +222,8 @@ async function main() {
     // After the Redis fault, so the killed worker's active jobs stay in Redis (held by
     // a lock nobody renews) and must be taken over, not just re-enqueued by the sweeper.
     log("fault 2: SIGKILL the workers mid-job");
-    const inFlight = () => sql`select (select count(*) from images where status = 'pending') > 0 and (select count(*) from imports where status = 'running') > 0 as busy`;
+    const inFlight = () =>
+      sql`select (select count(*) from images where status = 'pending') > 0 and (select count(*) from imports where status = 'running') > 0 as busy`;
     await waitFor(async () => (await inFlight())[0].busy as boolean, 10_000, "work in flight").catch(() => undefined);
     killing = true;
     workers.kill("SIGKILL");
@@ -214,7 +247,10 @@ async function main() {
           } catch {
             message = undefined;
           }
-          downAnswers.push({ status: res.status, ok: res.status === 503 && typeof message === "string" && message.length > 0 && !STACK.test(text) });
+          downAnswers.push({
+            status: res.status,
+            ok: res.status === 503 && typeof message === "string" && message.length > 0 && !STACK.test(text),
+          });
         }
         await sleep(200);
       }
@@ -234,7 +270,8 @@ async function main() {
     running = false;
     await Promise.all(users);
     log("load stopped; waiting for the sweeper to finish every accepted submission");
-    const verdicts = async () => Object.fromEntries(await Promise.all(WORKLOADS.map(async (w) => [w.name, await w.verify(sql, tally.accepted.get(w)!)] as const)));
+    const verdicts = async () =>
+      Object.fromEntries(await Promise.all(WORKLOADS.map(async (w) => [w.name, await w.verify(sql, tally.accepted.get(w)!)] as const)));
     let final = await verdicts();
     const settleBy = Date.now() + Math.max(10_000, (BUDGET_S - elapsedS() - 10) * 1000);
     while (Object.values(final).some((v) => v.unfinished > 0) && Date.now() < settleBy) {
@@ -263,7 +300,11 @@ async function main() {
       unreachable: tally.unreachable,
       workerCrashes,
       server500: tally.server500,
-      whileDbDown: { outageS: postgresOutageS, answers: downAnswers.length, all503WithMessage: downAnswers.length > 0 && downAnswers.every((a) => a.ok) },
+      whileDbDown: {
+        outageS: postgresOutageS,
+        answers: downAnswers.length,
+        all503WithMessage: downAnswers.length > 0 && downAnswers.every((a) => a.ok),
+      },
       badRefusals: tally.badRefusals.slice(0, 5),
     };
     await sql.end();

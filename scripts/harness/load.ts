@@ -46,19 +46,30 @@ const WARM_UP_PER_ROUTE = 8;
  * it times its own requests under their route names.
  */
 type Route = { name: string; weight: number; path: (ids: Ids) => string | null; step?: Step };
-type Step = (call: (name: string, path: string, body: unknown) => Promise<Response | null>, user: number, think: () => Promise<void>) => Promise<void>;
+type Step = (
+  call: (name: string, path: string, body: unknown) => Promise<Response | null>,
+  user: number,
+  think: () => Promise<void>,
+) => Promise<void>;
 type Ids = { images: string[]; trajectories: string[] };
-const pick = <T,>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
+const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
 /** Review: Next (the held item or a new lease), read it, then a decision on every variant. */
 const reviewStep: Step = async (call, _user, think) => {
   const next = await call("POST /api/v1/review/next", "/api/v1/review/next", {});
-  const item = next?.ok ? ((await next.json()) as { item: { trajectoryId: string; variants: { id: string; lockVersion: number }[] } | null }).item : null;
+  const item = next?.ok
+    ? ((await next.json()) as { item: { trajectoryId: string; variants: { id: string; lockVersion: number }[] } | null }).item
+    : null;
   if (!item) return;
   await think();
   await call("POST /api/v1/review/items/[id]/decisions", `/api/v1/review/items/${item.trajectoryId}/decisions`, {
     submissionId: randomUUID(),
-    decisions: item.variants.map((v) => ({ instructionId: v.id, lockVersion: v.lockVersion, decision: "reject", reason: "unclear_intent" })),
+    decisions: item.variants.map((v) => ({
+      instructionId: v.id,
+      lockVersion: v.lockVersion,
+      decision: "reject",
+      reason: "unclear_intent",
+    })),
   });
 };
 /** Compare: Next pair, look at it, then a verdict. */
@@ -67,14 +78,22 @@ const compareStep: Step = async (call, user, think) => {
   const pair = next?.ok ? ((await next.json()) as { pair: { pairId: string } | null }).pair : null;
   if (!pair) return;
   await think();
-  await call("POST /api/v1/compare/labels", "/api/v1/compare/labels", { pairId: pair.pairId, choice: user % 2 ? "a" : "b", durationMs: 900 });
+  await call("POST /api/v1/compare/labels", "/api/v1/compare/labels", {
+    pairId: pair.pairId,
+    choice: user % 2 ? "a" : "b",
+    durationMs: 900,
+  });
 };
 
 /** Add a workload route here. */
 const ROUTES: Route[] = [
   { name: "GET /api/v1/dashboard", weight: 3, path: () => "/api/v1/dashboard" },
   { name: "GET /api/v1/images", weight: 3, path: () => "/api/v1/images?limit=48" },
-  { name: "GET /api/v1/images/[sha]/thumbnail", weight: 6, path: (ids) => (ids.images.length ? `/api/v1/images/${pick(ids.images)}/thumbnail` : null) },
+  {
+    name: "GET /api/v1/images/[sha]/thumbnail",
+    weight: 6,
+    path: (ids) => (ids.images.length ? `/api/v1/images/${pick(ids.images)}/thumbnail` : null),
+  },
   { name: "GET /api/v1/corpus/trajectories", weight: 3, path: () => "/api/v1/corpus/trajectories?limit=100" },
   { name: "GET /api/v1/corpus/counts", weight: 2, path: () => "/api/v1/corpus/counts" },
   { name: "GET /corpus/[id] (page)", weight: 1, path: (ids) => (ids.trajectories.length ? `/corpus/${pick(ids.trajectories)}` : null) },
@@ -84,10 +103,16 @@ const ROUTES: Route[] = [
   { name: "compare: next → label", weight: 3, path: () => "", step: compareStep },
 ];
 /** The route names steps report under (they join the table). */
-const STEP_ROUTES = ["POST /api/v1/review/next", "POST /api/v1/review/items/[id]/decisions", "POST /api/v1/compare/next", "POST /api/v1/compare/labels"];
+const STEP_ROUTES = [
+  "POST /api/v1/review/next",
+  "POST /api/v1/review/items/[id]/decisions",
+  "POST /api/v1/compare/next",
+  "POST /api/v1/compare/labels",
+];
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID") && spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
+  if (!existsSync(".next/BUILD_ID") && spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0)
+    throw new Error("next build failed");
   const base = new URL(process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/retouchiq");
   base.pathname = `${base.pathname}_load`;
   const dbUrl = base.toString();
@@ -111,9 +136,13 @@ async function main() {
     NODE_ENV: "production" as const,
   };
   console.log("[load] seeding (sample photos and demo corpus)");
-  if (spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { env, stdio: "ignore" }).status !== 0) throw new Error("seed failed");
+  if (spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { env, stdio: "ignore" }).status !== 0)
+    throw new Error("seed failed");
   const children: ChildProcess[] = [
-    spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: "ignore" }),
+    spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      env,
+      stdio: "ignore",
+    }),
     spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "workers/index.ts"], { env, stdio: "ignore" }),
   ];
   const sql = postgres(dbUrl, { max: 2, onnotice: () => undefined });
@@ -125,9 +154,13 @@ async function main() {
       body: JSON.stringify({ email: "admin@retouchiq.local", password }),
     });
     if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     // Let ingest finish so thumbnails exist.
-    for (let i = 0; i < 150 && Number((await sql`select count(*)::int as n from images where status = 'pending'`)[0].n) > 0; i++) await sleep(200);
+    for (let i = 0; i < 150 && Number((await sql`select count(*)::int as n from images where status = 'pending'`)[0].n) > 0; i++)
+      await sleep(200);
     const ids: Ids = {
       images: (await sql<{ sha256: string }[]>`select sha256 from images where status = 'ready'`).map((r) => r.sha256),
       trajectories: (await sql<{ id: string }[]>`select id from trajectories limit 200`).map((r) => r.id),
@@ -162,7 +195,13 @@ async function main() {
       const user = async (_: unknown, n: number) => {
         // Browsing as the signed-in researcher; reviewing and comparing as this user's own annotator account.
         const post = (name: string, path: string, body: unknown) =>
-          timed(name, () => fetch(`${baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${annotators[n].token}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
+          timed(name, () =>
+            fetch(`${baseUrl}${path}`, {
+              method: "POST",
+              headers: { authorization: `Bearer ${annotators[n].token}`, "content-type": "application/json" },
+              body: JSON.stringify(body),
+            }),
+          );
         await sleep(Math.random() * Math.max(1000, thinkMax)); // users arrive over the first seconds
         while (Date.now() < stopAt) {
           const route = pick(bag);
@@ -191,7 +230,15 @@ async function main() {
     const print = (title: string, table: { route: string; requests: number; p50: number; p95: number; p99: number; errors: number }[]) => {
       console.log(title);
       console.log("route".padEnd(40), "req".padStart(6), "p50".padStart(8), "p95".padStart(8), "p99".padStart(8), "err".padStart(5));
-      for (const t of table) console.log(t.route.padEnd(40), String(t.requests).padStart(6), String(t.p50).padStart(8), String(t.p95).padStart(8), String(t.p99).padStart(8), String(t.errors).padStart(5));
+      for (const t of table)
+        console.log(
+          t.route.padEnd(40),
+          String(t.requests).padStart(6),
+          String(t.p50).padStart(8),
+          String(t.p95).padStart(8),
+          String(t.p99).padStart(8),
+          String(t.errors).padStart(5),
+        );
     };
 
     // Warm-up, not measured: the first requests to each route load its code into the fresh server.
@@ -200,13 +247,23 @@ async function main() {
       await Promise.all(
         Array.from({ length: WARM_UP_PER_ROUTE }, (_, n) =>
           route.step
-            ? route.step((_, path, body) => fetch(`${baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${annotators[n % annotators.length].token}`, "content-type": "application/json" }, body: JSON.stringify(body) }), n, async () => {})
+            ? route.step(
+                (_, path, body) =>
+                  fetch(`${baseUrl}${path}`, {
+                    method: "POST",
+                    headers: { authorization: `Bearer ${annotators[n % annotators.length].token}`, "content-type": "application/json" },
+                    body: JSON.stringify(body),
+                  }),
+                n,
+                async () => {},
+              )
             : fetch(`${baseUrl}${route.path(ids)}`, { headers: { cookie }, redirect: "manual" }).then((r) => r.arrayBuffer()),
         ),
       );
     }
     const warmUp = WARM_UP_SECONDS > 0 ? await phase(WARM_UP_SECONDS, THINK_MIN_MS, THINK_MAX_MS) : null;
-    if (warmUp) print(`[load] warm-up (not in the figures below): think ${THINK_MIN_MS}–${THINK_MAX_MS} ms, ${WARM_UP_SECONDS} s`, warmUp.table);
+    if (warmUp)
+      print(`[load] warm-up (not in the figures below): think ${THINK_MIN_MS}–${THINK_MAX_MS} ms, ${WARM_UP_SECONDS} s`, warmUp.table);
     const people = await phase(SECONDS, THINK_MIN_MS, THINK_MAX_MS);
     print(`[load] people: think ${THINK_MIN_MS}–${THINK_MAX_MS} ms, ${SECONDS} s`, people.table);
     const saturation = SATURATION_SECONDS > 0 ? await phase(SATURATION_SECONDS, 0, 0) : null;

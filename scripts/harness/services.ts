@@ -34,14 +34,25 @@ export async function startPrivateRedis() {
   const port = await freePort();
   let child: ChildProcess | null = null;
   const start = async () => {
-    child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"], { stdio: "ignore" });
-    await waitUntil(() => {
-      try {
-        return execFileSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() === "PONG";
-      } catch {
-        return false;
-      }
-    }, 10_000, "private redis");
+    child = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"],
+      { stdio: "ignore" },
+    );
+    await waitUntil(
+      () => {
+        try {
+          return (
+            execFileSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() ===
+            "PONG"
+          );
+        } catch {
+          return false;
+        }
+      },
+      10_000,
+      "private redis",
+    );
   };
   await start();
   return {

@@ -53,8 +53,12 @@ export const uploadWorkload: Workload = {
   },
   async verify(sql, keys) {
     if (keys.length === 0) return { stored: 0, duplicates: 0, unfinished: 0, failed: 0, retries: 0 };
-    const rows = await sql<{ sha256: string; status: string; attempts: number }[]>`select sha256, status, attempts from images where sha256 in ${sql(keys)}`;
-    const audits = await sql<{ n: number }[]>`select count(*)::int as n from (select subject_id from audit_log where action = 'image.upload' and subject_id in ${sql(keys)} group by subject_id having count(*) > 1) d`;
+    const rows = await sql<
+      { sha256: string; status: string; attempts: number }[]
+    >`select sha256, status, attempts from images where sha256 in ${sql(keys)}`;
+    const audits = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from (select subject_id from audit_log where action = 'image.upload' and subject_id in ${sql(keys)} group by subject_id having count(*) > 1) d`;
     return {
       stored: rows.length,
       duplicates: audits[0].n,
@@ -83,7 +87,9 @@ export const importWorkload: Workload = {
   },
   async verify(sql, keys) {
     if (keys.length === 0) return { stored: 0, duplicates: 0, unfinished: 0, failed: 0, retries: 0 };
-    const runs = await sql<{ id: string; status: string; imported: number; failed: number }[]>`select id, status, imported, failed from imports where id in ${sql(keys)}`;
+    const runs = await sql<
+      { id: string; status: string; imported: number; failed: number }[]
+    >`select id, status, imported, failed from imports where id in ${sql(keys)}`;
     const trajectories = await sql<{ import_id: string; n: number; unannotated: number }[]>`
       select import_id, count(*)::int as n, count(*) filter (where status = 'imported')::int as unannotated
       from trajectories where import_id in ${sql(keys)} group by import_id`;
@@ -103,7 +109,10 @@ export const importWorkload: Workload = {
 };
 
 /** A user of `role` and an API token for a simulated user (written straight to the harness database). */
-export async function seedUserToken(sql: postgres.Sql, role: "annotator" | "reviewer" | "researcher"): Promise<{ id: string; token: string }> {
+export async function seedUserToken(
+  sql: postgres.Sql,
+  role: "annotator" | "reviewer" | "researcher",
+): Promise<{ id: string; token: string }> {
   const id = randomUUID();
   await sql`insert into "user" (id, name, email, role, email_verified) values (${id}, 'Harness', ${`harness-${id.slice(0, 8)}@harness.local`}, ${role}, true)`;
   const token = `riq_${randomBytes(24).toString("base64url")}`;
@@ -112,7 +121,11 @@ export async function seedUserToken(sql: postgres.Sql, role: "annotator" | "revi
 }
 
 const NONE: Verdict = { stored: 0, duplicates: 0, unfinished: 0, failed: 0, retries: 0 };
-const json = (token: string, body: unknown) => ({ method: "POST", headers: { ...auth(token), "content-type": "application/json" }, body: JSON.stringify(body) });
+const json = (token: string, body: unknown) => ({
+  method: "POST",
+  headers: { ...auth(token), "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
 /** Keys are `<item id>:<user id>`; split them for a query. */
 const splitKeys = (keys: string[]) => [...new Set(keys)].map((k) => k.split(":", 2) as [string, string]);
 
@@ -205,13 +218,17 @@ export const reviewWorkload: Workload = {
     const edits = new Map<string, string>();
     const decisions = item.variants.map((v) => {
       const base = { instructionId: v.id, lockVersion: v.lockVersion };
-      if (choice === "reject") return { ...base, decision: "reject", reason: (["unclear_intent", "wrong_direction", "not_retouching"] as const)[seq % 3] };
+      if (choice === "reject")
+        return { ...base, decision: "reject", reason: (["unclear_intent", "wrong_direction", "not_retouching"] as const)[seq % 3] };
       if (choice === "accept") return { ...base, decision: "accept" };
       const text = `${v.text}, edited by ${userId.slice(0, 8)} #${seq}`;
       edits.set(v.id, text);
       return { ...base, decision: "edit", text };
     });
-    const res = await fetch(`${baseUrl}/api/v1/review/items/${item.trajectoryId}/decisions`, json(token, { submissionId: randomUUID(), decisions }));
+    const res = await fetch(
+      `${baseUrl}/api/v1/review/items/${item.trajectoryId}/decisions`,
+      json(token, { submissionId: randomUUID(), decisions }),
+    );
     if (res.status !== 200) return { res };
     const key = `${item.trajectoryId}:${userId}`;
     reviewsSent.set(key, { choice, edits });
@@ -232,25 +249,41 @@ export const reviewWorkload: Workload = {
     const doubled = await sql<{ n: number }[]>`
       select count(*)::int as n from (select instruction_id, reviewer_id, stage from reviews group by 1, 2, 3 having count(*) > 1) d`;
     // Every edited text sent must be stored exactly once, byte for byte, on its variant and annotator.
-    const sentEdits = [...new Set(keys)].flatMap((k) => [...(reviewsSent.get(k)?.edits ?? [])].map(([instructionId, text]) => ({ k, instructionId, text, user: k.split(":", 2)[1] })));
+    const sentEdits = [...new Set(keys)].flatMap((k) =>
+      [...(reviewsSent.get(k)?.edits ?? [])].map(([instructionId, text]) => ({ k, instructionId, text, user: k.split(":", 2)[1] })),
+    );
     const storedEdits = sentEdits.length
       ? await sql<{ instruction_id: string; reviewer_id: string; edited_text: string }[]>`
           select instruction_id, reviewer_id, edited_text from reviews
           where stage = 'annotation' and edited_text in ${sql(sentEdits.map((e) => e.text))}`
       : [];
-    const exact = sentEdits.filter((e) => storedEdits.filter((r) => r.edited_text === e.text).length === 1 && storedEdits.some((r) => r.edited_text === e.text && r.instruction_id === e.instructionId && r.reviewer_id === e.user));
+    const exact = sentEdits.filter(
+      (e) =>
+        storedEdits.filter((r) => r.edited_text === e.text).length === 1 &&
+        storedEdits.some((r) => r.edited_text === e.text && r.instruction_id === e.instructionId && r.reviewer_id === e.user),
+    );
     const editsOk = new Set(exact.map((e) => e.k));
     const keysWithEdits = new Set(sentEdits.map((e) => e.k));
     // A decision is stored when every variant has its row with the verdict sent (an edit as `edit`), and its edits are exact.
     const asSent = (r: (typeof rows)[number]) => {
       const sent = reviewsSent.get(`${r.trajectory_id}:${r.reviewer_id}`);
       const verdict = sent?.choice === "edit" ? "edit" : sent?.choice;
-      return r.variants === want.get(r.trajectory_id) && r.decisions.every((d) => d === verdict) && (!keysWithEdits.has(`${r.trajectory_id}:${r.reviewer_id}`) || editsOk.has(`${r.trajectory_id}:${r.reviewer_id}`));
+      return (
+        r.variants === want.get(r.trajectory_id) &&
+        r.decisions.every((d) => d === verdict) &&
+        (!keysWithEdits.has(`${r.trajectory_id}:${r.reviewer_id}`) || editsOk.has(`${r.trajectory_id}:${r.reviewer_id}`))
+      );
     };
     const choices = [...new Set(keys)].map((k) => reviewsSent.get(k)?.choice);
     return {
       stored: rows.filter(asSent).length,
-      duplicates: Math.max(rows.reduce((n, r) => n + (r.rows - r.variants), 0), doubled[0].n) + storedEdits.length - new Set(storedEdits.map((r) => r.edited_text)).size,
+      duplicates:
+        Math.max(
+          rows.reduce((n, r) => n + (r.rows - r.variants), 0),
+          doubled[0].n,
+        ) +
+        storedEdits.length -
+        new Set(storedEdits.map((r) => r.edited_text)).size,
       unfinished: 0,
       failed: 0,
       retries: 0,
@@ -276,7 +309,10 @@ export const compareWorkload: Workload = {
     if (next.status !== 200) return { res: next };
     const { pair } = (await next.json()) as { pair: { pairId: string } | null };
     if (!pair) return { res: next, idle: true };
-    const res = await fetch(`${baseUrl}/api/v1/compare/labels`, json(token, { pairId: pair.pairId, choice: (["a", "b", "tie", "both_bad"] as const)[seq % 4], durationMs: 1200 }));
+    const res = await fetch(
+      `${baseUrl}/api/v1/compare/labels`,
+      json(token, { pairId: pair.pairId, choice: (["a", "b", "tie", "both_bad"] as const)[seq % 4], durationMs: 1200 }),
+    );
     if (res.status !== 200) return { res };
     return { res, key: `${pair.pairId}:${userId}` };
   },

@@ -12,7 +12,17 @@ export async function makeReviewTrajectories(n: number, { category = "quality" a
   const db = getDb();
   await db.insert(images).values({ sha256: SHA, status: "ready", format: "jpeg", bytes: 1, width: 8, height: 8 }).onConflictDoNothing();
   const ids = Array.from({ length: n }, () => randomUUID());
-  await db.insert(trajectories).values(ids.map((id) => ({ id, sourceSha: SHA, targetSha: SHA, params: { Exposure2012: 0.5 }, origin: "synthetic" as const, status: "in_review" as const, category })));
+  await db.insert(trajectories).values(
+    ids.map((id) => ({
+      id,
+      sourceSha: SHA,
+      targetSha: SHA,
+      params: { Exposure2012: 0.5 },
+      origin: "synthetic" as const,
+      status: "in_review" as const,
+      category,
+    })),
+  );
   await db.insert(instructions).values(
     ids.flatMap((trajectoryId) =>
       (["short", "medium", "long"] as const).map((variant) => ({

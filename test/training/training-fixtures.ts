@@ -19,24 +19,50 @@ export type Look = { instruction: string; params: Record<string, number> };
  * Every sample gets the same edit unless `looks` gives one per instruction (cycled).
  * Direct inserts: these tests are about training, not the import pipeline.
  */
-export async function seedSamples(n: number, { split = "train" as "train" | "val" | "test", edge = 192, looks = undefined as Look[] | undefined } = {}) {
+export async function seedSamples(
+  n: number,
+  { split = "train" as "train" | "val" | "test", edge = 192, looks = undefined as Look[] | undefined } = {},
+) {
   const db = getDb();
   const store = getBlobStore();
   const samples: SeededSample[] = [];
   const names = ["coffee.jpg", "astronaut.jpg", "honey-bee.jpg", "chelsea-cat.jpg"];
   for (let i = 0; i < n; i++) {
-    const bytes = await sharp(await uniquePhoto(names[i % names.length])).resize(edge, edge, { fit: "inside" }).jpeg({ quality: 85 }).toBuffer();
+    const bytes = await sharp(await uniquePhoto(names[i % names.length]))
+      .resize(edge, edge, { fit: "inside" })
+      .jpeg({ quality: 85 })
+      .toBuffer();
     const meta = await sharp(bytes).metadata();
     const { key } = await store.put(bytes, { contentType: "image/jpeg" });
-    await db.insert(images).values({ sha256: key, status: "ready", format: "jpeg", bytes: bytes.length, width: meta.width!, height: meta.height! }).onConflictDoNothing();
+    await db
+      .insert(images)
+      .values({ sha256: key, status: "ready", format: "jpeg", bytes: bytes.length, width: meta.width!, height: meta.height! })
+      .onConflictDoNothing();
     const [t] = await db
       .insert(trajectories)
-      .values({ sourceSha: key, params: looks?.[i % looks.length].params ?? { Exposure2012: 0.5, Shadows2012: 20 }, paramsHash: `h${key.slice(0, 16)}`, origin: "synthetic", status: "accepted", split })
+      .values({
+        sourceSha: key,
+        params: looks?.[i % looks.length].params ?? { Exposure2012: 0.5, Shadows2012: 20 },
+        paramsHash: `h${key.slice(0, 16)}`,
+        origin: "synthetic",
+        status: "accepted",
+        split,
+      })
       .returning({ id: trajectories.id });
     const text = looks?.[i % looks.length].instruction ?? INSTRUCTIONS[i % INSTRUCTIONS.length];
     const [ins] = await db
       .insert(instructions)
-      .values({ trajectoryId: t.id, version: 1, variant: "short", text, reasoning: "It is dull.", modelName: "heuristic", backend: "heuristic", promptVersion: "v1", status: "accepted" })
+      .values({
+        trajectoryId: t.id,
+        version: 1,
+        variant: "short",
+        text,
+        reasoning: "It is dull.",
+        modelName: "heuristic",
+        backend: "heuristic",
+        promptVersion: "v1",
+        status: "accepted",
+      })
       .returning({ id: instructions.id });
     samples.push({ trajectoryId: t.id, instructionId: ins.id, sourceSha: key, instruction: text });
   }
@@ -44,7 +70,9 @@ export async function seedSamples(n: number, { split = "train" as "train" | "val
     .insert(snapshots)
     .values({ hash: `test-${samples[0].trajectoryId}`, name: "fixture", filter: {}, counts: {}, itemCount: n })
     .returning({ id: snapshots.id });
-  await db.insert(snapshotItems).values(samples.map((s) => ({ snapshotId: snap.id, trajectoryId: s.trajectoryId, paramsHash: "h", split, category: "quality" })));
+  await db
+    .insert(snapshotItems)
+    .values(samples.map((s) => ({ snapshotId: snap.id, trajectoryId: s.trajectoryId, paramsHash: "h", split, category: "quality" })));
   return { samples, snapshotId: snap.id };
 }
 
@@ -53,7 +81,10 @@ export async function seedSamples(n: number, { split = "train" as "train" | "val
  * edit, the weak one a much smaller version of it (a real perturbation), both
  * with the develop engine at preview size.
  */
-export async function seedPairs(samples: SeededSample[], { origin = "perturbed" as "perturbed" | "policy" | "human_fix", round = 1, split = "train" as "train" | "accuracy", gold = false } = {}) {
+export async function seedPairs(
+  samples: SeededSample[],
+  { origin = "perturbed" as "perturbed" | "policy" | "human_fix", round = 1, split = "train" as "train" | "accuracy", gold = false } = {},
+) {
   const db = getDb();
   const ctx = { db, actor: null, system: true };
   const pairIds: string[] = [];
@@ -61,12 +92,28 @@ export async function seedPairs(samples: SeededSample[], { origin = "perturbed" 
     const strongParams = { Exposure2012: 0.6, Shadows2012: 30 };
     const weakParams = { Exposure2012: -0.4, Shadows2012: -10 };
     const ids: string[] = [];
-    for (const [origin2, params] of [["user", strongParams], [origin === "policy" ? "policy" : "perturber", weakParams]] as const) {
+    for (const [origin2, params] of [
+      ["user", strongParams],
+      [origin === "policy" ? "policy" : "perturber", weakParams],
+    ] as const) {
       const r = await renderStoredImage({ ctx, input: { sourceSha: s.sourceSha, params, size: "preview" } });
       const [c] = await db
         .insert(candidates)
-        .values({ trajectoryId: s.trajectoryId, instructionId: s.instructionId, params, paramsHash: `${origin2}-${round}-${JSON.stringify(params)}`, renderKey: r.cacheKey, imageKey: r.outputKey, renderer: "engine:test", origin: origin2, round })
-        .onConflictDoUpdate({ target: [candidates.trajectoryId, candidates.instructionId, candidates.origin, candidates.paramsHash], set: { round } })
+        .values({
+          trajectoryId: s.trajectoryId,
+          instructionId: s.instructionId,
+          params,
+          paramsHash: `${origin2}-${round}-${JSON.stringify(params)}`,
+          renderKey: r.cacheKey,
+          imageKey: r.outputKey,
+          renderer: "engine:test",
+          origin: origin2,
+          round,
+        })
+        .onConflictDoUpdate({
+          target: [candidates.trajectoryId, candidates.instructionId, candidates.origin, candidates.paramsHash],
+          set: { round },
+        })
         .returning({ id: candidates.id });
       ids.push(c.id);
     }

@@ -8,7 +8,11 @@ import type { Processor } from "./types";
 export const processImportCorpus: Processor<"import-corpus"> = async (payload, job) => {
   const ctx = systemContext();
   try {
-    return await runImport({ ctx, input: payload, onProgress: (p) => void job.updateProgress(p.total ? Math.round((100 * p.done) / p.total) : 0).catch(() => undefined) });
+    return await runImport({
+      ctx,
+      input: payload,
+      onProgress: (p) => void job.updateProgress(p.total ? Math.round((100 * p.done) / p.total) : 0).catch(() => undefined),
+    });
   } catch (e) {
     // An unreadable source or a missing run cannot be fixed by retrying.
     if (isAppError(e) && (e.code === "VALIDATION" || e.code === "NOT_FOUND")) {

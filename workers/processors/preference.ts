@@ -14,7 +14,8 @@ function rethrow(e: unknown): never {
 }
 
 /** Thin: perturbation strategies + perturber role → weak-checked pairs for one instruction. */
-export const processPerturb: Processor<"perturb"> = (payload) => generatePerturbedPairs({ ctx: systemContext(), input: payload }).catch(rethrow);
+export const processPerturb: Processor<"perturb"> = (payload) =>
+  generatePerturbedPairs({ ctx: systemContext(), input: payload }).catch(rethrow);
 
 /** Thin: n policy samples → weak-checked (user ≻ policy) pairs. */
 export const processRollout: Processor<"rollout"> = (payload) => rolloutPairs({ ctx: systemContext(), input: payload }).catch(rethrow);

@@ -26,5 +26,15 @@ export const processSweep: Processor<"sweep"> = async () => {
   const calls = await sweepAbandonedCalls({ ctx });
   // Rounds and training runs whose job chain was lost resume from their recorded step.
   const training = await sweepStalledTraining({ ctx, input: {} });
-  return { images, trajectories, imports: importsResumed, review, evalItems, preference, reopenedEndpoints, abandonedCalls: calls.abandoned, training };
+  return {
+    images,
+    trajectories,
+    imports: importsResumed,
+    review,
+    evalItems,
+    preference,
+    reopenedEndpoints,
+    abandonedCalls: calls.abandoned,
+    training,
+  };
 };

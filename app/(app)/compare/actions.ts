@@ -6,8 +6,13 @@ import { renewLease } from "@/lib/review/queue";
 
 /** The compare workspace's actions; the verbs validate input and check roles. */
 export const nextPairAction = async (input: { exclude: string[] }) => runAction((ctx) => nextComparePair({ ctx, input }));
-export const submitLabelAction = async (input: { pairId: string; choice: string; strength?: string | null; metrics?: string[]; durationMs?: number }) =>
-  runAction((ctx) => submitLabel({ ctx, input: input as never }));
+export const submitLabelAction = async (input: {
+  pairId: string;
+  choice: string;
+  strength?: string | null;
+  metrics?: string[];
+  durationMs?: number;
+}) => runAction((ctx) => submitLabel({ ctx, input: input as never }));
 export const renewPairLeaseAction = async (input: { pairId: string }) =>
   runAction(async (ctx) => {
     const r = await renewLease({ ctx, input: { kind: "compare", itemId: input?.pairId } });

@@ -68,7 +68,13 @@ export function CompareWorkspace({ isResearcher, initial }: { isResearcher: bool
     async (choice: Choice) => {
       if (!pair || reveal || busy) return;
       setBusy(true);
-      const r = await submitLabelAction({ pairId: pair.pairId, choice, strength, metrics, durationMs: Math.round(performance.now() - shownAt.current) });
+      const r = await submitLabelAction({
+        pairId: pair.pairId,
+        choice,
+        strength,
+        metrics,
+        durationMs: Math.round(performance.now() - shownAt.current),
+      });
       setBusy(false);
       if (!r.ok) return setError(r.error.message);
       setReveal(r.data);
@@ -177,7 +183,11 @@ export function CompareWorkspace({ isResearcher, initial }: { isResearcher: bool
             <Button variant="secondary" disabled={busy} onClick={() => void vote("both_bad")}>
               Both bad <kbd className="opacity-60">X</kbd>
             </Button>
-            <Button variant="ghost" data-testid="strength" onClick={() => setStrength((s) => STRENGTHS[(STRENGTHS.indexOf(s) + 1) % STRENGTHS.length])}>
+            <Button
+              variant="ghost"
+              data-testid="strength"
+              onClick={() => setStrength((s) => STRENGTHS[(STRENGTHS.indexOf(s) + 1) % STRENGTHS.length])}
+            >
               Strength: {strength ?? "—"} <kbd className="opacity-60">S</kbd>
             </Button>
           </div>
@@ -185,7 +195,11 @@ export function CompareWorkspace({ isResearcher, initial }: { isResearcher: bool
             <legend className="sr-only">Reasons (optional)</legend>
             {METRICS.map(([m, label], i) => (
               <label key={m} className="flex items-center gap-1">
-                <input type="checkbox" checked={metrics.includes(m)} onChange={() => setMetrics((ms) => (ms.includes(m) ? ms.filter((x) => x !== m) : [...ms, m]))} />
+                <input
+                  type="checkbox"
+                  checked={metrics.includes(m)}
+                  onChange={() => setMetrics((ms) => (ms.includes(m) ? ms.filter((x) => x !== m) : [...ms, m]))}
+                />
                 {label} <kbd className="text-xs opacity-60">{i + 1}</kbd>
               </label>
             ))}
@@ -194,10 +208,21 @@ export function CompareWorkspace({ isResearcher, initial }: { isResearcher: bool
       ) : (
         <Card className="space-y-2" data-testid="compare-reveal">
           <p className="text-sm">
-            You chose <strong>{reveal.choice === "strong" ? "the user's edit" : reveal.choice === "weak" ? "the weaker edit" : reveal.choice.replace("_", " ")}</strong>.
-            The user&apos;s edit was <strong>{reveal.strongSide.toUpperCase()}</strong>; the other was{" "}
-            {reveal.weak.origin === "policy" ? `a policy sample (${reveal.weak.modelName}, round ${reveal.round})` : reveal.weak.origin === "human_fix" ? "a person's fix" : `a perturbation (${reveal.weak.strategy})`}.{" "}
-            {reveal.gold && <Badge tone={reveal.correct ? "good" : "bad"}>{reveal.correct ? "gold: correct" : "gold: missed"}</Badge>}
+            You chose{" "}
+            <strong>
+              {reveal.choice === "strong"
+                ? "the user's edit"
+                : reveal.choice === "weak"
+                  ? "the weaker edit"
+                  : reveal.choice.replace("_", " ")}
+            </strong>
+            . The user&apos;s edit was <strong>{reveal.strongSide.toUpperCase()}</strong>; the other was{" "}
+            {reveal.weak.origin === "policy"
+              ? `a policy sample (${reveal.weak.modelName}, round ${reveal.round})`
+              : reveal.weak.origin === "human_fix"
+                ? "a person's fix"
+                : `a perturbation (${reveal.weak.strategy})`}
+            . {reveal.gold && <Badge tone={reveal.correct ? "good" : "bad"}>{reveal.correct ? "gold: correct" : "gold: missed"}</Badge>}
             {reveal.duplicate && <Badge tone="warn">already labelled</Badge>}
           </p>
           {saved && (
@@ -215,7 +240,11 @@ export function CompareWorkspace({ isResearcher, initial }: { isResearcher: bool
               </Button>
             )}
             {reveal.betterCandidateId && (
-              <Link href={`/develop?candidate=${reveal.betterCandidateId}`} className="self-center text-sm underline" data-testid="open-candidate-in-develop">
+              <Link
+                href={`/develop?candidate=${reveal.betterCandidateId}`}
+                className="self-center text-sm underline"
+                data-testid="open-candidate-in-develop"
+              >
                 Open in Develop
               </Link>
             )}

@@ -28,7 +28,12 @@ export function FixPanel({
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_300px]" data-testid="fix-panel">
-      <canvas ref={canvasRef} data-state={state} data-testid="fix-canvas" className="h-auto max-h-[60vh] w-auto max-w-full object-contain" />
+      <canvas
+        ref={canvasRef}
+        data-state={state}
+        data-testid="fix-canvas"
+        className="h-auto max-h-[60vh] w-auto max-w-full object-contain"
+      />
       <div className="space-y-2">
         {PREVIEW_SLIDERS.map((key) => {
           const spec = sliderSpec(key);
@@ -56,7 +61,11 @@ export function FixPanel({
             </div>
           );
         })}
-        {error && <p className="text-sm text-red-600" role="alert">{error}</p>}
+        {error && (
+          <p className="text-sm text-red-600" role="alert">
+            {error}
+          </p>
+        )}
         <div className="flex gap-2">
           <Button data-testid="fix-save" onClick={async () => setError(await onSave(params))}>
             Save fix

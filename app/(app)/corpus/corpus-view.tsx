@@ -12,9 +12,23 @@ import { SnapshotPanel, type SnapshotRow } from "./snapshot-panel";
 import { VirtualList } from "./virtual-list";
 
 const ROW_HEIGHT = 64;
-const TONE: Record<string, "neutral" | "good" | "warn" | "bad"> = { in_review: "warn", accepted: "good", filtered_out: "bad", rejected: "bad", failed: "bad" };
+const TONE: Record<string, "neutral" | "good" | "warn" | "bad"> = {
+  in_review: "warn",
+  accepted: "good",
+  filtered_out: "bad",
+  rejected: "bad",
+  failed: "bad",
+};
 
-export function CorpusView({ filter, filterError, snapshots }: { filter: Record<string, string>; filterError: string | null; snapshots: SnapshotRow[] }) {
+export function CorpusView({
+  filter,
+  filterError,
+  snapshots,
+}: {
+  filter: Record<string, string>;
+  filterError: string | null;
+  snapshots: SnapshotRow[];
+}) {
   const qc = useQueryClient();
   const filtered = Object.keys(filter).length > 0;
   const counts = useQuery(corpusCountsQuery());
@@ -111,7 +125,11 @@ export function CorpusView({ filter, filterError, snapshots }: { filter: Record<
 
 function Row({ t, checked, onToggle }: { t: TrajectoryListItem; checked: boolean; onToggle: () => void }) {
   return (
-    <div className="flex h-full items-center gap-3 border-b border-zinc-100 px-2 text-sm dark:border-zinc-800" data-testid="corpus-row" data-status={t.status}>
+    <div
+      className="flex h-full items-center gap-3 border-b border-zinc-100 px-2 text-sm dark:border-zinc-800"
+      data-testid="corpus-row"
+      data-status={t.status}
+    >
       <input type="checkbox" checked={checked} onChange={onToggle} aria-label={`Select trajectory ${t.id}`} />
       <Thumb sha={t.sourceSha} alt="before" />
       <Thumb sha={t.targetSha} alt="after" />

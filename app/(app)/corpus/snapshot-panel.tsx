@@ -16,14 +16,24 @@ export function SnapshotPanel({ filter, snapshots }: { filter: Record<string, st
   const [message, setMessage] = useState<string | null>(null);
   const create = async () => {
     const r = await createSnapshotAction({ name, filter, excludeTest });
-    setMessage(r.ok ? `${r.data.created ? "Created" : "Same selection as an existing"} snapshot ${r.data.hash.slice(0, 12)} (${r.data.itemCount} trajectories)` : r.error.message);
+    setMessage(
+      r.ok
+        ? `${r.data.created ? "Created" : "Same selection as an existing"} snapshot ${r.data.hash.slice(0, 12)} (${r.data.itemCount} trajectories)`
+        : r.error.message,
+    );
     if (r.ok) router.refresh();
   };
   return (
     <Card>
       <CardTitle>Snapshots</CardTitle>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <Input className="w-64" value={name} onChange={(e) => setName(e.target.value)} placeholder="Snapshot name" aria-label="Snapshot name" />
+        <Input
+          className="w-64"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Snapshot name"
+          aria-label="Snapshot name"
+        />
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={excludeTest} onChange={(e) => setExcludeTest(e.target.checked)} /> leave out the test split
         </label>
@@ -35,7 +45,11 @@ export function SnapshotPanel({ filter, snapshots }: { filter: Record<string, st
       <ul className="mt-3 space-y-1 text-sm">
         {snapshots.map((s) => (
           <li key={s.id} className="font-mono text-xs">
-            {s.hash.slice(0, 16)} · {s.name} · {s.itemCount} items · {Object.entries(s.counts).map(([k, v]) => `${k} ${v}`).join(", ")} · {s.createdAt.slice(0, 16)}
+            {s.hash.slice(0, 16)} · {s.name} · {s.itemCount} items ·{" "}
+            {Object.entries(s.counts)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(", ")}{" "}
+            · {s.createdAt.slice(0, 16)}
           </li>
         ))}
       </ul>

@@ -68,7 +68,9 @@ export function DevelopActions({
     if (candidate) {
       const result = await saveFixAction({ candidateId: candidate.id, params: params as Record<string, unknown> });
       if (!result.ok) return setNotice(`Not saved: ${result.error.message}`);
-      setNotice(`Saved as a fix: candidate ${result.data.candidateId.slice(0, 8)}, pair ${result.data.pairId.slice(0, 8)} (fix preferred over this candidate)`);
+      setNotice(
+        `Saved as a fix: candidate ${result.data.candidateId.slice(0, 8)}, pair ${result.data.pairId.slice(0, 8)} (fix preferred over this candidate)`,
+      );
     }
   }
 

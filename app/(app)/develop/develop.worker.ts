@@ -183,7 +183,15 @@ function postFrame(frame: Frame) {
 
 /** A frame of `out` for `request`: `size`, the full preview's (a draft's bitmap is smaller). */
 function frameOf(request: Request, out: ReturnType<typeof render>, size: { width: number; height: number }, draft: boolean): Frame {
-  const common = { type: "frame" as const, id: request.id, ...size, bitmap: toBitmap(out), ms: out.ms, checksum: out.checksum, notRendered: out.notRendered };
+  const common = {
+    type: "frame" as const,
+    id: request.id,
+    ...size,
+    bitmap: toBitmap(out),
+    ms: out.ms,
+    checksum: out.checksum,
+    notRendered: out.notRendered,
+  };
   return draft ? { ...common, draft: true } : { ...common, draft: false };
 }
 

@@ -25,7 +25,9 @@ describe("the develop page's client bundle", () => {
     const [, entry] = outputs.find(([, o]) => o.entryPoint === "app/(app)/develop/develop-view.tsx")!;
     const first = Object.keys(entry.inputs);
     expect(first).toContain("lib/edits/serialize-retouchiq.ts");
-    expect(first.filter((p) => /node_modules\/(zod|jsonrepair)\//.test(p) || /lib\/develop\/xmp\/|jarvisart-format|correction-schemas/.test(p))).toEqual([]);
+    expect(
+      first.filter((p) => /node_modules\/(zod|jsonrepair)\//.test(p) || /lib\/develop\/xmp\/|jarvisart-format|correction-schemas/.test(p)),
+    ).toEqual([]);
     const lazy = outputs.filter(([, o]) => Object.keys(o.inputs).includes("app/(app)/develop/edit-writers.ts"));
     expect(lazy).toHaveLength(1);
     expect(Object.keys(lazy[0][1].inputs).some((p) => p.startsWith("lib/develop/xmp/"))).toBe(true);

@@ -42,16 +42,28 @@ function overlayOver(size: PreviewSize): HTMLCanvasElement | null {
   return overlay;
 }
 
-const labelsIn = (frame: HTMLElement) => [...frame.querySelectorAll<HTMLElement>("[data-viewer-label]")].map((label) => label.getBoundingClientRect());
+const labelsIn = (frame: HTMLElement) =>
+  [...frame.querySelectorAll<HTMLElement>("[data-viewer-label]")].map((label) => label.getBoundingClientRect());
 
 /**
  * A clip path for an overlay at (left, top) of size w×h (page pixels, as the rects) that leaves
  * holes where the viewer's labels are, so the overlay does not hide them: they sit in the viewer's
  * own stacking context, below a canvas appended to <body>. "none" when no label overlaps.
  */
-export function clipAround(left: number, top: number, w: number, h: number, labels: Pick<DOMRect, "left" | "top" | "right" | "bottom">[]): string {
+export function clipAround(
+  left: number,
+  top: number,
+  w: number,
+  h: number,
+  labels: Pick<DOMRect, "left" | "top" | "right" | "bottom">[],
+): string {
   const holes = labels
-    .map((r) => ({ x1: Math.max(0, r.left - left), y1: Math.max(0, r.top - top), x2: Math.min(w, r.right - left), y2: Math.min(h, r.bottom - top) }))
+    .map((r) => ({
+      x1: Math.max(0, r.left - left),
+      y1: Math.max(0, r.top - top),
+      x2: Math.min(w, r.right - left),
+      y2: Math.min(h, r.bottom - top),
+    }))
     .filter((r) => r.x2 > r.x1 && r.y2 > r.y1);
   if (!holes.length) return "none";
   const rect = (x1: number, y1: number, x2: number, y2: number) => `M${x1} ${y1}H${x2}V${y2}H${x1}Z`;

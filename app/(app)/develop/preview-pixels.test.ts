@@ -1,13 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { downscale, draftFactor, frameChecksum, type Pixels } from "./preview-pixels";
 
-const rgba = (width: number, height: number, values: number[]): Pixels => ({ width, height, data: Uint8ClampedArray.from(values.flatMap((v) => [v, v, v, 255])) });
+const rgba = (width: number, height: number, values: number[]): Pixels => ({
+  width,
+  height,
+  data: Uint8ClampedArray.from(values.flatMap((v) => [v, v, v, 255])),
+});
 
 describe("draftFactor", () => {
   it("keeps drafts at or below 0.35 MP and skips them for small photos", () => {
     expect(draftFactor(1600, 1264)).toBe(3); // 534×422 = 0.23 MP
     expect(draftFactor(640, 427)).toBe(1);
-    for (const [w, h] of [[1600, 1264], [1600, 900], [4000, 3000]]) {
+    for (const [w, h] of [
+      [1600, 1264],
+      [1600, 900],
+      [4000, 3000],
+    ]) {
       const f = draftFactor(w, h);
       expect(Math.ceil(w / f) * Math.ceil(h / f)).toBeLessThanOrEqual(350_000 * 1.05);
     }

@@ -23,7 +23,13 @@ export const PREVIEW_SLIDERS = [
 export function sliderSpec(key: (typeof PREVIEW_SLIDERS)[number]) {
   const spec = PARAM_SPECS[key];
   if (spec.kind !== "number") throw new Error(`${key} is not numeric`);
-  return { min: spec.min, max: spec.max, step: spec.decimals > 0 ? 10 ** -spec.decimals : 1, default: spec.default, label: spec.description };
+  return {
+    min: spec.min,
+    max: spec.max,
+    step: spec.decimals > 0 ? 10 ** -spec.decimals : 1,
+    default: spec.default,
+    label: spec.description,
+  };
 }
 
 /** A slider's label as Lightroom's panel names it. */

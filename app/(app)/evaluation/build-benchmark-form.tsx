@@ -10,7 +10,9 @@ export function BuildBenchmarkForm() {
       summary="Build a RetouchEval-style benchmark from the corpus test split"
       label="Build"
       verb="Built"
-      submit={(f) => buildRetouchEvalAction({ name: String(f.get("name")), perSplit: Number(f.get("perSplit")), seed: Number(f.get("seed")) })}
+      submit={(f) =>
+        buildRetouchEvalAction({ name: String(f.get("name")), perSplit: Number(f.get("perSplit")), seed: Number(f.get("seed")) })
+      }
     >
       <div>
         <Label htmlFor="bench-name">Name</Label>

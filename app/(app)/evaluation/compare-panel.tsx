@@ -5,7 +5,16 @@ import { Card, CardTitle } from "@/app/_components/ui/card";
 import { Label, Select } from "@/app/_components/ui/input";
 import { compareQuery } from "@/app/_queries/eval";
 
-const LABELS: Record<string, string> = { l1: "L1↓", l2: "L2↓", sc: "SC↑", pq: "PQ↑", o: "O↑", psnr: "PSNR↑", ssim: "SSIM↑", lpips: "LPIPS↓" };
+const LABELS: Record<string, string> = {
+  l1: "L1↓",
+  l2: "L2↓",
+  sc: "SC↑",
+  pq: "PQ↑",
+  o: "O↑",
+  psnr: "PSNR↑",
+  ssim: "SSIM↑",
+  lpips: "LPIPS↓",
+};
 
 /** Paired bootstrap of two runs: mean difference A − B, 95% interval, and a marker when it excludes 0. */
 export function ComparePanel({ runs }: { runs: { id: string; label: string }[] }) {
@@ -60,7 +69,19 @@ export function ComparePanel({ runs }: { runs: { id: string; label: string }[] }
   );
 }
 
-function RunSelect({ id, label, runs, value, onChange }: { id: string; label: string; runs: { id: string; label: string }[]; value: string; onChange: (v: string) => void }) {
+function RunSelect({
+  id,
+  label,
+  runs,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  runs: { id: string; label: string }[];
+  value: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <div>
       <Label htmlFor={id}>{label}</Label>

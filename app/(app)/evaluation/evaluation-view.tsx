@@ -73,7 +73,7 @@ export function EvaluationView({ benchmark, policies }: Props) {
               <option value="content_consistency">content consistency (JarvisArt)</option>
             </Select>
           </div>
-        <SubmitWithStatus label="Start run" pending={pending} message={message} />
+          <SubmitWithStatus label="Start run" pending={pending} message={message} />
         </form>
       </Card>
 
@@ -120,7 +120,9 @@ export function EvaluationView({ benchmark, policies }: Props) {
         {board.data ? <LeaderboardTable board={board.data} /> : <p className="text-sm text-zinc-500">Loading…</p>}
       </Card>
 
-      {(runs.data ?? []).length >= 2 && <ComparePanel runs={(runs.data ?? []).map(({ run }) => ({ id: run.id, label: `${run.modelName} · ${run.id.slice(0, 8)}` }))} />}
+      {(runs.data ?? []).length >= 2 && (
+        <ComparePanel runs={(runs.data ?? []).map(({ run }) => ({ id: run.id, label: `${run.modelName} · ${run.id.slice(0, 8)}` }))} />
+      )}
     </>
   );
 }

@@ -10,7 +10,9 @@ export function ImportBenchmarkForm() {
       summary="Import a benchmark from a manifest (RetouchEval-style or MIT-Adobe FiveK)"
       label="Import"
       verb="Imported"
-      submit={(f) => importBenchmarkAction({ name: String(f.get("name")), kind: String(f.get("kind")), manifest: String(f.get("manifest")) })}
+      submit={(f) =>
+        importBenchmarkAction({ name: String(f.get("name")), kind: String(f.get("kind")), manifest: String(f.get("manifest")) })
+      }
     >
       <div className="sm:col-span-2">
         <Label htmlFor="import-name">Name</Label>

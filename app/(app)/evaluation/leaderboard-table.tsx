@@ -13,7 +13,9 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
     <div className="max-w-full overflow-x-auto" data-testid="leaderboard" data-layout={board.layout}>
       <table className="w-full border-collapse text-xs sm:text-sm">
         <caption className="mb-2 text-left text-xs text-zinc-500">
-          {board.layout === "table2" ? "Table 2 layout (FiveK): PSNR, SSIM on 8-bit sRGB; LPIPS only with a scorer." : "Table 1 layout: L1, L2 (MSE) on [0,1]; SC, PQ, O = √(SC·PQ) from the judge, 0–10."}{" "}
+          {board.layout === "table2"
+            ? "Table 2 layout (FiveK): PSNR, SSIM on 8-bit sRGB; LPIPS only with a scorer."
+            : "Table 1 layout: L1, L2 (MSE) on [0,1]; SC, PQ, O = √(SC·PQ) from the judge, 0–10."}{" "}
           Mean over items, [95% bootstrap interval]; <b>best</b>, <u>second</u>.
         </caption>
         <thead>
@@ -29,7 +31,11 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
             <th rowSpan={2} className="border-b border-l px-2 py-1 text-right align-bottom">
               Format fail
             </th>
-            <th rowSpan={2} className="border-b border-l px-2 py-1 text-right align-bottom" title="JarvisArt rule-based reward (runs with that scorer)">
+            <th
+              rowSpan={2}
+              className="border-b border-l px-2 py-1 text-right align-bottom"
+              title="JarvisArt rule-based reward (runs with that scorer)"
+            >
               Rule R↑
             </th>
           </tr>
@@ -57,16 +63,25 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
                 board.columns.map((c, i) => {
                   const cell = row.cells[g]?.[c.key];
                   return (
-                    <td key={`${g}-${c.key}`} className={cn("border-b px-2 py-1 text-right tabular-nums", i === 0 && "border-l")} data-metric={`${g}.${c.key}`}>
+                    <td
+                      key={`${g}-${c.key}`}
+                      className={cn("border-b px-2 py-1 text-right tabular-nums", i === 0 && "border-l")}
+                      data-metric={`${g}.${c.key}`}
+                    >
                       {cell ? (
                         <>
-                          <span className={cn(cell.rank === 1 && "font-bold", cell.rank === 2 && "underline")}>{cell.mean.toFixed(c.digits)}</span>
+                          <span className={cn(cell.rank === 1 && "font-bold", cell.rank === 2 && "underline")}>
+                            {cell.mean.toFixed(c.digits)}
+                          </span>
                           <span className="block text-[10px] text-zinc-500" data-testid="ci">
                             [{cell.lo.toFixed(c.digits)}, {cell.hi.toFixed(c.digits)}]
                           </span>
                         </>
                       ) : (
-                        <span className="text-zinc-400" title={c.key === "lpips" ? "No LPIPS scorer configured (LPIPS_ENDPOINT)" : "No value"}>
+                        <span
+                          className="text-zinc-400"
+                          title={c.key === "lpips" ? "No LPIPS scorer configured (LPIPS_ENDPOINT)" : "No value"}
+                        >
                           —
                         </span>
                       )}

@@ -21,8 +21,14 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
   const current = benchmarks.find((b) => b.id === wanted) ?? benchmarks[0];
   const qc = getQueryClient();
   if (current) {
-    await qc.prefetchQuery({ ...evalRunsQuery(current.id), queryFn: () => listEvalRuns({ ctx, input: { benchmarkId: current.id } }) as never });
-    await qc.prefetchQuery({ ...leaderboardQuery(current.id), queryFn: () => getLeaderboard({ ctx, input: { benchmarkId: current.id } }) as never });
+    await qc.prefetchQuery({
+      ...evalRunsQuery(current.id),
+      queryFn: () => listEvalRuns({ ctx, input: { benchmarkId: current.id } }) as never,
+    });
+    await qc.prefetchQuery({
+      ...leaderboardQuery(current.id),
+      queryFn: () => getLeaderboard({ ctx, input: { benchmarkId: current.id } }) as never,
+    });
   }
   const models = (await listModelChoices({ ctx })).filter((m) => m.role === "policy");
   return (
@@ -31,7 +37,11 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-semibold">Evaluation</h1>
         <Card>
           <CardTitle>Benchmarks</CardTitle>
-          {benchmarks.length === 0 && <p className="text-sm text-zinc-500">No benchmark yet: build one from the corpus test split or import a manifest below (or POST /api/v1/eval/benchmarks).</p>}
+          {benchmarks.length === 0 && (
+            <p className="text-sm text-zinc-500">
+              No benchmark yet: build one from the corpus test split or import a manifest below (or POST /api/v1/eval/benchmarks).
+            </p>
+          )}
           <nav aria-label="Benchmarks" className="flex flex-wrap gap-2">
             {benchmarks.map((b) => (
               <Link
@@ -40,7 +50,10 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
                 aria-current={b.id === current?.id ? "page" : undefined}
                 className={`rounded-md border px-3 py-1.5 text-sm ${b.id === current?.id ? "border-brand bg-brand text-brand-fg" : "border-zinc-300 dark:border-zinc-700"}`}
               >
-                {b.name} <span className="opacity-75">· {b.kind} · {b.itemCount} items</span>
+                {b.name}{" "}
+                <span className="opacity-75">
+                  · {b.kind} · {b.itemCount} items
+                </span>
               </Link>
             ))}
           </nav>

@@ -7,7 +7,12 @@ export function ImageGrid({ items }: { items: ImagePage["items"] }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
       {items.map((img) => (
-        <li key={img.sha256} data-testid="image-tile" data-status={img.status} className="overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
+        <li
+          key={img.sha256}
+          data-testid="image-tile"
+          data-status={img.status}
+          className="overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800"
+        >
           <div className="flex aspect-square items-center justify-center bg-zinc-100 dark:bg-zinc-800">
             {img.status === "ready" ? (
               // eslint-disable-next-line @next/next/no-img-element -- served by our authenticated blob route, not next/image

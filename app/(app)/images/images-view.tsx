@@ -8,7 +8,11 @@ export function ImagesView() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Images</h1>
-      {error && <p role="alert" className="text-red-600">{error.message}</p>}
+      {error && (
+        <p role="alert" className="text-red-600">
+          {error.message}
+        </p>
+      )}
       <ImageGrid items={data?.items ?? []} />
     </div>
   );

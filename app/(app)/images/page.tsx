@@ -10,7 +10,10 @@ import { ImagesView } from "./images-view";
 export default async function ImagesPage() {
   const actor = await requirePageRole(rolesFor("/images"), "/images");
   const qc = getQueryClient();
-  await qc.prefetchQuery({ ...imagesQuery({ limit: 96 }), queryFn: () => listImages({ ctx: createContext({ actor }), input: { limit: 96 } }) });
+  await qc.prefetchQuery({
+    ...imagesQuery({ limit: 96 }),
+    queryFn: () => listImages({ ctx: createContext({ actor }), input: { limit: 96 } }),
+  });
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <ImagesView />

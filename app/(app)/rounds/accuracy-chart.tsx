@@ -18,7 +18,10 @@ const PAD = { l: 44, r: 44, t: 16, b: 36 };
  */
 export function AccuracyChart({ rounds }: { rounds: RoundView[] }) {
   const shown = rounds.filter((r) => r.accuracy.length > 0 || r.policyScore);
-  if (shown.length === 0) return <p className="text-sm text-zinc-500">No finished round yet: accuracy appears here once a round has labelled its held-out pairs.</p>;
+  if (shown.length === 0)
+    return (
+      <p className="text-sm text-zinc-500">No finished round yet: accuracy appears here once a round has labelled its held-out pairs.</p>
+    );
   const iw = W - PAD.l - PAD.r;
   const ih = H - PAD.t - PAD.b;
   const slot = iw / shown.length;
@@ -28,9 +31,19 @@ export function AccuracyChart({ rounds }: { rounds: RoundView[] }) {
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label="Reward-model accuracy and policy score per round">
         {[0, 0.25, 0.5, 0.75, 1].map((v) => (
           <g key={v}>
-            <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} stroke="currentColor" strokeOpacity={v === 0.5 ? 0.5 : 0.12} strokeDasharray={v === 0.5 ? "4 4" : undefined} />
+            <line
+              x1={PAD.l}
+              x2={W - PAD.r}
+              y1={y(v)}
+              y2={y(v)}
+              stroke="currentColor"
+              strokeOpacity={v === 0.5 ? 0.5 : 0.12}
+              strokeDasharray={v === 0.5 ? "4 4" : undefined}
+            />
             <text x={PAD.l - 6} y={y(v) + 4} fontSize="11" textAnchor="end" fill="currentColor" opacity={0.7}>{`${v * 100}%`}</text>
-            <text x={W - PAD.r + 6} y={y(v) + 4} fontSize="11" fill="currentColor" opacity={0.7}>{v * 10}</text>
+            <text x={W - PAD.r + 6} y={y(v) + 4} fontSize="11" fill="currentColor" opacity={0.7}>
+              {v * 10}
+            </text>
           </g>
         ))}
         {shown.map((r, i) => {
@@ -40,7 +53,14 @@ export function AccuracyChart({ rounds }: { rounds: RoundView[] }) {
           return (
             <g key={r.id} data-round={r.number}>
               {score !== undefined && (
-                <rect x={cx - slot * 0.3} y={y(score / 10)} width={slot * 0.6} height={ih - (y(score / 10) - PAD.t)} fill="#a1a1aa" fillOpacity={0.35}>
+                <rect
+                  x={cx - slot * 0.3}
+                  y={y(score / 10)}
+                  width={slot * 0.6}
+                  height={ih - (y(score / 10) - PAD.t)}
+                  fill="#a1a1aa"
+                  fillOpacity={0.35}
+                >
                   <title>{`Round ${r.number} policy score ${score.toFixed(2)} (95% ${r.policyScore!.lo?.toFixed(2)}–${r.policyScore!.hi?.toFixed(2)})`}</title>
                 </rect>
               )}

@@ -9,7 +9,11 @@ export async function startRoundAction(input: { snapshotId?: string; samples?: n
   const result = await runAction(async (ctx) => {
     const round = await startRound({
       ctx,
-      input: { ...(input?.snapshotId ? { snapshotId: input.snapshotId } : {}), ...(input?.samples ? { samples: input.samples } : {}), ...(input?.trainer ? { trainer: input.trainer } : {}) },
+      input: {
+        ...(input?.snapshotId ? { snapshotId: input.snapshotId } : {}),
+        ...(input?.samples ? { samples: input.samples } : {}),
+        ...(input?.trainer ? { trainer: input.trainer } : {}),
+      },
     });
     return { id: round.id, number: round.number };
   });

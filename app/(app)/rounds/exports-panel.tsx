@@ -8,7 +8,16 @@ import { createExportAction } from "./actions";
 
 const FORMATS = ["easyr1-policy", "easyr1-pgrt", "verl-policy", "verl-pgrt", "llamafactory-policy-sft", "llamafactory-reward-sft"];
 
-type ExportRow = { id: string; name: string; format: string; hash: string; counts: Record<string, number>; bytes: number; dataFiles: { path: string; size: number }[]; createdAt: string };
+type ExportRow = {
+  id: string;
+  name: string;
+  format: string;
+  hash: string;
+  counts: Record<string, number>;
+  bytes: number;
+  dataFiles: { path: string; size: number }[];
+  createdAt: string;
+};
 
 /** Create an export of a snapshot in an engine's format, and download exports (resumable). */
 export function ExportsPanel({ snapshots, exports }: { snapshots: { id: string; name: string }[]; exports: ExportRow[] }) {
@@ -19,7 +28,11 @@ export function ExportsPanel({ snapshots, exports }: { snapshots: { id: string; 
   const [message, setMessage] = useState<string | null>(null);
   const create = async () => {
     const r = await createExportAction({ snapshotId, format, name });
-    setMessage(r.ok ? `${r.data.created ? "Exported" : "Identical to an existing export"}: ${r.data.hash.slice(0, 12)}, ${r.data.counts.rows} rows` : r.error.message);
+    setMessage(
+      r.ok
+        ? `${r.data.created ? "Exported" : "Identical to an existing export"}: ${r.data.hash.slice(0, 12)}, ${r.data.counts.rows} rows`
+        : r.error.message,
+    );
     if (r.ok) router.refresh();
   };
   return (
@@ -47,7 +60,8 @@ export function ExportsPanel({ snapshots, exports }: { snapshots: { id: string; 
       <ul className="mt-3 space-y-2 text-sm">
         {exports.map((e) => (
           <li key={e.id} className="break-words">
-            <span className="font-medium">{e.name}</span> · {e.format} · <span className="font-mono text-xs">{e.hash.slice(0, 12)}</span> · {e.counts.rows} rows, {e.counts.images} images · {(e.bytes / 1e6).toFixed(1)} MB ·{" "}
+            <span className="font-medium">{e.name}</span> · {e.format} · <span className="font-mono text-xs">{e.hash.slice(0, 12)}</span> ·{" "}
+            {e.counts.rows} rows, {e.counts.images} images · {(e.bytes / 1e6).toFixed(1)} MB ·{" "}
             <a className="underline" href={`/api/v1/exports/${e.id}/files/manifest.json`}>
               manifest
             </a>

@@ -36,7 +36,12 @@ export function RoundsView({ snapshots }: { snapshots: { id: string; name: strin
           action={
             <div className="flex flex-wrap items-center gap-2">
               {rounds.length === 0 && (
-                <Select className="w-56" aria-label="Snapshot for the first round" value={snapshotId} onChange={(e) => setSnapshotId(e.target.value)}>
+                <Select
+                  className="w-56"
+                  aria-label="Snapshot for the first round"
+                  value={snapshotId}
+                  onChange={(e) => setSnapshotId(e.target.value)}
+                >
                   {snapshots.map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name} ({s.itemCount})
@@ -46,9 +51,22 @@ export function RoundsView({ snapshots }: { snapshots: { id: string; name: strin
               )}
               <label className="flex items-center gap-1 text-sm">
                 samples
-                <Input className="w-20" type="number" min={2} max={5000} value={samples} onChange={(e) => setSamples(Number(e.target.value))} aria-label="Samples per round" />
+                <Input
+                  className="w-20"
+                  type="number"
+                  min={2}
+                  max={5000}
+                  value={samples}
+                  onChange={(e) => setSamples(Number(e.target.value))}
+                  aria-label="Samples per round"
+                />
               </label>
-              <Select className="w-56" aria-label="Trainer" value={trainer} onChange={(e) => setTrainer(e.target.value as "compact" | "smoke")}>
+              <Select
+                className="w-56"
+                aria-label="Trainer"
+                value={trainer}
+                onChange={(e) => setTrainer(e.target.value as "compact" | "smoke")}
+              >
                 <option value="compact">compact trainer (PyTorch)</option>
                 <option value="smoke">smoke stand-in (heuristic models)</option>
               </Select>
@@ -117,12 +135,15 @@ function RoundRow({ r }: { r: RoundView }) {
         <ul className="space-y-0.5 text-xs">
           {r.accuracy.map((a) => (
             <li key={a.set} data-set={a.set}>
-              <span className="font-medium">{a.set}</span> {pct(a.accuracy)} ({pct(a.lo)}–{pct(a.hi)}, n={a.n}) · random 50% · bigger change {pct(a.biggerChangeBaseline)}
+              <span className="font-medium">{a.set}</span> {pct(a.accuracy)} ({pct(a.lo)}–{pct(a.hi)}, n={a.n}) · random 50% · bigger change{" "}
+              {pct(a.biggerChangeBaseline)}
             </li>
           ))}
         </ul>
       </Td>
-      <Td className="text-xs">{r.policyScore ? `${r.policyScore.mean.toFixed(2)} (${r.policyScore.lo?.toFixed(2)}–${r.policyScore.hi?.toFixed(2)})` : "—"}</Td>
+      <Td className="text-xs">
+        {r.policyScore ? `${r.policyScore.mean.toFixed(2)} (${r.policyScore.lo?.toFixed(2)}–${r.policyScore.hi?.toFixed(2)})` : "—"}
+      </Td>
       <Td className="text-xs">
         {[
           ["reward run", r.rewardRun],
@@ -133,7 +154,9 @@ function RoundRow({ r }: { r: RoundView }) {
               <summary>
                 {label as string}: {run.status}
               </summary>
-              <pre className="max-h-40 max-w-xs overflow-auto whitespace-pre-wrap text-[10px]">{run.logTail || run.error || "(no log yet)"}</pre>
+              <pre className="max-h-40 max-w-xs overflow-auto whitespace-pre-wrap text-[10px]">
+                {run.logTail || run.error || "(no log yet)"}
+              </pre>
             </details>
           ) : null,
         )}

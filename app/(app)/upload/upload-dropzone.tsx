@@ -13,7 +13,10 @@ export function UploadDropzone() {
   const [items, setItems] = useState<UploadItem[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
   const qc = useQueryClient();
-  const update = useCallback((id: string, patch: Partial<UploadItem>) => setItems((all) => all.map((i) => (i.id === id ? { ...i, ...patch } : i))), []);
+  const update = useCallback(
+    (id: string, patch: Partial<UploadItem>) => setItems((all) => all.map((i) => (i.id === id ? { ...i, ...patch } : i))),
+    [],
+  );
 
   const queue = useRef<UploadItem[]>([]);
   const running = useRef(0);
@@ -63,7 +66,6 @@ export function UploadDropzone() {
     return () => clearTimeout(timer);
   }, [items, update, qc]);
 
-
   return (
     <div className="space-y-4">
       <DropZone testId="dropzone" onDrop={(e) => e.dataTransfer.files.length && addFiles(e.dataTransfer.files)}>
@@ -84,7 +86,10 @@ export function UploadDropzone() {
         />
       </DropZone>
       {items.length > 0 && (
-        <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Uploads">
+        <ul
+          className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+          aria-label="Uploads"
+        >
           {items.map((item) => (
             <li key={item.id} className="flex items-center gap-3 px-3 py-2 text-sm" data-testid="upload-row" data-state={item.state}>
               <span className="w-64 truncate font-medium" title={item.file.name}>

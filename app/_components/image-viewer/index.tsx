@@ -24,7 +24,17 @@
  * the divider (Shift+drag pans), [ ] nudge it; F or Space flips in flicker mode.
  * Keys work while the viewer has focus, so pages can keep their own shortcuts.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type WheelEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+  type WheelEvent,
+} from "react";
 import { cn } from "../ui/cn";
 import { FIT, clampView, layout, oneToOneZoom, panBy, zoomAt, type Size, type View } from "./view-math";
 
@@ -43,12 +53,26 @@ export type CanvasSource = {
 };
 export type ImageViewerPane = { label: string } & ({ src: string } | CanvasSource);
 export type ImageViewerMode = "side" | "wipe" | "flicker";
-export type ImageViewerProps = { panes: ImageViewerPane[]; mode?: ImageViewerMode; height?: number; narrowHeight?: number; initialWipe?: number; className?: string };
+export type ImageViewerProps = {
+  panes: ImageViewerPane[];
+  mode?: ImageViewerMode;
+  height?: number;
+  narrowHeight?: number;
+  initialWipe?: number;
+  className?: string;
+};
 
 const ZOOM_STEP = 1.25;
 const PAN_STEP = 60;
 
-export function ImageViewer({ panes, mode: initialMode = "side", height = 480, narrowHeight = height, initialWipe = 50, className }: ImageViewerProps) {
+export function ImageViewer({
+  panes,
+  mode: initialMode = "side",
+  height = 480,
+  narrowHeight = height,
+  initialWipe = 50,
+  className,
+}: ImageViewerProps) {
   const comparable = panes.length >= 2;
   const [mode, setMode] = useState<ImageViewerMode>(comparable ? initialMode : "side");
   const [view, setView] = useState<View>(FIT);
@@ -161,11 +185,21 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, n
     onPointerUp: endDrag,
     onPointerCancel: endDrag,
     style: { "--viewer-height": `${height}px`, "--viewer-narrow-height": `${narrowHeight}px` } as CSSProperties,
-    className: cn("relative h-(--viewer-narrow-height) sm:h-(--viewer-height) max-h-[70vh] w-full min-w-0 touch-none sm:flex-1 select-none overflow-hidden rounded bg-zinc-900", mode === "wipe" ? "cursor-ew-resize" : "cursor-grab"),
+    className: cn(
+      "relative h-(--viewer-narrow-height) sm:h-(--viewer-height) max-h-[70vh] w-full min-w-0 touch-none sm:flex-1 select-none overflow-hidden rounded bg-zinc-900",
+      mode === "wipe" ? "cursor-ew-resize" : "cursor-grab",
+    ),
   };
   const picture = (pane: ImageViewerPane, i: number, extra?: CSSProperties) =>
     "canvas" in pane ? (
-      <MirrorCanvas key={`${i}-canvas`} source={pane} label={pane.label} index={i} style={{ ...imageStyle, ...extra }} onSize={i === 0 ? sizeFromCanvas : undefined} />
+      <MirrorCanvas
+        key={`${i}-canvas`}
+        source={pane}
+        label={pane.label}
+        index={i}
+        style={{ ...imageStyle, ...extra }}
+        onSize={i === 0 ? sizeFromCanvas : undefined}
+      />
     ) : (
       // eslint-disable-next-line @next/next/no-img-element -- authenticated API images, sized by the viewer
       <img
@@ -181,7 +215,14 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, n
       />
     );
   const tag = (text: string, side: "left" | "right", testId?: string) => (
-    <span data-testid={testId} data-viewer-label="" className={cn("pointer-events-none absolute top-2 rounded bg-black/60 px-2 py-0.5 text-xs text-white", side === "left" ? "left-2" : "right-2")}>
+    <span
+      data-testid={testId}
+      data-viewer-label=""
+      className={cn(
+        "pointer-events-none absolute top-2 rounded bg-black/60 px-2 py-0.5 text-xs text-white",
+        side === "left" ? "left-2" : "right-2",
+      )}
+    >
       {text}
     </span>
   );
@@ -198,7 +239,10 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, n
                 type="button"
                 aria-pressed={mode === m}
                 onClick={() => setMode(m)}
-                className={cn("rounded px-2 py-1", mode === m ? "bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900" : "bg-zinc-200 dark:bg-zinc-800")}
+                className={cn(
+                  "rounded px-2 py-1",
+                  mode === m ? "bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900" : "bg-zinc-200 dark:bg-zinc-800",
+                )}
               >
                 {m === "side" ? "Side by side" : m === "wipe" ? "Wipe" : "Flicker"}
               </button>
@@ -206,10 +250,20 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, n
           </div>
         )}
         <span className="ml-auto flex items-center gap-1">
-          <button type="button" className="rounded bg-zinc-200 px-2 py-1 dark:bg-zinc-800" aria-label="Zoom out" onClick={() => apply((v) => zoomAt(v, 1 / ZOOM_STEP, port.w / 2, port.h / 2, img, port))}>
+          <button
+            type="button"
+            className="rounded bg-zinc-200 px-2 py-1 dark:bg-zinc-800"
+            aria-label="Zoom out"
+            onClick={() => apply((v) => zoomAt(v, 1 / ZOOM_STEP, port.w / 2, port.h / 2, img, port))}
+          >
             −
           </button>
-          <button type="button" className="rounded bg-zinc-200 px-2 py-1 dark:bg-zinc-800" aria-label="Zoom in" onClick={() => apply((v) => zoomAt(v, ZOOM_STEP, port.w / 2, port.h / 2, img, port))}>
+          <button
+            type="button"
+            className="rounded bg-zinc-200 px-2 py-1 dark:bg-zinc-800"
+            aria-label="Zoom in"
+            onClick={() => apply((v) => zoomAt(v, ZOOM_STEP, port.w / 2, port.h / 2, img, port))}
+          >
             +
           </button>
           <button type="button" className="rounded bg-zinc-200 px-2 py-1 dark:bg-zinc-800" onClick={() => setView(FIT)}>
@@ -273,7 +327,11 @@ export function ImageViewer({ panes, mode: initialMode = "side", height = 480, n
       )}
       {mode === "flicker" && (
         <div className="flex items-center gap-3 text-sm">
-          <button type="button" className="rounded bg-zinc-200 px-2 py-1 dark:bg-zinc-800" onClick={() => setShown((s) => (s === 0 ? 1 : 0))}>
+          <button
+            type="button"
+            className="rounded bg-zinc-200 px-2 py-1 dark:bg-zinc-800"
+            onClick={() => setShown((s) => (s === 0 ? 1 : 0))}
+          >
             Flip (F)
           </button>
           <label className="flex items-center gap-1">

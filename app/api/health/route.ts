@@ -7,7 +7,10 @@ export async function GET() {
   const [database, redis] = await Promise.all([
     getDb()
       .execute(sql`select 1`)
-      .then(() => true, () => false),
+      .then(
+        () => true,
+        () => false,
+      ),
     pingRedis(),
   ]);
   const ok = database && redis;

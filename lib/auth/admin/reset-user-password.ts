@@ -29,7 +29,8 @@ export async function resetUserPassword({ ctx, input }: { ctx: Ctx; input: z.inp
       .set({ password: hash, updatedAt: new Date() })
       .where(and(eq(accounts.userId, userId), eq(accounts.providerId, "credential")))
       .returning({ id: accounts.id });
-    if (updated.length === 0) await tx.insert(accounts).values({ id: crypto.randomUUID(), providerId: "credential", accountId: userId, userId, password: hash });
+    if (updated.length === 0)
+      await tx.insert(accounts).values({ id: crypto.randomUUID(), providerId: "credential", accountId: userId, userId, password: hash });
     await tx.delete(sessions).where(eq(sessions.userId, userId));
   });
   await recordAudit({ ctx, action: "user.reset-password", subjectType: "user", subjectId: userId, data: { email: user.email } });

@@ -20,10 +20,19 @@ export async function setUserDisabled({ ctx, input }: { ctx: Ctx; input: z.input
   const { userId, disabled } = parseInput(setUserDisabledInput, input);
   await targetUserOrThrow(ctx, userId, { notSelf: "disable" });
   const endedSessions = await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
+      .where(eq(users.id, userId));
     if (!disabled) return 0;
     return (await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })).length;
   });
-  await recordAudit({ ctx, action: disabled ? "user.disable" : "user.enable", subjectType: "user", subjectId: userId, data: { endedSessions } });
+  await recordAudit({
+    ctx,
+    action: disabled ? "user.disable" : "user.enable",
+    subjectType: "user",
+    subjectId: userId,
+    data: { endedSessions },
+  });
   return { id: userId, disabled, endedSessions };
 }

@@ -5,7 +5,11 @@ import { users } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 
-export const userIdSchema = z.string().min(1).max(100).regex(/^[\w-]+$/, "not a user id");
+export const userIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w-]+$/, "not a user id");
 
 /** The user an admin acts on, or NOT_FOUND; `notSelf` refuses acting on one's own account (no admin locks themselves out). */
 export async function targetUserOrThrow(ctx: Ctx, userId: string, { notSelf }: { notSelf?: string } = {}) {

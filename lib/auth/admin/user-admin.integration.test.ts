@@ -15,12 +15,17 @@ import { revokeUserAccess } from "./revoke-user-access";
 import { setUserDisabled } from "./set-user-disabled";
 import { setUserRole } from "./set-user-role";
 
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 const signIn = async (email: string, password: string) => {
   const res = await getAuth().api.signInEmail({ body: { email, password }, asResponse: true });
   return { status: res.status, cookie: cookieOf(res) };
 };
-const audited = async (action: string, subjectId: string) => getDb().$count(auditLog, and(eq(auditLog.action, action), eq(auditLog.subjectId, subjectId)));
+const audited = async (action: string, subjectId: string) =>
+  getDb().$count(auditLog, and(eq(auditLog.action, action), eq(auditLog.subjectId, subjectId)));
 
 describe("user administration", () => {
   let admin: Ctx;
@@ -42,7 +47,10 @@ describe("user administration", () => {
   it("disabling ends sessions and API tokens at once and refuses sign-in; enabling lets the user back", async () => {
     await setUserRole({ ctx: admin, input: { userId: user.id, role: "researcher" } });
     const { cookie } = await signIn(user.email, "first-password");
-    const { token } = await createApiToken({ ctx: createContext({ actor: (await getActor(new Headers({ cookie })))! }), input: { name: "trainer" } });
+    const { token } = await createApiToken({
+      ctx: createContext({ actor: (await getActor(new Headers({ cookie })))! }),
+      input: { name: "trainer" },
+    });
     const disabled = await setUserDisabled({ ctx: admin, input: { userId: user.id, disabled: true } });
     expect(disabled.endedSessions).toBeGreaterThanOrEqual(1);
     expect(await getActor(new Headers({ cookie }))).toBeNull();
@@ -57,7 +65,10 @@ describe("user administration", () => {
 
   it("lists and revokes one session and one API token", async () => {
     const { cookie } = await signIn(user.email, "first-password");
-    const { token, id: tokenId } = await createApiToken({ ctx: createContext({ actor: (await getActor(new Headers({ cookie })))! }), input: { name: "ci" } });
+    const { token, id: tokenId } = await createApiToken({
+      ctx: createContext({ actor: (await getActor(new Headers({ cookie })))! }),
+      input: { name: "ci" },
+    });
     const access = await getUserAccess({ ctx: admin, input: { userId: user.id } });
     expect(access.tokens.map((t) => t.name)).toContain("ci");
     expect(JSON.stringify(access)).not.toContain(token);
@@ -76,7 +87,10 @@ describe("user administration", () => {
     expect(await getActor(new Headers({ cookie }))).toBeNull();
     expect((await signIn(user.email, "first-password")).status).toBe(401);
     expect((await signIn(user.email, password)).status).toBe(200);
-    const [row] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "user.reset-password"), eq(auditLog.subjectId, user.id)));
+    const [row] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.reset-password"), eq(auditLog.subjectId, user.id)));
     expect(JSON.stringify(row.data)).not.toContain(password);
   });
 
@@ -86,7 +100,11 @@ describe("user administration", () => {
       await expect(setUserRole({ ctx: reviewer, input })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(setUserRole({ ctx: admin, input })).rejects.toMatchObject({ code: "VALIDATION" });
     }
-    await expect(setUserDisabled({ ctx: admin, input: { userId: admin.actor!.id, disabled: true } })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(setUserRole({ ctx: admin, input: { userId: "no-such-user", role: "admin" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setUserDisabled({ ctx: admin, input: { userId: admin.actor!.id, disabled: true } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(setUserRole({ ctx: admin, input: { userId: "no-such-user", role: "admin" } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -62,13 +62,18 @@ describe("annotation pipeline", () => {
   });
 
   it("re-annotation with another model adds version 2 and leaves version 1 untouched; a contradiction is filtered", async () => {
-    const v1 = await getDb().select().from(instructions).where(and(eq(instructions.trajectoryId, darkened), eq(instructions.version, 1)));
+    const v1 = await getDb()
+      .select()
+      .from(instructions)
+      .where(and(eq(instructions.trajectoryId, darkened), eq(instructions.version, 1)));
     const r = await annotateTrajectory({ ctx, input: { trajectoryId: darkened, version: 2 }, annotator: alwaysBrighter });
     expect(r.status).toBe("filtered_out");
     expect(r.reasons.find((x) => x.filter === "contradicts-deltas")?.reason).toMatch(/says "brighter".*went down/);
     const all = await getDb().select().from(instructions).where(eq(instructions.trajectoryId, darkened));
     expect(all).toHaveLength(6);
-    expect(all.filter((i) => i.version === 2).every((i) => i.modelName === "test-model" && i.promptVersion === "annotate-test-v2")).toBe(true);
+    expect(all.filter((i) => i.version === 2).every((i) => i.modelName === "test-model" && i.promptVersion === "annotate-test-v2")).toBe(
+      true,
+    );
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect(all.filter((i) => i.version === 1).sort(byId)).toEqual([...v1].sort(byId));
   });
@@ -88,7 +93,9 @@ describe("snapshots", () => {
     expect(withTest.snapshot.itemCount).toBe(4);
     expect(withTest.snapshot.hash).not.toBe(first.snapshot.hash);
 
-    const trainIds = (await getDb().select({ id: snapshotItems.trajectoryId }).from(snapshotItems).where(eq(snapshotItems.snapshotId, first.snapshot.id))).map((r) => r.id);
+    const trainIds = (
+      await getDb().select({ id: snapshotItems.trajectoryId }).from(snapshotItems).where(eq(snapshotItems.snapshotId, first.snapshot.id))
+    ).map((r) => r.id);
     await updateTrajectories({ ctx, input: { action: "exclude", ids: [trainIds[0]] } });
     const afterExclude = await createSnapshot({ ctx, input: { name: "b", filter } });
     expect(afterExclude.snapshot.itemCount).toBe(2);
@@ -100,12 +107,24 @@ describe("snapshots", () => {
 describe("web import staging", () => {
   it("stages a dropped folder and records an import of it; refuses paths that escape the upload", async () => {
     const bytes = await uniquePhoto("rocket-launch.jpg");
-    const xmp = new TextEncoder().encode('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:crs="http://ns.adobe.com/camera-raw-settings/1.0/" crs:Exposure2012="+0.80"/></rdf:RDF></x:xmpmeta>');
-    const staged = await stageUpload({ ctx, input: { files: [{ path: "shoot/rocket.jpg", bytes }, { path: "shoot/rocket.xmp", bytes: xmp }] } });
+    const xmp = new TextEncoder().encode(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:crs="http://ns.adobe.com/camera-raw-settings/1.0/" crs:Exposure2012="+0.80"/></rdf:RDF></x:xmpmeta>',
+    );
+    const staged = await stageUpload({
+      ctx,
+      input: {
+        files: [
+          { path: "shoot/rocket.jpg", bytes },
+          { path: "shoot/rocket.xmp", bytes: xmp },
+        ],
+      },
+    });
     const result = await runImport({ ctx, input: { importId: staged.importId } });
     expect(result).toMatchObject({ total: 1, imported: 1, failed: 0 });
     await expect(stageUpload({ ctx, input: { files: [{ path: "../evil.jpg", bytes }] } })).rejects.toMatchObject({ code: "VALIDATION" });
     const annotator = createContext({ actor: await makeActor("annotator") });
-    await expect(stageUpload({ ctx: annotator, input: { files: [{ path: "a.jpg", bytes }] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(stageUpload({ ctx: annotator, input: { files: [{ path: "a.jpg", bytes }] } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

@@ -16,7 +16,13 @@ import { preparePair } from "./prepare-pair";
 
 export const annotateTrajectoryInput = z.object({ trajectoryId: z.uuid(), version: z.number().int().min(1) });
 
-export type AnnotateResult = { trajectoryId: string; version: number; status: "in_review" | "filtered_out"; reasons: FilterReason[]; skipped: boolean };
+export type AnnotateResult = {
+  trajectoryId: string;
+  version: number;
+  status: "in_review" | "filtered_out";
+  reasons: FilterReason[];
+  skipped: boolean;
+};
 
 /**
  * The annotation pipeline for one trajectory: render the pair at preview
@@ -44,7 +50,14 @@ export async function annotateTrajectory({
     .from(instructions)
     .where(and(eq(instructions.trajectoryId, trajectoryId), eq(instructions.version, version)))
     .limit(1);
-  if (existing) return { trajectoryId, version, status: existing.status === "filtered_out" ? "filtered_out" : "in_review", reasons: existing.reasons, skipped: true };
+  if (existing)
+    return {
+      trajectoryId,
+      version,
+      status: existing.status === "filtered_out" ? "filtered_out" : "in_review",
+      reasons: existing.reasons,
+      skipped: true,
+    };
 
   const store = getBlobStore();
   const beforeBytes = await store.get(t.sourceSha);
@@ -75,8 +88,12 @@ export async function annotateTrajectory({
     const inserted = await tx.insert(instructions).values(rows).onConflictDoNothing().returning({ id: instructions.id });
     // A concurrent run of the same version got there first: its rows and status stand.
     if (inserted.length === 0) return;
-    await tx.update(trajectories).set({ status, error: null, updatedAt: sql`now()` }).where(eq(trajectories.id, trajectoryId));
-    if (status === "in_review") await queueForReview({ ctx: { ...ctx, db: tx }, input: { trajectoryIds: [trajectoryId], fresh: version > 1 } });
+    await tx
+      .update(trajectories)
+      .set({ status, error: null, updatedAt: sql`now()` })
+      .where(eq(trajectories.id, trajectoryId));
+    if (status === "in_review")
+      await queueForReview({ ctx: { ...ctx, db: tx }, input: { trajectoryIds: [trajectoryId], fresh: version > 1 } });
   });
   return { trajectoryId, version, status, reasons, skipped: false };
 }

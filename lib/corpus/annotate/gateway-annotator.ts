@@ -18,7 +18,11 @@ export function gatewayAnnotator(ctx: Ctx): Annotator {
     const result = await annotate({ ctx, input: { source: { bytes: before.jpeg }, target: { bytes: after.jpeg }, params } });
     if (!result.ok) throw new AppError("UNAVAILABLE", `Annotator ${result.model.name} failed (${result.status}): ${result.error}`);
     // The call log knows which prompt version produced this answer.
-    const [call] = await ctx.db.select({ promptVersion: inferenceCalls.promptVersion }).from(inferenceCalls).where(eq(inferenceCalls.id, result.callId)).limit(1);
+    const [call] = await ctx.db
+      .select({ promptVersion: inferenceCalls.promptVersion })
+      .from(inferenceCalls)
+      .where(eq(inferenceCalls.id, result.callId))
+      .limit(1);
     return { ...result.output, model: result.model, promptVersion: call?.promptVersion ?? "unknown" };
   };
 }

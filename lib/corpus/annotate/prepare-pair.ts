@@ -27,7 +27,9 @@ export async function preparePair({
   params: DevelopParams;
 }): Promise<{ before: AnnotatorImage; after: AnnotatorImage }> {
   const before = await decodeImage(beforeBytes, { maxEdge: ANNOTATION_PREVIEW_EDGE });
-  const after = afterBytes ? await decodeImage(afterBytes, { maxEdge: ANNOTATION_PREVIEW_EDGE }) : asRawImage(renderImage({ image: before, params }).image);
+  const after = afterBytes
+    ? await decodeImage(afterBytes, { maxEdge: ANNOTATION_PREVIEW_EDGE })
+    : asRawImage(renderImage({ image: before, params }).image);
   const [beforeJpeg, afterJpeg] = await Promise.all([
     encodeImage(before, { format: "jpeg", quality: JPEG_QUALITY }),
     encodeImage(after, { format: "jpeg", quality: JPEG_QUALITY }),

@@ -23,7 +23,10 @@ export const corpusFilterSchema = z.object({
   param: z
     .string()
     .regex(PARAM_RANGE, "use NAME>VALUE, e.g. exposure>0.3")
-    .refine((v) => numericDefault(PARAM_RANGE.exec(v)?.[1] ?? "") !== undefined, "unknown numeric parameter (e.g. exposure, contrast, Exposure2012)")
+    .refine(
+      (v) => numericDefault(PARAM_RANGE.exec(v)?.[1] ?? "") !== undefined,
+      "unknown numeric parameter (e.g. exposure, contrast, Exposure2012)",
+    )
     .optional(),
   hasLocal: z.enum(["yes", "no"]).optional(),
   /** Name of a filter that fired (`edit-too-small`, `contradicts-deltas`, `reasoning-mismatch`, …). */
@@ -55,7 +58,8 @@ export function filterConditions(f: CorpusFilter): SQL[] {
 }
 
 /** EXISTS an instruction of `t` meeting `condition` (over `instructions i`). */
-export const instructionExists = (condition: SQL) => sql`exists (select 1 from instructions i where i.trajectory_id = t.id and ${condition})`;
+export const instructionExists = (condition: SQL) =>
+  sql`exists (select 1 from instructions i where i.trajectory_id = t.id and ${condition})`;
 
 /**
  * {@link filterConditions} split in two: `search` is the text search as a

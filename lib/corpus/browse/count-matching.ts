@@ -32,6 +32,8 @@ export async function countMatching({ ctx, input }: { ctx: Ctx; input: z.input<t
     return { matching: row.n, capped: false };
   }
   const [row] = (await ctx.db.execute(sql`
-    select count(*)::int as n from (select 1 from trajectories t ${whereOf(filterConditions(filter))} limit ${COUNT_CAP + 1}) m`)) as unknown as { n: number }[];
+    select count(*)::int as n from (select 1 from trajectories t ${whereOf(filterConditions(filter))} limit ${COUNT_CAP + 1}) m`)) as unknown as {
+    n: number;
+  }[];
   return { matching: Math.min(row.n, COUNT_CAP), capped: row.n > COUNT_CAP };
 }

@@ -34,11 +34,18 @@ export type TrajectoryListItem = {
 const encodeCursor = (ts: string, id: string) => Buffer.from(`${ts}|${id}`).toString("base64url");
 function decodeCursor(cursor: string): { ts: string; id: string } {
   const [ts, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!ts || !id || !z.uuid().safeParse(id).success || !isPgTimestamp(ts)) throw new AppError("VALIDATION", "Invalid cursor; start again from the first page");
+  if (!ts || !id || !z.uuid().safeParse(id).success || !isPgTimestamp(ts))
+    throw new AppError("VALIDATION", "Invalid cursor; start again from the first page");
   return { ts, id };
 }
 
-const idsIn = (keys: { id: string }[]) => (keys.length > 0 ? sql`t.id in (${sql.join(keys.map((k) => sql`${k.id}::uuid`), sql`, `)})` : sql`false`);
+const idsIn = (keys: { id: string }[]) =>
+  keys.length > 0
+    ? sql`t.id in (${sql.join(
+        keys.map((k) => sql`${k.id}::uuid`),
+        sql`, `,
+      )})`
+    : sql`false`;
 
 /**
  * One page of the corpus browser: filters, newest first, keyset pagination

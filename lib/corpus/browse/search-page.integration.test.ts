@@ -26,16 +26,30 @@ beforeAll(async () => {
   const ids = Array.from({ length: 40 }, () => randomUUID());
   const t0 = Date.now() - 3_600_000;
   await db.insert(trajectories).values(
-    ids.map((id, i) => ({ id, sourceSha: SHA, params: {}, origin: "synthetic" as const, status: i % 2 ? ("in_review" as const) : ("accepted" as const), source: tag, createdAt: new Date(t0 + i * 1000) })),
+    ids.map((id, i) => ({
+      id,
+      sourceSha: SHA,
+      params: {},
+      origin: "synthetic" as const,
+      status: i % 2 ? ("in_review" as const) : ("accepted" as const),
+      source: tag,
+      createdAt: new Date(t0 + i * 1000),
+    })),
   );
-  const text = (i: number, variant: string) => `${variant}: ${i % 3 === 0 ? `brighten the ${common}` : "warm it up"}${i === 4 || i === 9 ? ` near the ${rare}` : ""}`;
+  const text = (i: number, variant: string) =>
+    `${variant}: ${i % 3 === 0 ? `brighten the ${common}` : "warm it up"}${i === 4 || i === 9 ? ` near the ${rare}` : ""}`;
   await db.insert(instructions).values(
     ids.flatMap((trajectoryId, i) =>
       (["short", "medium", "long"] as const).map((variant) => ({
         trajectoryId,
         version: 1,
         variant,
-        text: i === 20 && variant === "long" ? `long: the ${rare} again` : i === 30 && variant === "medium" ? `Golden ${rare.toUpperCase()} 50%_Sale Ünïcödé` : text(i, variant),
+        text:
+          i === 20 && variant === "long"
+            ? `long: the ${rare} again`
+            : i === 30 && variant === "medium"
+              ? `Golden ${rare.toUpperCase()} 50%_Sale Ünïcödé`
+              : text(i, variant),
         modelName: i === 20 && variant === "long" ? "other-model" : "heuristic",
         backend: "heuristic",
         promptVersion: "v1",

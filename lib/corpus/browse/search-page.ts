@@ -62,7 +62,9 @@ export async function searchKeys({
     if (found.length >= want) return found;
     // The walk's last row; none means it saw every row left, so the page is complete.
     const [last] = keys(
-      (await ctx.db.execute(sql`select t.created_at::text as ts, t.id from trajectories t ${whereOf(conditions)} ${ORDER} offset ${cap - 1} limit 1`)) as unknown as Rows,
+      (await ctx.db.execute(
+        sql`select t.created_at::text as ts, t.id from trajectories t ${whereOf(conditions)} ${ORDER} offset ${cap - 1} limit 1`,
+      )) as unknown as Rows,
     );
     if (!last) return found;
     from = last;

@@ -21,8 +21,7 @@ export const updateTrajectoriesInput = z.discriminatedUnion("action", [
 export async function updateTrajectories({ ctx, input }: { ctx: Ctx; input: z.input<typeof updateTrajectoriesInput> }) {
   requireRole(ctx.actor, ["researcher"]);
   const parsed = parseInput(updateTrajectoriesInput, input);
-  const set =
-    parsed.action === "move-split" ? { split: parsed.split } : { excluded: parsed.action === "exclude" };
+  const set = parsed.action === "move-split" ? { split: parsed.split } : { excluded: parsed.action === "exclude" };
   const updated = await ctx.db
     .update(trajectories)
     .set({ ...set, updatedAt: sql`now()` })

@@ -21,7 +21,12 @@ export async function getDevelopTrajectory({ ctx, input: raw }: { ctx: Ctx; inpu
     .limit(1);
   if (!t) throw new AppError("NOT_FOUND", `No trajectory ${id}`);
   const edits = await ctx.db
-    .select({ id: trajectoryEdits.id, version: trajectoryEdits.version, params: trajectoryEdits.params, createdAt: trajectoryEdits.createdAt })
+    .select({
+      id: trajectoryEdits.id,
+      version: trajectoryEdits.version,
+      params: trajectoryEdits.params,
+      createdAt: trajectoryEdits.createdAt,
+    })
     .from(trajectoryEdits)
     .where(eq(trajectoryEdits.trajectoryId, id))
     .orderBy(desc(trajectoryEdits.version))

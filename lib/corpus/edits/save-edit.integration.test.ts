@@ -14,7 +14,10 @@ beforeAll(async () => {
   ctx = createContext({ actor: await makeActor("reviewer") });
   const sha = randomBytes(32).toString("hex");
   await ctx.db.insert(images).values({ sha256: sha, format: "jpeg", bytes: 10, width: 4, height: 3 });
-  const [t] = await ctx.db.insert(trajectories).values({ sourceSha: sha, params: ORIGINAL, origin: "upload" }).returning({ id: trajectories.id });
+  const [t] = await ctx.db
+    .insert(trajectories)
+    .values({ sourceSha: sha, params: ORIGINAL, origin: "upload" })
+    .returning({ id: trajectories.id });
   trajectoryId = t.id;
 });
 
@@ -33,12 +36,18 @@ describe("saveEdit", () => {
   });
 
   it("rejects bad params, unknown trajectories and a basedOn from another trajectory", async () => {
-    await expect(saveEdit({ ctx, input: { trajectoryId, params: { Exposure2012: "bright" } } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(saveEdit({ ctx, input: { trajectoryId, params: { Exposure2012: "bright" } } })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     await expect(saveEdit({ ctx, input: { trajectoryId: randomUUID(), params: {} } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(saveEdit({ ctx, input: { trajectoryId, params: {}, basedOn: randomUUID() } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveEdit({ ctx, input: { trajectoryId, params: {}, basedOn: randomUUID() } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("refuses a caller without a role", async () => {
-    await expect(saveEdit({ ctx: createContext({ actor: null }), input: { trajectoryId, params: {} } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(saveEdit({ ctx: createContext({ actor: null }), input: { trajectoryId, params: {} } })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
   });
 });

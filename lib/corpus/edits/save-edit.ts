@@ -13,7 +13,9 @@ import { paramsHashOf } from "../import/content-key";
 
 export const saveEditInput = z.object({
   trajectoryId: z.uuid("not a trajectory id"),
-  params: z.record(z.string().max(100), z.unknown()).refine((p) => JSON.stringify(p).length <= 200_000, "params are too large (200 kB max)"),
+  params: z
+    .record(z.string().max(100), z.unknown())
+    .refine((p) => JSON.stringify(p).length <= 200_000, "params are too large (200 kB max)"),
   basedOn: z.uuid("not an edit id").optional(),
 });
 
@@ -60,7 +62,13 @@ export async function saveEdit({ ctx, input }: { ctx: Ctx; input: z.input<typeof
           createdBy: ctx.actor!.id,
         })
         .returning();
-      await recordAudit({ ctx: { ...ctx, db: tx }, action: "corpus.save-edit", subjectType: "trajectory", subjectId: parsed.trajectoryId, data: { editId: row.id, version: row.version } });
+      await recordAudit({
+        ctx: { ...ctx, db: tx },
+        action: "corpus.save-edit",
+        subjectType: "trajectory",
+        subjectId: parsed.trajectoryId,
+        data: { editId: row.id, version: row.version },
+      });
       return row;
     });
   try {
@@ -76,5 +84,9 @@ export async function listEdits({ ctx, input }: { ctx: Ctx; input: { trajectoryI
   // Annotators see only the items they are assigned (blind review), so opening any trajectory is for reviewers and researchers.
   requireRole(ctx.actor, ["reviewer", "researcher"]);
   const { trajectoryId } = parseInput(z.object({ trajectoryId: z.uuid("not a trajectory id") }), input);
-  return ctx.db.select().from(trajectoryEdits).where(eq(trajectoryEdits.trajectoryId, trajectoryId)).orderBy(sql`${trajectoryEdits.version} desc`);
+  return ctx.db
+    .select()
+    .from(trajectoryEdits)
+    .where(eq(trajectoryEdits.trajectoryId, trajectoryId))
+    .orderBy(sql`${trajectoryEdits.version} desc`);
 }

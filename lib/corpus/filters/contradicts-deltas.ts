@@ -30,8 +30,10 @@ const CLAIMS: Claim[] = [
       const exposure = n(p.Exposure2012);
       const tone = n(p.Shadows2012) + n(p.Highlights2012) + n(p.Whites2012) + n(p.Blacks2012);
       // "Exposure and tone went down" (or up) together; mixed moves are ambiguous.
-      if (exposure <= 0 && tone <= 0 && (exposure < -0.1 || tone < -20)) return { value: -1, detail: `exposure ${fmt(exposure)} EV, tone sliders ${fmt(tone)} in total` };
-      if (exposure >= 0 && tone >= 0 && (exposure > 0.1 || tone > 20)) return { value: 1, detail: `exposure ${fmt(exposure)} EV, tone sliders ${fmt(tone)} in total` };
+      if (exposure <= 0 && tone <= 0 && (exposure < -0.1 || tone < -20))
+        return { value: -1, detail: `exposure ${fmt(exposure)} EV, tone sliders ${fmt(tone)} in total` };
+      if (exposure >= 0 && tone >= 0 && (exposure > 0.1 || tone > 20))
+        return { value: 1, detail: `exposure ${fmt(exposure)} EV, tone sliders ${fmt(tone)} in total` };
       return null;
     },
   },
@@ -51,7 +53,9 @@ const CLAIMS: Claim[] = [
     movement: (p, params) => {
       if (params.ConvertToGrayscale === true) return { value: -1, detail: "converted to black & white" };
       const s = n(p.Saturation) + n(p.Vibrance);
-      return Math.abs(s) >= 10 && n(p.Saturation) * n(p.Vibrance) >= 0 ? { value: Math.sign(s), detail: `saturation + vibrance ${fmt(s)}` } : null;
+      return Math.abs(s) >= 10 && n(p.Saturation) * n(p.Vibrance) >= 0
+        ? { value: Math.sign(s), detail: `saturation + vibrance ${fmt(s)}` }
+        : null;
     },
   },
   {

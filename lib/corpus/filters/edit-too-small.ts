@@ -8,5 +8,8 @@ export const MIN_EDIT_STRENGTH = 0.3;
 export function editTooSmall({ params }: FilterInput, min = MIN_EDIT_STRENGTH): FilterReason | null {
   const { total } = editStrength(params);
   if (total >= min) return null;
-  return { filter: "edit-too-small", reason: `edit too small to have a clear intention (strength ${total.toFixed(2)} < ${min} visible steps)` };
+  return {
+    filter: "edit-too-small",
+    reason: `edit too small to have a clear intention (strength ${total.toFixed(2)} < ${min} visible steps)`,
+  };
 }

@@ -27,8 +27,12 @@ describe("contradictsDeltas", () => {
   });
 
   it("checks warmth, colourfulness and contrast", () => {
-    expect(contradictsDeltas({ params: { IncrementalTemperature: -20 }, ...say("Warm up the colors") })?.reason).toMatch(/warmth went down/);
-    expect(contradictsDeltas({ params: { ConvertToGrayscale: true }, ...say("Make it more colorful") })?.reason).toMatch(/saturation went down/);
+    expect(contradictsDeltas({ params: { IncrementalTemperature: -20 }, ...say("Warm up the colors") })?.reason).toMatch(
+      /warmth went down/,
+    );
+    expect(contradictsDeltas({ params: { ConvertToGrayscale: true }, ...say("Make it more colorful") })?.reason).toMatch(
+      /saturation went down/,
+    );
     expect(contradictsDeltas({ params: { Contrast2012: 40 }, ...say("Make it flatter") })?.reason).toMatch(/contrast went up/);
   });
 });
@@ -40,12 +44,20 @@ describe("reasoningMismatch", () => {
   });
 
   it("flags reasoning that misses the dominant change", () => {
-    const r = reasoningMismatch({ params: { Exposure2012: 1.5, Vibrance: 5 }, ...say("Brighten", "The colors were boosted a little with vibrance.") });
+    const r = reasoningMismatch({
+      params: { Exposure2012: 1.5, Vibrance: 5 },
+      ...say("Brighten", "The colors were boosted a little with vibrance."),
+    });
     expect(r?.reason).toMatch(/misses the dominant change Exposure2012/);
   });
 
   it("passes reasoning that explains the dominant changes in words", () => {
-    expect(reasoningMismatch({ params: { Exposure2012: 1.5, ConvertToGrayscale: true }, ...say("x", "A black and white look with +1.5 EV exposure.") })).toBeNull();
+    expect(
+      reasoningMismatch({
+        params: { Exposure2012: 1.5, ConvertToGrayscale: true },
+        ...say("x", "A black and white look with +1.5 EV exposure."),
+      }),
+    ).toBeNull();
   });
 });
 
@@ -56,6 +68,8 @@ describe("runFilters", () => {
       { consistencyCheck: async () => ({ filter: "second-model", reason: "the checker disagrees" }) },
     );
     expect(reasons.map((r) => r.filter)).toEqual(["contradicts-deltas", "reasoning-mismatch", "second-model"]);
-    expect(await runFilters({ params: { Exposure2012: 1.2 }, ...say("Make it brighter", "Exposure +1.2 EV lifts everything.") })).toEqual([]);
+    expect(await runFilters({ params: { Exposure2012: 1.2 }, ...say("Make it brighter", "Exposure +1.2 EV lifts everything.") })).toEqual(
+      [],
+    );
   });
 });

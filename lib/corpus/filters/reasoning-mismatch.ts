@@ -34,7 +34,10 @@ export function reasoningMismatch({ params, reasoning }: FilterInput): FilterRea
     .filter((c) => c.strength >= DOMINANT_STRENGTH);
   const missed = dominant.filter((c) => !mentions(text, c.key));
   if (missed.length > 0)
-    return { filter: "reasoning-mismatch", reason: `the reasoning misses the dominant change${missed.length > 1 ? "s" : ""} ${missed.map((c) => c.key).join(", ")}` };
+    return {
+      filter: "reasoning-mismatch",
+      reason: `the reasoning misses the dominant change${missed.length > 1 ? "s" : ""} ${missed.map((c) => c.key).join(", ")}`,
+    };
   return null;
 }
 

@@ -11,11 +11,17 @@ export const manifestRowSchema = z
     after: path.optional(),
     params: z.record(z.string(), z.unknown()).optional(),
     xmp: path.optional(),
-    id: z.union([plainText(200), z.number()]).transform(String).optional(),
+    id: z
+      .union([plainText(200), z.number()])
+      .transform(String)
+      .optional(),
     split: z.enum(SPLITS).optional(),
     category: z.enum(CATEGORIES).optional(),
     license: plainText(1000).optional(),
-    consent: z.union([plainText(1000), z.boolean()]).transform(String).optional(),
+    consent: z
+      .union([plainText(1000), z.boolean()])
+      .transform(String)
+      .optional(),
     /** `preset-derived` marks generated material (scripts/make-preset-corpus.ts); default `import`. */
     origin: z.enum(["import", "preset-derived"]).optional(),
   })

@@ -16,6 +16,7 @@ export async function loadItems(run: { kind: "manifest" | "folder"; root: string
   items: ImportItem[];
   errors: ItemError[];
 }> {
-  if (run.kind === "manifest") return parseManifest(await readFile(resolve(/* turbopackIgnore: true */ run.root, run.manifestPath ?? "manifest.jsonl"), "utf8"));
+  if (run.kind === "manifest")
+    return parseManifest(await readFile(resolve(/* turbopackIgnore: true */ run.root, run.manifestPath ?? "manifest.jsonl"), "utf8"));
   return scanFolder(await listFiles(run.root));
 }

@@ -27,7 +27,9 @@ describe("parseManifest", () => {
   });
 
   it("marks generated rows with their origin and refuses origins a manifest may not claim", () => {
-    const { items, errors } = parseManifest('{"before":"a.jpg","params":{},"origin":"preset-derived"}\n{"before":"b.jpg","params":{},"origin":"upload"}');
+    const { items, errors } = parseManifest(
+      '{"before":"a.jpg","params":{},"origin":"preset-derived"}\n{"before":"b.jpg","params":{},"origin":"upload"}',
+    );
     expect(items.map((i) => i.origin)).toEqual(["preset-derived"]);
     expect(errors[0].reason).toMatch(/origin/);
   });

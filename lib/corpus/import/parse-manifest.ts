@@ -17,13 +17,19 @@ export function parseManifest(text: string): { items: ImportItem[]; errors: Item
     try {
       json = JSON.parse(raw);
     } catch (e) {
-      errors.push({ line, ref: raw.slice(0, 40).replace(/[\u0000-\u001f]/g, "?"), reason: `not valid JSON (${(e as Error).message.replace(/\0/g, "")})` });
+      errors.push({
+        line,
+        ref: raw.slice(0, 40).replace(/[\u0000-\u001f]/g, "?"),
+        reason: `not valid JSON (${(e as Error).message.replace(/\0/g, "")})`,
+      });
       continue;
     }
     const parsed = manifestRowSchema.safeParse(json);
     const ref = refOf(json);
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+      const reason = parsed.error.issues
+        .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+        .join("; ");
       errors.push({ line, ref, reason: `invalid row — ${reason}` });
       continue;
     }
@@ -36,5 +42,7 @@ function refOf(json: unknown): string {
   if (!json || typeof json !== "object") return "";
   const row = json as Record<string, unknown>;
   // The ref is stored with the row's report: printable and short, whatever the line holds.
-  return String(row.id ?? row.before ?? "").replace(/[\u0000-\u001f]/g, "?").slice(0, 200);
+  return String(row.id ?? row.before ?? "")
+    .replace(/[\u0000-\u001f]/g, "?")
+    .slice(0, 200);
 }

@@ -46,7 +46,11 @@ export async function processItem({
   const beforeSmall = await decodeOrReject(beforeBytes, item.before, FIDELITY_MAX_EDGE);
   const sourceSha = await storeImportedImage({ ctx, bytes: beforeBytes, info: beforeSmall.source, name: item.before });
   const contentKey = contentKeyOf(sourceSha, params);
-  const [existing] = await ctx.db.select({ id: trajectories.id }).from(trajectories).where(eq(trajectories.contentKey, contentKey)).limit(1);
+  const [existing] = await ctx.db
+    .select({ id: trajectories.id })
+    .from(trajectories)
+    .where(eq(trajectories.contentKey, contentKey))
+    .limit(1);
   if (existing) return { status: "duplicate", trajectoryId: existing.id };
 
   let targetSha: string;

@@ -19,7 +19,8 @@ export async function readItemParams(item: ImportItem, files: FileSource): Promi
     const text = xmp.trimStart().startsWith("<") ? xmp : new TextDecoder().decode(await files.read(xmp));
     ({ params, issues } = readXmp(text));
     const malformed = issues.find((i) => i.code === "malformed" && i.key === "");
-    if (malformed) throw new RowError(`malformed XMP ${item.xmp?.startsWith("<") ? "" : item.xmp}: ${malformed.message}`.replace("  ", " "));
+    if (malformed)
+      throw new RowError(`malformed XMP ${item.xmp?.startsWith("<") ? "" : item.xmp}: ${malformed.message}`.replace("  ", " "));
   }
   const errors = issues.filter(isErrorIssue);
   if (errors.length > 0) {

@@ -44,7 +44,10 @@ export async function runImport({
   const { items, errors } = await loadItems(run).catch((e: Error) => {
     throw new AppError("VALIDATION", `Cannot read the import source: ${e.message}`);
   });
-  const doneRows = await ctx.db.select({ line: importRows.line, status: importRows.status }).from(importRows).where(eq(importRows.importId, importId));
+  const doneRows = await ctx.db
+    .select({ line: importRows.line, status: importRows.status })
+    .from(importRows)
+    .where(eq(importRows.importId, importId));
   const done = new Set(doneRows.map((r) => r.line));
   const progress: ImportProgress = { importId, total: items.length + errors.length, done: 0, imported: 0, duplicates: 0, failed: 0 };
   const tally = (status: ImportRowStatus) => {
@@ -75,7 +78,8 @@ export async function runImport({
     try {
       const result = await processItem({ ctx, item, files, importId, source: run.source });
       await record(item.line, item.ref, result.status, null, result.trajectoryId);
-      if (result.status === "imported") await enqueue("annotate-trajectory", { trajectoryId: result.trajectoryId, version: 1 }).catch(() => undefined);
+      if (result.status === "imported")
+        await enqueue("annotate-trajectory", { trajectoryId: result.trajectoryId, version: 1 }).catch(() => undefined);
     } catch (e) {
       // A full disk or a database that went away is not the row's fault: leave the row
       // unrecorded and fail the job, so the retry (or the sweeper) imports it later.

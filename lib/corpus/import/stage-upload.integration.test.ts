@@ -18,13 +18,28 @@ describe("web import staging refusals", () => {
   });
 
   it.each([
-    [[{ path: "shoot", bytes }, { path: "shoot/a.jpg", bytes }], /shoot is both a file and a folder/],
-    [[{ path: "a.jpg", bytes }, { path: "a.jpg", bytes }], /a.jpg appears twice/],
+    [
+      [
+        { path: "shoot", bytes },
+        { path: "shoot/a.jpg", bytes },
+      ],
+      /shoot is both a file and a folder/,
+    ],
+    [
+      [
+        { path: "a.jpg", bytes },
+        { path: "a.jpg", bytes },
+      ],
+      /a.jpg appears twice/,
+    ],
     [[{ path: "a\0.jpg", bytes }], /NUL/],
     [[{ path: "a\\..\\b.jpg", bytes }], /relative paths only/],
     [[{ path: `${"n".repeat(300)}.jpg`, bytes }], /at most 255 bytes/],
   ])("refuses overlapping or unsafe paths with a message (%#)", async (files, message) => {
-    await expect(stageUpload({ ctx, input: { files } })).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringMatching(message) });
+    await expect(stageUpload({ ctx, input: { files } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringMatching(message),
+    });
   });
 
   it("removes the staging folder when the import is refused after its files were written", async () => {

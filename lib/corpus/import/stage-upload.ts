@@ -67,7 +67,8 @@ export async function stageUpload({ ctx, input }: { ctx: Ctx; input: z.input<typ
   requireRole(ctx.actor, ["researcher"]);
   const { files, source } = parseInput(stageUploadInput, input);
   const manifests = files.filter((f) => /\.jsonl$/i.test(f.path));
-  if (manifests.length > 1) throw new AppError("VALIDATION", `Drop one manifest at a time (got ${manifests.map((m) => m.path).join(", ")})`);
+  if (manifests.length > 1)
+    throw new AppError("VALIDATION", `Drop one manifest at a time (got ${manifests.map((m) => m.path).join(", ")})`);
   const staging = resolve(importStagingDir());
   const root = resolve(staging, crypto.randomUUID());
   let run: Awaited<ReturnType<typeof createImport>>;
@@ -81,13 +82,15 @@ export async function stageUpload({ ctx, input }: { ctx: Ctx; input: z.input<typ
       else throw new AppError("VALIDATION", `${f.path} was not staged by this server`);
     }
     const path = manifests.length === 1 ? join(/* turbopackIgnore: true */ root, manifests[0].path) : root;
-    run = await createImport({ ctx, input: { path, source: source ?? (manifests[0]?.path ?? files[0].path.split("/")[0]) } });
+    run = await createImport({ ctx, input: { path, source: source ?? manifests[0]?.path ?? files[0].path.split("/")[0] } });
   } catch (error) {
     // A rejected import leaves no staging folder behind.
     await rm(root, { recursive: true, force: true });
     throw error;
   }
   let warning: string | undefined;
-  await enqueue("import-corpus", { importId: run.id }).catch((e: Error) => (warning = `${e.message}; run it later with retouch import --resume ${run.id}`));
+  await enqueue("import-corpus", { importId: run.id }).catch(
+    (e: Error) => (warning = `${e.message}; run it later with retouch import --resume ${run.id}`),
+  );
   return { importId: run.id, files: files.length, warning };
 }

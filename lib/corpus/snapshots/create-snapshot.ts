@@ -47,12 +47,25 @@ export async function createSnapshot({ ctx, input }: { ctx: Ctx; input: z.input<
 
     const [snapshot] = await tx
       .insert(snapshots)
-      .values({ name, hash: summary.hash, filter: { ...filter, excludeTest }, counts: summary.counts, itemCount: summary.n, createdBy: ctx.actor?.id ?? null })
+      .values({
+        name,
+        hash: summary.hash,
+        filter: { ...filter, excludeTest },
+        counts: summary.counts,
+        itemCount: summary.n,
+        createdBy: ctx.actor?.id ?? null,
+      })
       .returning();
     await tx.execute(sql`
       insert into snapshot_items (snapshot_id, trajectory_id, params_hash, split, category)
       select ${snapshot.id}::uuid, t.id, coalesce(t.params_hash, ''), t.split, t.category from trajectories t ${where}`);
-    await recordAudit({ ctx: { ...ctx, db: tx }, action: "corpus.snapshot", subjectType: "snapshot", subjectId: snapshot.id, data: { hash: snapshot.hash, items: summary.n } });
+    await recordAudit({
+      ctx: { ...ctx, db: tx },
+      action: "corpus.snapshot",
+      subjectType: "snapshot",
+      subjectId: snapshot.id,
+      data: { hash: snapshot.hash, items: summary.n },
+    });
     return { snapshot, created: true };
   });
 }

@@ -24,7 +24,9 @@ describe("sRGB transfer", () => {
 
 describe("SRGB_ENCODE_LUT", () => {
   it("holds, at every one of its 65 536 entries, the code the sRGB formula gives", () => {
-    const expected = Uint8Array.from({ length: ENCODE_LUT_SIZE }, (_, i) => Math.round(Math.min(1, linearToSrgb(i / (ENCODE_LUT_SIZE - 1))) * 255));
+    const expected = Uint8Array.from({ length: ENCODE_LUT_SIZE }, (_, i) =>
+      Math.round(Math.min(1, linearToSrgb(i / (ENCODE_LUT_SIZE - 1))) * 255),
+    );
     expect(Buffer.from(SRGB_ENCODE_LUT).equals(Buffer.from(expected))).toBe(true);
     expect(SRGB_ENCODE_LUT[0]).toBe(0);
     expect(SRGB_ENCODE_LUT[ENCODE_LUT_SIZE - 1]).toBe(255);

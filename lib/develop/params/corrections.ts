@@ -100,4 +100,14 @@ export const RANGE_MASK_TYPES = { color: 1, luminance: 2, depth: 3 } as const;
 
 // The zod schemas of corrections and masks (and the types inferred from them) live in
 // correction-schemas.ts, so code that only renders (the browser's preview worker) does not load zod.
-export type { GradientMask, CircularGradientMask, RangeMask, RangeMaskComponent, ImageMask, PaintMask, PolygonMask, CorrectionMask, Correction } from "./correction-schemas";
+export type {
+  GradientMask,
+  CircularGradientMask,
+  RangeMask,
+  RangeMaskComponent,
+  ImageMask,
+  PaintMask,
+  PolygonMask,
+  CorrectionMask,
+  Correction,
+} from "./correction-schemas";

@@ -56,11 +56,20 @@ const NONZERO_DEFAULTS: Record<string, number> = {
 /** Why the engine does not render an unsupported setting, by family (shown to users in issues). */
 const UNSUPPORTED_REASONS: [RegExp, string][] = [
   [/^Crop/, "crop and straighten are not applied: renders keep the source frame so before/after and pairs align pixel for pixel"],
-  [/^(Lens|AutoLateralCA|ChromaticAberration|Defringe|VignetteAmount|VignetteMidpoint)/, "lens corrections need the lens profile database, which the engine does not have"],
+  [
+    /^(Lens|AutoLateralCA|ChromaticAberration|Defringe|VignetteAmount|VignetteMidpoint)/,
+    "lens corrections need the lens profile database, which the engine does not have",
+  ],
   [/^(Perspective|Upright)/, "geometry (Upright / perspective) is not applied: renders keep the source frame"],
-  [/NoiseReduction(Detail|Contrast|Smoothness)$/, "noise-reduction Detail/Contrast/Smoothness refine Adobe's denoiser, which is not public; the engine's denoise has no such controls"],
+  [
+    /NoiseReduction(Detail|Contrast|Smoothness)$/,
+    "noise-reduction Detail/Contrast/Smoothness refine Adobe's denoiser, which is not public; the engine's denoise has no such controls",
+  ],
   [/^(RetouchInfo|RetouchAreas|RedEyeInfo)$/, "healing, clone and red-eye need source-area synthesis the engine does not have"],
-  [/^(PaintBasedCorrections|GradientBasedCorrections|CircularGradientBasedCorrections)$/, "pre-Lightroom 11 local corrections: re-save in Lightroom 11+ (MaskGroupBasedCorrections) to render them"],
+  [
+    /^(PaintBasedCorrections|GradientBasedCorrections|CircularGradientBasedCorrections)$/,
+    "pre-Lightroom 11 local corrections: re-save in Lightroom 11+ (MaskGroupBasedCorrections) to render them",
+  ],
   [/^(HDR|SDR)/, "HDR editing needs an HDR output, the engine renders 8-bit sRGB"],
 ];
 

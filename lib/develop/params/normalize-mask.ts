@@ -1,5 +1,11 @@
 import { coerceNumber } from "./coerce-value";
-import { circularGradientMaskSchema, gradientMaskSchema, imageMaskSchema, polygonMaskSchema, rangeMaskComponentSchema } from "./correction-schemas";
+import {
+  circularGradientMaskSchema,
+  gradientMaskSchema,
+  imageMaskSchema,
+  polygonMaskSchema,
+  rangeMaskComponentSchema,
+} from "./correction-schemas";
 import { MASK_COMMON_FIELD_SPECS, MASK_FIELD_SPECS } from "./corrections";
 import type { CorrectionMask, KnownMaskKind, LocalFieldSpec } from "./corrections";
 import { booleanField, isRecord, numberField, passthroughValue } from "./normalize-fields";

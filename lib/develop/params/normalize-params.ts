@@ -88,7 +88,11 @@ function isKelvinOffset(raw: unknown): boolean {
   return typeof raw === "number" && Number.isFinite(raw) && raw < 1000;
 }
 
-function applyKelvinOffset(params: Record<string, unknown>, { name, offset }: { name: string; offset: number }, issues: ParamIssue[]): void {
+function applyKelvinOffset(
+  params: Record<string, unknown>,
+  { name, offset }: { name: string; offset: number },
+  issues: ParamIssue[],
+): void {
   const asShot = typeof params.AsShotTemperature === "number" ? params.AsShotTemperature : undefined;
   const relative = kelvinOffsetToRelative(offset, asShot);
   const before = typeof params.IncrementalTemperature === "number" ? params.IncrementalTemperature : 0;

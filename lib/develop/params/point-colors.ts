@@ -54,9 +54,21 @@ export function isPointColorActive(p: PointColor): boolean {
  */
 export function normalizePointColors(raw: unknown, rawVariance: unknown): { pointColors: PointColor[]; issues: ParamIssue[] } {
   const issues: ParamIssue[] = [];
-  const entries = typeof raw === "string" ? raw.split(";").filter((s) => s.trim()) : Array.isArray(raw) ? raw : raw && typeof raw === "object" ? [raw] : null;
+  const entries =
+    typeof raw === "string"
+      ? raw.split(";").filter((s) => s.trim())
+      : Array.isArray(raw)
+        ? raw
+        : raw && typeof raw === "object"
+          ? [raw]
+          : null;
   if (!entries) {
-    issues.push({ key: "PointColors", code: "wrong_type", message: `PointColors must be a list of swatches, got ${showValue(raw)}`, value: raw });
+    issues.push({
+      key: "PointColors",
+      code: "wrong_type",
+      message: `PointColors must be a list of swatches, got ${showValue(raw)}`,
+      value: raw,
+    });
     return { pointColors: [], issues };
   }
   const variances = toVarianceList(rawVariance);
@@ -113,7 +125,12 @@ function fromObject(o: Record<string, unknown>, key: string, issues: ParamIssue[
   for (const field of SCALARS) {
     const n = coerceNumber(o[field]);
     if (n === undefined) {
-      issues.push({ key: `${key}.${field}`, code: "wrong_type", message: `${field} must be a number, got ${showValue(o[field])}; swatch dropped`, value: o[field] });
+      issues.push({
+        key: `${key}.${field}`,
+        code: "wrong_type",
+        message: `${field} must be a number, got ${showValue(o[field])}; swatch dropped`,
+        value: o[field],
+      });
       return undefined;
     }
     out[field] = fix(n, LIMITS[field], `${key}.${field}`, issues);
@@ -133,7 +150,8 @@ function fromObject(o: Record<string, unknown>, key: string, issues: ParamIssue[
 
 function fix(n: number, [min, max]: [number, number], key: string, issues: ParamIssue[]): number {
   const v = roundTo(clamp(n, min, max), LOCAL_DECIMALS);
-  if (n < min || n > max) issues.push({ key, code: "out_of_range", message: `${n} is outside ${min}…${max}; clamped to ${v}`, value: n, clampedTo: v });
+  if (n < min || n > max)
+    issues.push({ key, code: "out_of_range", message: `${n} is outside ${min}…${max}; clamped to ${v}`, value: n, clampedTo: v });
   return v;
 }
 

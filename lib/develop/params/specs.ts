@@ -93,7 +93,11 @@ export const PARAM_SPECS = {
   Tint: num("whiteBalance", "White balance tint (raw files); negative greener, positive more magenta", { min: -150, max: 150 }),
   // The as-shot white balance of a raw source (Camera Raw writes it beside Temperature/Tint): the
   // reference absolute Temperature/Tint are measured from. Context, not an edit.
-  AsShotTemperature: num("whiteBalance", "As-shot white balance temperature in Kelvin (raw files; reference of Temperature)", { min: 2000, max: 50000, default: 5500 }),
+  AsShotTemperature: num("whiteBalance", "As-shot white balance temperature in Kelvin (raw files; reference of Temperature)", {
+    min: 2000,
+    max: 50000,
+    default: 5500,
+  }),
   AsShotTint: num("whiteBalance", "As-shot white balance tint (raw files; reference of Tint)", { min: -150, max: 150 }),
   IncrementalTemperature: pm100("whiteBalance", "Relative temperature for rendered images; positive warmer"),
   IncrementalTint: pm100("whiteBalance", "Relative tint for rendered images; negative greener, positive more magenta"),

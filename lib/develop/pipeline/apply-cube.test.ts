@@ -32,7 +32,10 @@ describe("cube kernel with tone regions", () => {
   });
 
   it("keeps the compact head short however far exposure and levels push the values", () => {
-    for (const params of [{ Exposure2012: 5, Whites2012: 100, Shadows2012: 100 }, { Exposure2012: -5, Blacks2012: 100, Highlights2012: -100 }]) {
+    for (const params of [
+      { Exposure2012: 5, Whites2012: 100, Shadows2012: 100 },
+      { Exposure2012: -5, Blacks2012: 100, Highlights2012: -100 },
+    ]) {
       const lut = bakeGlobalLut({ settings: planRender({ ...params, Vibrance: 20 }).global, size: 33 });
       expect(lut.regionHead!.cells[0].length).toBeLessThan(4096 * 1.6);
     }
@@ -43,8 +46,17 @@ describe("cube kernel in WebAssembly", () => {
   const cases = [
     { name: "tone regions, RGB", params: EDIT, channels: 3 as const },
     { name: "tone regions, RGBA", params: EDIT, channels: 4 as const },
-    { name: "no tone regions, 65³ cube", params: { Exposure2012: -0.3, Vibrance: 60, SaturationAdjustmentRed: -40 }, channels: 3 as const, size: 65 },
-    { name: "strong lifts", params: { Highlights2012: -100, Shadows2012: 100, Whites2012: 60, Blacks2012: -60, HueAdjustmentBlue: 30 }, channels: 3 as const },
+    {
+      name: "no tone regions, 65³ cube",
+      params: { Exposure2012: -0.3, Vibrance: 60, SaturationAdjustmentRed: -40 },
+      channels: 3 as const,
+      size: 65,
+    },
+    {
+      name: "strong lifts",
+      params: { Highlights2012: -100, Shadows2012: 100, Whites2012: 60, Blacks2012: -60, HueAdjustmentBlue: 30 },
+      channels: 3 as const,
+    },
   ];
 
   it("is available in Node, so the renders above ran on it", () => {
@@ -58,7 +70,15 @@ describe("cube kernel in WebAssembly", () => {
     const regions = toneRegionsFor(image, settings);
     const render = (wasm: boolean) => {
       const dst = new Uint8Array(image.data.length);
-      applyCube({ image, dst, lut, grid: lut.grid!, regions: lut.levels > 1 ? regions : null, bands: rowBands([3, 58], image.height), wasm });
+      applyCube({
+        image,
+        dst,
+        lut,
+        grid: lut.grid!,
+        regions: lut.levels > 1 ? regions : null,
+        bands: rowBands([3, 58], image.height),
+        wasm,
+      });
       return dst;
     };
     const js = render(false);

@@ -74,7 +74,8 @@ function loadHead(lut: GlobalLut): number {
     }
     return 256;
   }
-  if (head.cells[0].length > MAX_HEAD_STEPS) throw new RangeError(`tone head has ${head.cells[0].length} steps, more than ${MAX_HEAD_STEPS}`);
+  if (head.cells[0].length > MAX_HEAD_STEPS)
+    throw new RangeError(`tone head has ${head.cells[0].length} steps, more than ${MAX_HEAD_STEPS}`);
   LIFT.set(head.lift);
   PRE_R.set(head.pre[0]);
   PRE_G.set(head.pre[1]);
@@ -110,11 +111,20 @@ function loadCube(grid: Float64Array, size: number): void {
  * Runs on the WebAssembly form of these loops (cube-kernel.ts, same bytes) where the runtime has
  * WebAssembly, unless `wasm` is false.
  */
-export function applyCube(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; grid: Float64Array; regions: ToneRegions | null; bands: RowBands; wasm?: boolean }): Image8 {
+export function applyCube(o: {
+  image: Image8;
+  dst: Uint8Array;
+  lut: GlobalLut;
+  grid: Float64Array;
+  regions: ToneRegions | null;
+  bands: RowBands;
+  wasm?: boolean;
+}): Image8 {
   const { image, dst, lut, grid, regions, bands } = o;
   const { data: src, width, height, channels } = image;
   const spans = regions ? regionSpans(regions, width) : null;
-  if (regions && spans && (regions.width + 1 > ROW_CAPACITY || spans.start.length > ROW_CAPACITY)) throw new RangeError(`tone regions are ${regions.width} wide, more than ${ROW_CAPACITY - 1}`);
+  if (regions && spans && (regions.width + 1 > ROW_CAPACITY || spans.start.length > ROW_CAPACITY))
+    throw new RangeError(`tone regions are ${regions.width} wide, more than ${ROW_CAPACITY - 1}`);
   const cellCount = loadHead(lut);
   const kernel = o.wasm === false ? null : cubeKernel();
   if (kernel) {
@@ -129,22 +139,23 @@ export function applyCube(o: { image: Image8; dst: Uint8Array; lut: GlobalLut; g
   if (!spans) lift.fill(0);
   const rgbIn = channels === 3 ? null : wide ? new Uint8Array(width * 3) : RGB_IN;
   const rgbOut = channels === 3 ? null : wide ? new Uint8Array(width * 3) : RGB_OUT;
-  for (let band = bands(); band; band = bands()) for (let y = band[0]; y < band[1]; y++) {
-    if (regions) regionRow(regions, y, ROW_A, ROW_B);
-    const at = y * width * channels;
-    if (rgbIn && rgbOut) {
-      for (let x = 0; x < width; x++) for (let c = 0; c < 3; c++) rgbIn[x * 3 + c] = src[at + x * 4 + c];
-      if (spans) rowLifts(rgbIn, 0, width, spans.start.length, lift);
-      cubeRow(rgbIn, rgbOut, 0, width, lut.size, lift);
-      for (let x = 0; x < width; x++) {
-        for (let c = 0; c < 3; c++) dst[at + x * 4 + c] = rgbOut[x * 3 + c];
-        dst[at + x * 4 + 3] = src[at + x * 4 + 3];
+  for (let band = bands(); band; band = bands())
+    for (let y = band[0]; y < band[1]; y++) {
+      if (regions) regionRow(regions, y, ROW_A, ROW_B);
+      const at = y * width * channels;
+      if (rgbIn && rgbOut) {
+        for (let x = 0; x < width; x++) for (let c = 0; c < 3; c++) rgbIn[x * 3 + c] = src[at + x * 4 + c];
+        if (spans) rowLifts(rgbIn, 0, width, spans.start.length, lift);
+        cubeRow(rgbIn, rgbOut, 0, width, lut.size, lift);
+        for (let x = 0; x < width; x++) {
+          for (let c = 0; c < 3; c++) dst[at + x * 4 + c] = rgbOut[x * 3 + c];
+          dst[at + x * 4 + 3] = src[at + x * 4 + 3];
+        }
+      } else {
+        if (spans) rowLifts(src, at, width, spans.start.length, lift);
+        cubeRow(src, dst, at, width, lut.size, lift);
       }
-    } else {
-      if (spans) rowLifts(src, at, width, spans.start.length, lift);
-      cubeRow(src, dst, at, width, lut.size, lift);
     }
-  }
   return { data: dst, width, height, channels };
 }
 

@@ -69,7 +69,19 @@ function makeInterpolator(lut: GlobalLut, grid: Float64Array): (r: number, g: nu
  * copied). One-dimensional tables when no stage mixes channels, the packed cube otherwise
  * (apply-cube.ts).
  */
-export function applyGlobalLut({ image, lut, out, regions, rows }: { image: Image8; lut: GlobalLut; out?: Uint8Array; regions?: ToneRegions | null; rows?: RowSelection }): Image8 {
+export function applyGlobalLut({
+  image,
+  lut,
+  out,
+  regions,
+  rows,
+}: {
+  image: Image8;
+  lut: GlobalLut;
+  out?: Uint8Array;
+  regions?: ToneRegions | null;
+  rows?: RowSelection;
+}): Image8 {
   assertImage8(image);
   const { width, height, channels } = image;
   const n = width * height;
@@ -121,7 +133,17 @@ function regionsFor(lut: GlobalLut, regions: ToneRegions | null | undefined): To
  * Runs a baked global pipeline on an 8-bit image and writes linear-light float RGB, the input of
  * the spatial stages. The cube path keeps half-code precision (1/510).
  */
-export function applyGlobalLutToLinear({ image, lut, out, regions }: { image: Image8; lut: GlobalLut; out?: Float32Array; regions?: ToneRegions | null }): FloatImage {
+export function applyGlobalLutToLinear({
+  image,
+  lut,
+  out,
+  regions,
+}: {
+  image: Image8;
+  lut: GlobalLut;
+  out?: Float32Array;
+  regions?: ToneRegions | null;
+}): FloatImage {
   assertImage8(image);
   const { width, height, channels } = image;
   const n = width * height;

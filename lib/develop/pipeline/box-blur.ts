@@ -6,7 +6,17 @@ export type Plane = { data: Float32Array; width: number; height: number };
  * the cost is O(1) per pixel whatever the radius. Edges are clamped (the border pixel repeats).
  * `out` may be the input buffer. `scratch` (same size) avoids an allocation.
  */
-export function boxBlur({ plane, radius, out, scratch }: { plane: Plane; radius: number; out?: Float32Array; scratch?: Float32Array }): Plane {
+export function boxBlur({
+  plane,
+  radius,
+  out,
+  scratch,
+}: {
+  plane: Plane;
+  radius: number;
+  out?: Float32Array;
+  scratch?: Float32Array;
+}): Plane {
   const { width: w, height: h, data } = plane;
   if (!Number.isInteger(radius) || radius < 0) throw new RangeError(`radius must be a non-negative integer, got ${radius}`);
   if (data.length !== w * h) throw new RangeError(`plane has ${data.length} values, expected ${w * h}`);

@@ -118,23 +118,24 @@ export function applyCubeKernel(o: {
   } else i32.fill(0, liftRow >> 2, (liftRow >> 2) + width);
   const rowA = new Float32Array(buffer, LAYOUT.rowA, ROW_CAPACITY);
   const rowB = new Float32Array(buffer, LAYOUT.rowB, ROW_CAPACITY);
-  for (let band = bands(); band; band = bands()) for (let y = band[0]; y < band[1]; y++) {
-    const at = y * width * channels;
-    if (channels === 3) u8.set(src.subarray(at, at + width * 3), srcRow);
-    else for (let x = 0; x < width; x++) for (let c = 0; c < 3; c++) u8[srcRow + x * 3 + c] = src[at + x * 4 + c];
-    if (regions && spans) {
-      regionRow(regions, y, rowA, rowB);
-      kernel.rowLifts(srcRow, width, spans.start.length, liftRow);
-    }
-    kernel.cubeRow(srcRow, dstRow, width, size, liftRow, cubeAt);
-    if (channels === 3) dst.set(u8.subarray(dstRow, dstRow + width * 3), at);
-    else {
-      for (let x = 0; x < width; x++) {
-        for (let c = 0; c < 3; c++) dst[at + x * 4 + c] = u8[dstRow + x * 3 + c];
-        dst[at + x * 4 + 3] = src[at + x * 4 + 3];
+  for (let band = bands(); band; band = bands())
+    for (let y = band[0]; y < band[1]; y++) {
+      const at = y * width * channels;
+      if (channels === 3) u8.set(src.subarray(at, at + width * 3), srcRow);
+      else for (let x = 0; x < width; x++) for (let c = 0; c < 3; c++) u8[srcRow + x * 3 + c] = src[at + x * 4 + c];
+      if (regions && spans) {
+        regionRow(regions, y, rowA, rowB);
+        kernel.rowLifts(srcRow, width, spans.start.length, liftRow);
+      }
+      kernel.cubeRow(srcRow, dstRow, width, size, liftRow, cubeAt);
+      if (channels === 3) dst.set(u8.subarray(dstRow, dstRow + width * 3), at);
+      else {
+        for (let x = 0; x < width; x++) {
+          for (let c = 0; c < 3; c++) dst[at + x * 4 + c] = u8[dstRow + x * 3 + c];
+          dst[at + x * 4 + 3] = src[at + x * 4 + 3];
+        }
       }
     }
-  }
 }
 
 function align(n: number, to: number): number {

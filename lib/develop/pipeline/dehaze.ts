@@ -57,7 +57,8 @@ export function applyDehaze({ image, amount = 0, amountMap }: { image: FloatImag
   const small = downsamplePlane({ plane: { data: minc, width: w, height: h }, factor });
   const dark = minFilter(small, PATCH);
   const airlight = estimateAirlight({ image, dark, factor });
-  for (let p = 0, i = 0; p < n; p++, i += 3) minc[p] = Math.min(data[i] / airlight[0], data[i + 1] / airlight[1], data[i + 2] / airlight[2]);
+  for (let p = 0, i = 0; p < n; p++, i += 3)
+    minc[p] = Math.min(data[i] / airlight[0], data[i + 1] / airlight[1], data[i + 2] / airlight[2]);
   const normSmall = downsamplePlane({ plane: { data: minc, width: w, height: h }, factor });
   const density = boxBlur({ plane: minFilter(normSmall, PATCH), radius: 2 * PATCH });
   const at = makeUpsampler({ small: density, factor, width: w });

@@ -38,7 +38,14 @@ describe("noise reduction", () => {
 
   it("ColorNoiseReduction removes colour blotches without touching luminance", () => {
     const img = noisyStep(0, 0.2);
-    const chroma = (d: Float32Array) => stats(d.map((v, i) => (i % 3 === 0 ? v - d[i + 1] : 0)), 64, 40, 60, 0).sd;
+    const chroma = (d: Float32Array) =>
+      stats(
+        d.map((v, i) => (i % 3 === 0 ? v - d[i + 1] : 0)),
+        64,
+        40,
+        60,
+        0,
+      ).sd;
     const before = chroma(img.data);
     const y0 = 0.2126 * img.data[1000 * 3] + 0.7152 * img.data[1000 * 3 + 1] + 0.0722 * img.data[1000 * 3 + 2];
     applyDenoise({ image: img, luminance: 0, color: 60 });

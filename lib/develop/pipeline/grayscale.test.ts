@@ -18,7 +18,10 @@ describe("applyGrayscale", () => {
 
 describe("grayscale near black", () => {
   it("keeps a dark pixel dark when earlier stages pushed a channel below 0", () => {
-    const out = applyGrayscale({ image: { data: Float32Array.from([0.004, 0.004, -0.5]), width: 1, height: 1 }, mixer: [100, 100, 100, 100, 100, 100, 100, 100] });
+    const out = applyGrayscale({
+      image: { data: Float32Array.from([0.004, 0.004, -0.5]), width: 1, height: 1 },
+      mixer: [100, 100, 100, 100, 100, 100, 100, 100],
+    });
     expect(out.data[0]).toBeLessThan(0.05);
   });
 });

@@ -18,7 +18,8 @@ export function headTables(lut: GlobalLut): HeadTables {
   if (known) return known;
   const separable = [0, 1, 2].map((c) => {
     const row = new Float32Array(65536);
-    for (let k = 0; k < 256; k++) for (let v = 0; v < 256; v++) row[k * 256 + v] = postValue(head.post, head.ramp[v * 3 + c] + head.lifts[k], c);
+    for (let k = 0; k < 256; k++)
+      for (let v = 0; v < 256; v++) row[k * 256 + v] = postValue(head.post, head.ramp[v * 3 + c] + head.lifts[k], c);
     return row;
   }) as GlobalLut["separable"];
   const tables = { separable, ...cellTables(separable, lut.size) };

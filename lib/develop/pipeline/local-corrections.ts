@@ -53,7 +53,21 @@ function toneTable(ev: number, tone: ToneOptions): Float32Array {
   return Float32Array.from({ length: TABLE + 1 }, (_, i) => srgbToLinear(f((i / TABLE) * gain)));
 }
 
-function applyOne({ image, weight, tone, wb, sat, theta }: { image: FloatImage; weight: Float32Array; tone: Float32Array | null; wb: number[] | null; sat: number; theta: number }): void {
+function applyOne({
+  image,
+  weight,
+  tone,
+  wb,
+  sat,
+  theta,
+}: {
+  image: FloatImage;
+  weight: Float32Array;
+  tone: Float32Array | null;
+  wb: number[] | null;
+  sat: number;
+  theta: number;
+}): void {
   const d = image.data;
   const k = 1 / Math.sqrt(3);
   for (let p = 0, i = 0; p < weight.length; p++, i += 3) {

@@ -19,7 +19,7 @@ function typicalGlobalParams(seed: number): DevelopParams {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const spec = (PARAM_SPECS as Record<string, ParamSpec>)[key];
-    if (!spec || ["presence", "vignette", "grain", "detail"].includes(spec.group) && key !== "Vibrance" && key !== "Saturation") continue;
+    if (!spec || (["presence", "vignette", "grain", "detail"].includes(spec.group) && key !== "Vibrance" && key !== "Saturation")) continue;
     out[key] = spec.kind === "number" && typeof value === "number" ? spec.default + (value - spec.default) / 2 : value;
   }
   return out as DevelopParams;

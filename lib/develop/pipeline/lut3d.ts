@@ -117,7 +117,17 @@ export const MAX_HEAD_STEPS = 3 * HEAD_STEPS;
  * the same cells for every pixel, and a head bounded by MAX_HEAD_STEPS however far exposure or
  * levels push the values.
  */
-function bakeRegionHead({ ramp, post, lifts, size }: { ramp: Float32Array; post: Float32Array; lifts: Float32Array; size: number }): RegionHead {
+function bakeRegionHead({
+  ramp,
+  post,
+  lifts,
+  size,
+}: {
+  ramp: Float32Array;
+  post: Float32Array;
+  lifts: Float32Array;
+  size: number;
+}): RegionHead {
   let lo = Infinity;
   let dLo = 0;
   for (const v of ramp) lo = Math.min(lo, v);
@@ -134,13 +144,18 @@ function bakeRegionHead({ ramp, post, lifts, size }: { ramp: Float32Array; post:
   let j1 = Math.ceil((1 - qMin) * HEAD_STEPS);
   while (at(j1 - 1) >= 1) j1--;
   while (at(j1) < 1) j1++;
-  const raw = [0, 1, 2].map((c) => Int32Array.from({ length: 256 }, (_, v) => Math.min(j1 - liftLo, Math.max(j0 - liftHi, Math.round((ramp[v * 3 + c] - qMin) * HEAD_STEPS)))));
+  const raw = [0, 1, 2].map((c) =>
+    Int32Array.from({ length: 256 }, (_, v) =>
+      Math.min(j1 - liftLo, Math.max(j0 - liftHi, Math.round((ramp[v * 3 + c] - qMin) * HEAD_STEPS))),
+    ),
+  );
   let first = Infinity;
   let last = -Infinity;
-  for (const xs of raw) for (const x of xs) {
-    first = Math.min(first, x + liftLo);
-    last = Math.max(last, x + liftHi);
-  }
+  for (const xs of raw)
+    for (const x of xs) {
+      first = Math.min(first, x + liftLo);
+      last = Math.max(last, x + liftHi);
+    }
   const steps = last - first + 1;
   if (steps > MAX_HEAD_STEPS) throw new RangeError(`tone head needs ${steps} steps, more than ${MAX_HEAD_STEPS}`);
   const strides = [size * size, size, 1];

@@ -66,13 +66,18 @@ const LABEL_KEYS = new Set(["WhiteBalance", "ToneCurveName2012", "AsShotTemperat
  * no absolute shift. Fallback when an absolute value comes without a known as-shot: 5500 K / 0,
  * reported in `approximated`.
  */
-function planWhiteBalance(params: DevelopParams, context: RenderContext, approximated: NotRendered[]): { temperature: number; tint: number } {
+function planWhiteBalance(
+  params: DevelopParams,
+  context: RenderContext,
+  approximated: NotRendered[],
+): { temperature: number; tint: number } {
   let temperature = numberOf(params, "IncrementalTemperature");
   let tint = numberOf(params, "IncrementalTint");
   const hasAbsolute = typeof params.Temperature === "number" || typeof params.Tint === "number";
   if (hasAbsolute && params.WhiteBalance !== "As Shot") {
     const shotK = typeof params.AsShotTemperature === "number" ? params.AsShotTemperature : context.asShot?.temperature;
-    const shotTint = typeof params.AsShotTint === "number" ? params.AsShotTint : (context.asShot?.tint ?? (shotK !== undefined ? 0 : undefined));
+    const shotTint =
+      typeof params.AsShotTint === "number" ? params.AsShotTint : (context.asShot?.tint ?? (shotK !== undefined ? 0 : undefined));
     const asShot = { kelvin: shotK ?? FALLBACK_AS_SHOT.kelvin, tint: shotTint ?? FALLBACK_AS_SHOT.tint };
     const kelvin = typeof params.Temperature === "number" ? params.Temperature : asShot.kelvin;
     const abs = absoluteToRelativeWhiteBalance({ kelvin, tint: typeof params.Tint === "number" ? params.Tint : asShot.tint, asShot });
@@ -195,7 +200,11 @@ export function planRender(params: DevelopParams, context: RenderContext = {}): 
   const grading = {
     shadows: { hue: n("SplitToningShadowHue"), saturation: n("SplitToningShadowSaturation"), luminance: n("ColorGradeShadowLum") },
     midtones: { hue: n("ColorGradeMidtoneHue"), saturation: n("ColorGradeMidtoneSat"), luminance: n("ColorGradeMidtoneLum") },
-    highlights: { hue: n("SplitToningHighlightHue"), saturation: n("SplitToningHighlightSaturation"), luminance: n("ColorGradeHighlightLum") },
+    highlights: {
+      hue: n("SplitToningHighlightHue"),
+      saturation: n("SplitToningHighlightSaturation"),
+      luminance: n("ColorGradeHighlightLum"),
+    },
     global: { hue: n("ColorGradeGlobalHue"), saturation: n("ColorGradeGlobalSat"), luminance: n("ColorGradeGlobalLum") },
     balance: n("SplitToningBalance"),
     blending: n("ColorGradeBlending"),
@@ -206,7 +215,13 @@ export function planRender(params: DevelopParams, context: RenderContext = {}): 
   const global: GlobalSettings = {
     whiteBalance: temperature || tint ? { temperature, tint } : null,
     exposure: n("Exposure2012"),
-    tone: { contrast: n("Contrast2012"), highlights: n("Highlights2012"), shadows: n("Shadows2012"), whites: n("Whites2012"), blacks: n("Blacks2012") },
+    tone: {
+      contrast: n("Contrast2012"),
+      highlights: n("Highlights2012"),
+      shadows: n("Shadows2012"),
+      whites: n("Whites2012"),
+      blacks: n("Blacks2012"),
+    },
     toneRegions: Boolean(n("Highlights2012") || n("Shadows2012")),
     curves,
     hsl: nonZero([...hsl.hue, ...hsl.saturation, ...hsl.luminance]) ? hsl : null,
@@ -220,7 +235,8 @@ export function planRender(params: DevelopParams, context: RenderContext = {}): 
   return {
     global,
     presence: { texture: n("Texture"), clarity: n("Clarity2012"), dehaze: n("Dehaze") },
-    denoise: n("LuminanceSmoothing") || n("ColorNoiseReduction") ? { luminance: n("LuminanceSmoothing"), color: n("ColorNoiseReduction") } : null,
+    denoise:
+      n("LuminanceSmoothing") || n("ColorNoiseReduction") ? { luminance: n("LuminanceSmoothing"), color: n("ColorNoiseReduction") } : null,
     corrections,
     vignette: n("PostCropVignetteAmount")
       ? {
@@ -246,5 +262,7 @@ export function planRender(params: DevelopParams, context: RenderContext = {}): 
 /** Whether any stage after the global ones is active (they need the float image). */
 export function hasSpatialStages(plan: RenderPlan): boolean {
   const p = plan.presence;
-  return Boolean(plan.denoise || p.texture || p.clarity || p.dehaze || plan.corrections.length || plan.vignette || plan.grain || plan.sharpen);
+  return Boolean(
+    plan.denoise || p.texture || p.clarity || p.dehaze || plan.corrections.length || plan.vignette || plan.grain || plan.sharpen,
+  );
 }

@@ -25,7 +25,15 @@ export function downsamplePlane({ plane, factor }: { plane: Plane; factor: numbe
  * `rowSampler(y)` returns a function of x giving the upsampled value at full-resolution (x, y).
  * Precomputes the column indices and weights once so each sample costs four loads.
  */
-export function makeUpsampler({ small, factor, width }: { small: Plane; factor: number; width: number }): (y: number) => (x: number) => number {
+export function makeUpsampler({
+  small,
+  factor,
+  width,
+}: {
+  small: Plane;
+  factor: number;
+  width: number;
+}): (y: number) => (x: number) => number {
   const { width: sw, height: sh, data } = small;
   const x0 = new Int32Array(width);
   const x1 = new Int32Array(width);

@@ -6,7 +6,16 @@ const INV_SQRT3 = 1 / Math.sqrt(3);
  * for theta > 0) and scaled by `scale`, then the colour is multiplied by `gain`. Smooth in RGB
  * (no walk round the HSV hexagon), so it bakes into the 3D LUT accurately. Writes out[o..o+2].
  */
-export function rotateChroma(r: number, g: number, b: number, theta: number, scale: number, gain: number, out: Float32Array | Float64Array, o: number): void {
+export function rotateChroma(
+  r: number,
+  g: number,
+  b: number,
+  theta: number,
+  scale: number,
+  gain: number,
+  out: Float32Array | Float64Array,
+  o: number,
+): void {
   const m = (r + g + b) / 3;
   const dr = r - m;
   const dg = g - m;

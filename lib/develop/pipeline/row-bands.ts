@@ -13,16 +13,18 @@ export type RowSelection = RowRange | RowBands;
 
 /** `rows` as a band source that checks every band against the image's height. */
 export function rowBands(rows: RowSelection | undefined, height: number): RowBands {
-  if (typeof rows === "function") return () => {
-    const band = rows();
-    return band && checkRows(band, height);
-  };
+  if (typeof rows === "function")
+    return () => {
+      const band = rows();
+      return band && checkRows(band, height);
+    };
   let given = false;
   const only = checkRows(rows ?? [0, height], height);
   return () => (given ? null : ((given = true), only));
 }
 
 function checkRows([a, b]: RowRange, height: number): RowRange {
-  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= b && b <= height)) throw new RangeError(`rows must satisfy 0 ≤ start ≤ end ≤ ${height}, got [${a}, ${b}]`);
+  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= b && b <= height))
+    throw new RangeError(`rows must satisfy 0 ≤ start ≤ end ≤ ${height}, got [${a}, ${b}]`);
   return [a, b];
 }

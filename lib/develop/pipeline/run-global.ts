@@ -58,7 +58,15 @@ export function runColorStages({ image, settings }: { image: FloatImage; setting
 }
 
 /** The whole global pipeline in float (the exact path): linear image in, display-encoded out, in place. */
-export function runGlobalStages({ image, settings, toneDelta }: { image: FloatImage; settings: GlobalSettings; toneDelta?: Float32Array | null }): FloatImage {
+export function runGlobalStages({
+  image,
+  settings,
+  toneDelta,
+}: {
+  image: FloatImage;
+  settings: GlobalSettings;
+  toneDelta?: Float32Array | null;
+}): FloatImage {
   runSeparableStages({ image, settings, toneDelta });
   return runColorStages({ image, settings });
 }

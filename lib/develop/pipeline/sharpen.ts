@@ -17,7 +17,14 @@ export type SharpenOptions = {
  * ±(0.02 + 0.2·detail/100) to limit halos; edge mask e = smoothstep(t, 2t, |∇blur|) with
  * t = 0.05·edgeMasking/100 (e = 1 when 0); l' = l + (amount/100)·1.5·δ·e; rgb ·= (l'/l)².
  */
-export function applySharpen({ image, amount = 0, radius = 1, detail = 25, edgeMasking = 0, amountMap }: { image: FloatImage } & SharpenOptions): FloatImage {
+export function applySharpen({
+  image,
+  amount = 0,
+  radius = 1,
+  detail = 25,
+  edgeMasking = 0,
+  amountMap,
+}: { image: FloatImage } & SharpenOptions): FloatImage {
   assertRange("amount", amount, 0, 150);
   assertRange("radius", radius, 0.5, 3);
   assertRange("detail", detail, 0, 100);

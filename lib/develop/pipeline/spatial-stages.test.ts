@@ -41,7 +41,7 @@ describe("spatial stages", () => {
   });
 
   it("dehaze deepens a hazy image's shadows and negative dehaze lifts them", () => {
-    const hazy = () => grey(80, 60, (x, y) => 0.35 + 0.3 * ((x + y) % 7) / 7);
+    const hazy = () => grey(80, 60, (x, y) => 0.35 + (0.3 * ((x + y) % 7)) / 7);
     const clear = applyDehaze({ image: hazy(), amount: 80 });
     const foggy = applyDehaze({ image: hazy(), amount: -80 });
     expect(lum(clear, 0, 0)).toBeLessThan(0.3);

@@ -79,8 +79,6 @@ export function monotoneCubic(xs: readonly number[], ys: readonly number[]): Int
     const u = (x - xs[i]) / h;
     const u2 = u * u;
     const u3 = u2 * u;
-    return (
-      (2 * u3 - 3 * u2 + 1) * ys[i] + (u3 - 2 * u2 + u) * h * t[i] + (-2 * u3 + 3 * u2) * ys[i + 1] + (u3 - u2) * h * t[i + 1]
-    );
+    return (2 * u3 - 3 * u2 + 1) * ys[i] + (u3 - 2 * u2 + u) * h * t[i] + (-2 * u3 + 3 * u2) * ys[i + 1] + (u3 - u2) * h * t[i + 1];
   };
 }

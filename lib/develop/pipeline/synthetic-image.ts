@@ -6,11 +6,23 @@ import { mulberry32 } from "./prng";
  * gradient, a skin-toned disc, textured foliage, a dark shadow band, a bright highlight, a grey
  * ramp, saturated patches across the hue wheel, and mild sensor-like noise.
  */
-export function syntheticImage({ width = 96, height = 64, seed = 1, channels = 3 }: { width?: number; height?: number; seed?: number; channels?: 3 | 4 } = {}): Image8 {
+export function syntheticImage({
+  width = 96,
+  height = 64,
+  seed = 1,
+  channels = 3,
+}: { width?: number; height?: number; seed?: number; channels?: 3 | 4 } = {}): Image8 {
   const rand = mulberry32(seed);
   const data = new Uint8Array(width * height * channels);
   const patches: [number, number, number][] = [
-    [220, 40, 40], [230, 140, 30], [230, 210, 40], [60, 170, 60], [40, 180, 190], [40, 70, 200], [120, 60, 180], [200, 50, 150],
+    [220, 40, 40],
+    [230, 140, 30],
+    [230, 210, 40],
+    [60, 170, 60],
+    [40, 180, 190],
+    [40, 70, 200],
+    [120, 60, 180],
+    [200, 50, 150],
   ];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {

@@ -5,7 +5,8 @@ import { computeToneRegions, haloWidth, regionBasePlane, regionFactor } from "./
 
 function stepImage(width: number, height: number, dark: number, bright: number): Image8 {
   const data = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.fill(x < width / 2 ? dark : bright, (y * width + x) * 3, (y * width + x) * 3 + 3);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) data.fill(x < width / 2 ? dark : bright, (y * width + x) * 3, (y * width + x) * 3 + 3);
   return { data, width, height, channels: 3 };
 }
 
@@ -25,7 +26,10 @@ function haloExtent(image: Image8): number {
 }
 
 describe("edge-aware tone regions (Highlights/Shadows)", () => {
-  for (const [width, height] of [[400, 100], [2400, 60]] as const) {
+  for (const [width, height] of [
+    [400, 100],
+    [2400, 60],
+  ] as const) {
     it(`leaves a step edge without a halo beyond the stated width (${width}×${height}, factor ${regionFactor(width, height)})`, () => {
       const image = stepImage(width, height, 40, 200);
       for (const params of [{ Shadows2012: 100 }, { Highlights2012: -100 }, { Shadows2012: 80, Highlights2012: -60, Exposure2012: 0.5 }]) {

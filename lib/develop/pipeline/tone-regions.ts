@@ -79,7 +79,8 @@ export function computeToneRegions(image: Image8): ToneRegions {
       const end = Math.min(width, (j + 1) * factor);
       let blockSum = 0;
       let samples = 0;
-      for (let i = rowStart + x * channels; x < end; x += step, i += stride, samples++) blockSum += (54 * data[i] + 183 * data[i + 1] + 19 * data[i + 2] + 128) >> 8;
+      for (let i = rowStart + x * channels; x < end; x += step, i += stride, samples++)
+        blockSum += (54 * data[i] + 183 * data[i + 1] + 19 * data[i + 2] + 128) >> 8;
       sum[lrow + j] += blockSum;
       count[lrow + j] += samples;
     }
@@ -97,7 +98,8 @@ export function computeToneRegions(image: Image8): ToneRegions {
   // Every pass writes over a plane it no longer needs: the guide planes become the means, then
   // the coefficients (a over mean², b over mean), then their blurs. Fresh memory costs page faults,
   // which on a VM made this function's time vary 10–45 ms at 12 MP with 11 planes allocated.
-  const blur = (plane: Float32Array): Float32Array => boxBlur({ plane: { data: plane, width: lw, height: lh } as Plane, radius, scratch, out: plane }).data;
+  const blur = (plane: Float32Array): Float32Array =>
+    boxBlur({ plane: { data: plane, width: lw, height: lh } as Plane, radius, scratch, out: plane }).data;
   const mean = blur(guide);
   const mean2 = blur(guide2);
   const a = mean2;

@@ -94,7 +94,12 @@ export function makeToneFunction(options: ToneOptions): (x: number) => number {
  * `delta` (one value per pixel), the shadows/highlights lift is that pixel's value added to all
  * three channels (the edge-aware form, see tone-regions.ts) instead of the per-value bump.
  */
-export function applyTone({ image, out, delta, ...options }: { image: FloatImage; out?: Float32Array; delta?: Float32Array | null } & ToneOptions): FloatImage {
+export function applyTone({
+  image,
+  out,
+  delta,
+  ...options
+}: { image: FloatImage; out?: Float32Array; delta?: Float32Array | null } & ToneOptions): FloatImage {
   const dst = outputFor(image, out);
   const src = image.data;
   if (delta) {

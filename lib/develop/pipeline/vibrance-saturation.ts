@@ -20,7 +20,12 @@ export function isVibranceSaturationIdentity(o: VibranceSaturationOptions): bool
  * channel at output, which keeps this stage smooth (exactly linear for saturation alone) so the 3D
  * LUT reproduces it within a code. More saturation never lowers chroma.
  */
-export function applyVibranceSaturation({ image, out, saturation = 0, vibrance = 0 }: { image: FloatImage; out?: Float32Array } & VibranceSaturationOptions): FloatImage {
+export function applyVibranceSaturation({
+  image,
+  out,
+  saturation = 0,
+  vibrance = 0,
+}: { image: FloatImage; out?: Float32Array } & VibranceSaturationOptions): FloatImage {
   assertRange("saturation", saturation, -100, 100);
   assertRange("vibrance", vibrance, -100, 100);
   const s = saturation / 100;

@@ -42,7 +42,15 @@ const MIRED_PER_UNIT = 1.5;
  * 4400 K is a −600 K shift, cooler); tint by (tint − asShotTint)·100/150. Without a known as-shot
  * value pass {@link FALLBACK_AS_SHOT} (5500 K / 0) and report the approximation.
  */
-export function absoluteToRelativeWhiteBalance({ kelvin, tint, asShot = FALLBACK_AS_SHOT }: { kelvin: number; tint: number; asShot?: { kelvin: number; tint: number } }): { temperature: number; tint: number } {
+export function absoluteToRelativeWhiteBalance({
+  kelvin,
+  tint,
+  asShot = FALLBACK_AS_SHOT,
+}: {
+  kelvin: number;
+  tint: number;
+  asShot?: { kelvin: number; tint: number };
+}): { temperature: number; tint: number } {
   assertRange("kelvin", kelvin, 1000, 100000);
   assertRange("asShot.kelvin", asShot.kelvin, 1000, 100000);
   const mired = (k: number) => 1e6 / k;

@@ -78,7 +78,10 @@ const SUPPORTS: Array<[string, string]> = [
 ];
 
 function curveElement(key: string, curve: ToneCurve): string {
-  return seqElement(key, curve.map(([x, y]) => `${x}, ${y}`));
+  return seqElement(
+    key,
+    curve.map(([x, y]) => `${x}, ${y}`),
+  );
 }
 
 function seqElement(key: string, texts: string[]): string {

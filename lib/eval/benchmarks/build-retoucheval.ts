@@ -12,7 +12,12 @@ export const buildRetouchEvalInput = z.object({
   name: z.string().trim().min(1).max(200),
   /** Items drawn per split (quality, style, local), as RetouchEval's 3 × 100. */
   perSplit: z.number().int().min(1).max(5000).default(100),
-  seed: z.number().int().min(0).max(2 ** 31).default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(1),
 });
 
 type Candidate = { id: string; source_sha: string; target_sha: string; category: string; text: string };
@@ -51,7 +56,12 @@ export async function buildRetouchEvalBenchmark({ ctx, input }: { ctx: Ctx; inpu
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, items.filter((i) => i.split === c).length]));
   return insertBenchmark({
     ctx,
-    benchmark: { name, kind: "retoucheval", config: { perSplit, seed, counts, source: "corpus test split" }, description: `RetouchEval-style, ${perSplit} per split, seed ${seed}` },
+    benchmark: {
+      name,
+      kind: "retoucheval",
+      config: { perSplit, seed, counts, source: "corpus test split" },
+      description: `RetouchEval-style, ${perSplit} per split, seed ${seed}`,
+    },
     items,
   });
 }

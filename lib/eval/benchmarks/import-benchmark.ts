@@ -44,7 +44,9 @@ export async function importBenchmark({ ctx, input }: { ctx: Ctx; input: z.input
       name,
       kind,
       description,
-      config: fivek ? { protocol: "MIT-Adobe FiveK: input → expert C, 8-bit sRGB", instruction: FIVEK_INSTRUCTION } : { instruction: FIVEK_INSTRUCTION },
+      config: fivek
+        ? { protocol: "MIT-Adobe FiveK: input → expert C, 8-bit sRGB", instruction: FIVEK_INSTRUCTION }
+        : { instruction: FIVEK_INSTRUCTION },
     },
     items: items.map((i) => ({
       instruction: fivek ? null : (i.instruction ?? null),

@@ -50,16 +50,25 @@ export async function insertBenchmark({
     const shas = [...new Set(items.flatMap((i) => [i.sourceSha, i.referenceSha]))];
     const found = await tx.select({ sha: images.sha256 }).from(images).where(inArray(images.sha256, shas));
     const missing = shas.filter((s) => !found.some((f) => f.sha === s));
-    if (missing.length > 0) throw new AppError("VALIDATION", `Unknown images (upload them first): ${missing.slice(0, 5).join(", ")}`, { missing });
+    if (missing.length > 0)
+      throw new AppError("VALIDATION", `Unknown images (upload them first): ${missing.slice(0, 5).join(", ")}`, { missing });
 
     const [row] = await tx
       .insert(benchmarks)
       .values({ ...benchmark, contentHash, frozen: true, itemCount: items.length, createdBy: ctx.actor?.id ?? null })
       .returning();
     for (let start = 0; start < items.length; start += 500) {
-      await tx.insert(benchmarkItems).values(items.slice(start, start + 500).map((i, k) => ({ ...i, benchmarkId: row.id, position: start + k })));
+      await tx
+        .insert(benchmarkItems)
+        .values(items.slice(start, start + 500).map((i, k) => ({ ...i, benchmarkId: row.id, position: start + k })));
     }
-    await recordAudit({ ctx: { ...ctx, db: tx }, action: "eval.benchmark", subjectType: "benchmark", subjectId: row.id, data: { kind: row.kind, contentHash, items: items.length } });
+    await recordAudit({
+      ctx: { ...ctx, db: tx },
+      action: "eval.benchmark",
+      subjectType: "benchmark",
+      subjectId: row.id,
+      data: { kind: row.kind, contentHash, items: items.length },
+    });
     return { benchmark: row, created: true };
   });
 }

@@ -21,7 +21,10 @@ export const compareRunsInput = z.object({ a: z.uuid(), b: z.uuid() }).refine((v
 export async function compareRuns({ ctx, input }: { ctx: Ctx; input: z.input<typeof compareRunsInput> }) {
   if (!ctx.system) requireRole(ctx.actor, ["researcher"]);
   const { a, b } = parseInput(compareRunsInput, input);
-  const runs = await ctx.db.select().from(evalRuns).where(inArray(evalRuns.id, [a, b]));
+  const runs = await ctx.db
+    .select()
+    .from(evalRuns)
+    .where(inArray(evalRuns.id, [a, b]));
   const runA = runs.find((r) => r.id === a);
   const runB = runs.find((r) => r.id === b);
   if (!runA || !runB) throw new AppError("NOT_FOUND", "No such eval run");

@@ -13,14 +13,46 @@ import { toCsv } from "./to-csv";
  */
 export async function exportLeaderboardCsv({ ctx, input }: { ctx: Ctx; input: { benchmarkId: string } }): Promise<string> {
   const board = await getLeaderboard({ ctx, input });
-  const header = ["benchmark", "benchmark_hash", "run_id", "model", "judge", "judge_prompt", "pq_wording", "split", "metric", "mean", "ci_lo", "ci_hi", "n", "rank", "format_failure_rate"];
+  const header = [
+    "benchmark",
+    "benchmark_hash",
+    "run_id",
+    "model",
+    "judge",
+    "judge_prompt",
+    "pq_wording",
+    "split",
+    "metric",
+    "mean",
+    "ci_lo",
+    "ci_hi",
+    "n",
+    "rank",
+    "format_failure_rate",
+  ];
   const lines: unknown[][] = [];
   for (const row of board.rows) {
     for (const group of board.groups) {
       for (const m of ALL_METRICS) {
         const c = row.cells[group]?.[m.key];
         if (!c) continue;
-        lines.push([board.benchmark.name, board.benchmark.contentHash, row.run.id, row.run.modelName, row.run.judgeModelName, row.run.judgePrompt, row.run.pqWording, group, m.key, c.mean, c.lo, c.hi, c.n, c.rank, row.run.formatFailureRate]);
+        lines.push([
+          board.benchmark.name,
+          board.benchmark.contentHash,
+          row.run.id,
+          row.run.modelName,
+          row.run.judgeModelName,
+          row.run.judgePrompt,
+          row.run.pqWording,
+          group,
+          m.key,
+          c.mean,
+          c.lo,
+          c.hi,
+          c.n,
+          c.rank,
+          row.run.formatFailureRate,
+        ]);
       }
     }
   }
@@ -34,6 +66,19 @@ export async function exportEvalItemsCsv({ ctx, input }: { ctx: Ctx; input: { ru
   const header = ["position", "split", "instruction", "parse_status", "l1", "l2", "psnr", "ssim", "lpips", "sc", "pq", "o"];
   return toCsv(
     header,
-    rows.map(({ item, result: r }) => [item.position, item.split, item.instruction, r?.parseStatus, r?.metrics?.l1, r?.metrics?.l2, r?.metrics?.psnr, r?.metrics?.ssim, r?.metrics?.lpips, r?.sc, r?.pq, r?.o]),
+    rows.map(({ item, result: r }) => [
+      item.position,
+      item.split,
+      item.instruction,
+      r?.parseStatus,
+      r?.metrics?.l1,
+      r?.metrics?.l2,
+      r?.metrics?.psnr,
+      r?.metrics?.ssim,
+      r?.metrics?.lpips,
+      r?.sc,
+      r?.pq,
+      r?.o,
+    ]),
   );
 }

@@ -32,7 +32,10 @@ export async function getLeaderboard({ ctx, input }: { ctx: Ctx; input: z.input<
   const [benchmark] = await ctx.db.select().from(benchmarks).where(eq(benchmarks.id, benchmarkId)).limit(1);
   if (!benchmark) throw new AppError("NOT_FOUND", `No benchmark ${benchmarkId}`);
   const runs = await ctx.db.select().from(evalRuns).where(eq(evalRuns.benchmarkId, benchmarkId)).orderBy(asc(evalRuns.createdAt));
-  const items = await loadScoredItems(ctx, runs.map((r) => r.id));
+  const items = await loadScoredItems(
+    ctx,
+    runs.map((r) => r.id),
+  );
 
   const splitSet = new Set<string>();
   for (const list of items.values()) for (const i of list) splitSet.add(i.split);

@@ -9,7 +9,16 @@ export async function loadScoredItems(ctx: Ctx, runIds: string[]): Promise<Map<s
   const byRun = new Map<string, ScoredItem[]>(runIds.map((id) => [id, []]));
   if (runIds.length === 0) return byRun;
   const rows = await ctx.db
-    .select({ runId: evalItems.runId, itemId: evalItems.itemId, split: benchmarkItems.split, metrics: evalItems.metrics, sc: evalItems.sc, pq: evalItems.pq, o: evalItems.o, ruleReward: evalItems.ruleReward })
+    .select({
+      runId: evalItems.runId,
+      itemId: evalItems.itemId,
+      split: benchmarkItems.split,
+      metrics: evalItems.metrics,
+      sc: evalItems.sc,
+      pq: evalItems.pq,
+      o: evalItems.o,
+      ruleReward: evalItems.ruleReward,
+    })
     .from(evalItems)
     .innerJoin(benchmarkItems, eq(benchmarkItems.id, evalItems.itemId))
     .where(and(inArray(evalItems.runId, runIds), ne(evalItems.parseStatus, "failed")))

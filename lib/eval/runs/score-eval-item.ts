@@ -29,7 +29,11 @@ export async function scoreEvalItem({ ctx, input }: { ctx: Ctx; input: z.input<t
   const [run] = await ctx.db.select().from(evalRuns).where(eq(evalRuns.id, runId)).limit(1);
   if (!run) throw new AppError("NOT_FOUND", `No eval run ${runId}`);
   if (run.status === "cancelled") return { skipped: "cancelled" as const };
-  const [done] = await ctx.db.select({ id: evalItems.id }).from(evalItems).where(and(eq(evalItems.runId, runId), eq(evalItems.itemId, itemId))).limit(1);
+  const [done] = await ctx.db
+    .select({ id: evalItems.id })
+    .from(evalItems)
+    .where(and(eq(evalItems.runId, runId), eq(evalItems.itemId, itemId)))
+    .limit(1);
   if (done) return { skipped: "done" as const };
   const [row] = await ctx.db
     .select({ item: benchmarkItems, config: benchmarks.config, params: trajectories.params })
@@ -40,7 +44,11 @@ export async function scoreEvalItem({ ctx, input }: { ctx: Ctx; input: z.input<t
     .limit(1);
   if (!row || row.item.benchmarkId !== run.benchmarkId) throw new AppError("NOT_FOUND", `Item ${itemId} is not in this run's benchmark`);
   const { item } = row;
-  if (run.status === "queued") await ctx.db.update(evalRuns).set({ status: "running", startedAt: new Date() }).where(and(eq(evalRuns.id, runId), eq(evalRuns.status, "queued")));
+  if (run.status === "queued")
+    await ctx.db
+      .update(evalRuns)
+      .set({ status: "running", startedAt: new Date() })
+      .where(and(eq(evalRuns.id, runId), eq(evalRuns.status, "queued")));
 
   const instruction = item.instruction ?? (typeof row.config.instruction === "string" ? row.config.instruction : FIVEK_INSTRUCTION);
   const policy = await proposeEdit({ ctx, input: { source: { sha256: item.sourceSha }, instruction, n: 1 }, modelId: run.modelId });

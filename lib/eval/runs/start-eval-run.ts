@@ -53,10 +53,20 @@ export async function startEvalRun({ ctx, input }: { ctx: Ctx; input: z.input<ty
         createdBy: actor?.id ?? null,
       })
       .returning();
-    await recordAudit({ ctx: { ...ctx, db: tx }, action: "eval.run", subjectType: "eval_run", subjectId: row.id, data: { benchmarkId, policy: policy.name, judge: judge.name, scorer } });
+    await recordAudit({
+      ctx: { ...ctx, db: tx },
+      action: "eval.run",
+      subjectType: "eval_run",
+      subjectId: row.id,
+      data: { benchmarkId, policy: policy.name, judge: judge.name, scorer },
+    });
     return row;
   });
-  const items = await ctx.db.select({ id: benchmarkItems.id }).from(benchmarkItems).where(eq(benchmarkItems.benchmarkId, benchmarkId)).orderBy(asc(benchmarkItems.position));
+  const items = await ctx.db
+    .select({ id: benchmarkItems.id })
+    .from(benchmarkItems)
+    .where(eq(benchmarkItems.benchmarkId, benchmarkId))
+    .orderBy(asc(benchmarkItems.position));
   let queued = 0;
   for (const item of items) {
     try {

@@ -54,7 +54,7 @@ describe("minCostAssignment", () => {
 
   it("finds the least total cost on random matrices (checked by brute force)", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let t = 0; t < 40; t++) {
       const rows = 1 + (t % 5);
       const cols = 1 + ((t * 3) % 5);

@@ -3,9 +3,24 @@ import { localAccuracy, localParamAccuracy } from "./local-reward";
 import { maskComponentSimilarity, regionSimilarity } from "./mask-similarity";
 
 const gradient = (zeroY: number) => ({ What: "Mask/Gradient", ZeroX: 0, ZeroY: zeroY, FullX: 0, FullY: 0.5 });
-const radial = (top: number, extra: Record<string, unknown> = {}) => ({ What: "Mask/CircularGradient", Left: 0.2, Right: 0.6, Top: top, Bottom: top + 0.4, ...extra });
+const radial = (top: number, extra: Record<string, unknown> = {}) => ({
+  What: "Mask/CircularGradient",
+  Left: 0.2,
+  Right: 0.6,
+  Top: top,
+  Bottom: top + 0.4,
+  ...extra,
+});
 const ai = (subType: number, extra: Record<string, unknown> = {}) => ({ What: "Mask/Image", MaskSubType: subType, ...extra });
-const polygon = (x0: number) => ({ What: "Mask/Polygon", Points: [{ X: x0, Y: 0 }, { X: x0 + 0.5, Y: 0 }, { X: x0 + 0.5, Y: 0.5 }, { X: x0, Y: 0.5 }] });
+const polygon = (x0: number) => ({
+  What: "Mask/Polygon",
+  Points: [
+    { X: x0, Y: 0 },
+    { X: x0 + 0.5, Y: 0 },
+    { X: x0 + 0.5, Y: 0.5 },
+    { X: x0, Y: 0.5 },
+  ],
+});
 
 describe("mask component similarity", () => {
   it("compares linear gradients by their end points (1 − distance / 0.5 each)", () => {
@@ -46,7 +61,14 @@ describe("mask component similarity", () => {
 
 describe("local slider accuracy", () => {
   it("scores shared and one-sided sliders as released", () => {
-    const pred = { LocalExposure2012: 0.05, LocalContrast2012: 0.1, LocalSaturation: 0.05, LocalClarity2012: 0.3, CorrectionAmount: 0.5, CorrectionActive: true };
+    const pred = {
+      LocalExposure2012: 0.05,
+      LocalContrast2012: 0.1,
+      LocalSaturation: 0.05,
+      LocalClarity2012: 0.3,
+      CorrectionAmount: 0.5,
+      CorrectionActive: true,
+    };
     const gt = { LocalExposure2012: 0.03, LocalContrast2012: 0.25, CorrectionActive: true, LocalTemperature: 0.2 };
     // Exposure 1 − 0.02/0.08 = 0.75; Contrast 1 − 0.15/0.3 = 0.5; Active 1; Temperature (pred 0) 1 − 0.2/0.4 = 0.5;
     // Clarity only predicted, 0.3 ≥ τ/2 from 0 → counted as 0; Saturation only predicted, within τ/2 → not counted;

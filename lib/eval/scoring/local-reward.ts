@@ -14,10 +14,24 @@ type Fields = Record<string, unknown>;
  * reward's table; any other numeric field uses 1.
  */
 export const LOCAL_RULE_THRESHOLDS: Record<string, number> = {
-  LocalExposure2012: 0.08, LocalContrast2012: 0.3, LocalHighlights2012: 1, LocalShadows2012: 0.8,
-  LocalWhites2012: 0.15, LocalBlacks2012: 0.2, LocalClarity2012: 0.3, LocalDehaze: 0.15, LocalTexture: 0.35,
-  LocalHue: 0.3, LocalSaturation: 0.15, LocalTemperature: 0.4, LocalTint: 0.25, LocalLuminanceNoise: 0.45,
-  LocalSharpness: 0.2, LocalMoire: 0.15, LocalDefringe: 1, LocalGrain: 0.4,
+  LocalExposure2012: 0.08,
+  LocalContrast2012: 0.3,
+  LocalHighlights2012: 1,
+  LocalShadows2012: 0.8,
+  LocalWhites2012: 0.15,
+  LocalBlacks2012: 0.2,
+  LocalClarity2012: 0.3,
+  LocalDehaze: 0.15,
+  LocalTexture: 0.35,
+  LocalHue: 0.3,
+  LocalSaturation: 0.15,
+  LocalTemperature: 0.4,
+  LocalTint: 0.25,
+  LocalLuminanceNoise: 0.45,
+  LocalSharpness: 0.2,
+  LocalMoire: 0.15,
+  LocalDefringe: 1,
+  LocalGrain: 0.4,
 };
 
 /** Fields that describe the correction rather than adjust the image (not scored, as released). */
@@ -86,6 +100,8 @@ export function localAccuracy(pred: Record<string, unknown>, gt: Record<string, 
   const matches = minCostAssignment(similarity.map((row) => row.map((s) => 1 - s))).filter(([i, j]) => similarity[i][j] > GROUP_MATCH_MIN);
   const matchRatio = matches.length / gtGroups.length;
   const meanPairScore =
-    matches.length === 0 ? 0 : matches.reduce((s, [i, j]) => s + similarity[i][j] * localParamAccuracy(predGroups[i], gtGroups[j]), 0) / matches.length;
+    matches.length === 0
+      ? 0
+      : matches.reduce((s, [i, j]) => s + similarity[i][j] * localParamAccuracy(predGroups[i], gtGroups[j]), 0) / matches.length;
   return 0.4 * matchRatio + 0.6 * meanPairScore;
 }

@@ -10,7 +10,15 @@ import "server-only";
 export const lpipsEndpoint = (): string | null => process.env.LPIPS_ENDPOINT?.trim() || null;
 
 /** LPIPS of `output` against `reference`, or null when no scorer is configured. Throws when the scorer fails. */
-export async function scoreLpips({ endpoint, reference, output }: { endpoint: string | null; reference: Uint8Array; output: Uint8Array }): Promise<number | null> {
+export async function scoreLpips({
+  endpoint,
+  reference,
+  output,
+}: {
+  endpoint: string | null;
+  reference: Uint8Array;
+  output: Uint8Array;
+}): Promise<number | null> {
   if (!endpoint) return null;
   const res = await fetch(endpoint, {
     method: "POST",

@@ -6,7 +6,8 @@ import { minCostAssignment } from "./assignment";
 
 type Fields = Record<string, unknown>;
 
-const num = (m: Fields, k: string): number | undefined => (typeof m[k] === "number" && Number.isFinite(m[k]) ? (m[k] as number) : undefined);
+const num = (m: Fields, k: string): number | undefined =>
+  typeof m[k] === "number" && Number.isFinite(m[k]) ? (m[k] as number) : undefined;
 const isFields = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
 /** 1 at distance 0, falling linearly to 0 at `scale`. */
 const closeness = (distance: number, scale: number) => Math.max(0, 1 - distance / scale);
@@ -39,7 +40,12 @@ function linearGradientSimilarity(a: Fields, b: Fields): number {
 function radialGradientSimilarity(a: Fields, b: Fields): number {
   const keys = ["Top", "Left", "Bottom", "Right"];
   if (keys.some((k) => num(a, k) === undefined || num(b, k) === undefined)) return 0;
-  const box = (m: Fields) => ({ cx: (num(m, "Left")! + num(m, "Right")!) / 2, cy: (num(m, "Top")! + num(m, "Bottom")!) / 2, w: Math.abs(num(m, "Right")! - num(m, "Left")!), h: Math.abs(num(m, "Bottom")! - num(m, "Top")!) });
+  const box = (m: Fields) => ({
+    cx: (num(m, "Left")! + num(m, "Right")!) / 2,
+    cy: (num(m, "Top")! + num(m, "Bottom")!) / 2,
+    w: Math.abs(num(m, "Right")! - num(m, "Left")!),
+    h: Math.abs(num(m, "Bottom")! - num(m, "Top")!),
+  });
   const p = box(a);
   const g = box(b);
   const centre = closeness(Math.hypot(p.cx - g.cx, p.cy - g.cy), 0.5);

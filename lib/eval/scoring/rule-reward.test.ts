@@ -10,7 +10,16 @@ describe("JarvisArt rule-based reward", () => {
   });
 
   it("key-set IoU ignores core, HSL, curve and mask keys as the released code does", () => {
-    const pred = { Exposure2012: 1, Clarity2012: 10, Dehaze: 5, HueAdjustmentRed: 3, ToneCurvePV2012: [[0, 0], [255, 255]] };
+    const pred = {
+      Exposure2012: 1,
+      Clarity2012: 10,
+      Dehaze: 5,
+      HueAdjustmentRed: 3,
+      ToneCurvePV2012: [
+        [0, 0],
+        [255, 255],
+      ],
+    };
     const gt = { Contrast2012: 20, Clarity2012: 25, Texture: 10 };
     // Scored sets: pred {Clarity2012, Dehaze}, gt {Clarity2012, Texture} → 1 / 3.
     const r = ruleReward({ text: "", pred, gt });

@@ -25,18 +25,41 @@ export type RuleReward = {
 
 /** Keys the released code excludes from terms 2 and 3 (besides masks, metadata and HSL keys). */
 const CORE_KEYS = new Set([
-  "Temperature", "Tint", "IncrementalTemperature", "IncrementalTint", "Exposure2012", "Contrast2012",
-  "Saturation", "Vibrance", "Highlights2012", "Shadows2012",
+  "Temperature",
+  "Tint",
+  "IncrementalTemperature",
+  "IncrementalTint",
+  "Exposure2012",
+  "Contrast2012",
+  "Saturation",
+  "Vibrance",
+  "Highlights2012",
+  "Shadows2012",
 ]);
 const HSL = /^(Hue|Saturation|Luminance)Adjustment/;
 const MASK = /^(MaskGroupBasedCorrections|GradientBasedCorrections|CircularGradientBasedCorrections|PaintBasedCorrections|RetouchAreas)$/;
 
 /** Per-key τ of `max(0, 1 − |Δ|/τ)`; any other numeric key uses 1. Incremental WB forms use 25 (our choice; §3 lists only absolute WB). */
 export const RULE_THRESHOLDS: Record<string, number> = {
-  Exposure2012: 1, Contrast2012: 70, Highlights2012: 55, Shadows2012: 55, Whites2012: 50, Blacks2012: 50,
-  Temperature: 1500, Tint: 25, IncrementalTemperature: 25, IncrementalTint: 25,
-  Texture: 40, Clarity2012: 30, Dehaze: 20, Vibrance: 30, Saturation: 30,
-  ParametricShadows: 20, ParametricDarks: 20, ParametricLights: 20, ParametricHighlights: 40,
+  Exposure2012: 1,
+  Contrast2012: 70,
+  Highlights2012: 55,
+  Shadows2012: 55,
+  Whites2012: 50,
+  Blacks2012: 50,
+  Temperature: 1500,
+  Tint: 25,
+  IncrementalTemperature: 25,
+  IncrementalTint: 25,
+  Texture: 40,
+  Clarity2012: 30,
+  Dehaze: 20,
+  Vibrance: 30,
+  Saturation: 30,
+  ParametricShadows: 20,
+  ParametricDarks: 20,
+  ParametricLights: 20,
+  ParametricHighlights: 40,
   PostCropVignetteAmount: 20,
 };
 
@@ -91,5 +114,13 @@ export function ruleReward({
   const accuracyAllKeys = meanAccuracy(pred, gt, (k) => !ignored(k));
   const local = localAccuracy(pred, gt);
   const perception = meanDeltaE === undefined || meanDeltaE === null ? null : Math.exp(-0.015 * meanDeltaE);
-  return { format, matching, accuracy, accuracyAllKeys, local, perception, total: format + matching + accuracy + local + (perception ?? 0) };
+  return {
+    format,
+    matching,
+    accuracy,
+    accuracyAllKeys,
+    local,
+    perception,
+    total: format + matching + accuracy + local + (perception ?? 0),
+  };
 }

@@ -38,7 +38,9 @@ export async function callOpenAiCompatible(req: ChatRequest): Promise<ChatRespon
     temperature: model.temperature,
     max_tokens: model.maxTokens,
     ...(req.n > 1 ? { n: req.n } : {}),
-    ...(req.jsonSchema ? { response_format: { type: "json_schema", json_schema: { name: req.jsonSchema.name, schema: req.jsonSchema.schema } } } : {}),
+    ...(req.jsonSchema
+      ? { response_format: { type: "json_schema", json_schema: { name: req.jsonSchema.name, schema: req.jsonSchema.schema } } }
+      : {}),
   };
   const body = encodeChatBody({ fields, system: req.system, user: req.user, imageUrls: req.imageUrls });
   const { body: answer } = await postJson(completionsUrl(model.endpoint), body, {
@@ -50,7 +52,8 @@ export async function callOpenAiCompatible(req: ChatRequest): Promise<ChatRespon
     throw new BackendError({ kind: "http", status: 502, message: "the server's answer has no choices" });
   const answers = completion.choices.map((c) => {
     // vLLM names the field `reasoning` (still emitting `reasoning_content`); SGLang uses `reasoning_content`.
-    const m = c?.message as (ChatCompletion.Choice["message"] & { reasoning?: string | null; reasoning_content?: string | null }) | undefined;
+    const m = c?.message as
+      (ChatCompletion.Choice["message"] & { reasoning?: string | null; reasoning_content?: string | null }) | undefined;
     return { content: m?.content ?? null, reasoning: m?.reasoning ?? m?.reasoning_content ?? null, finishReason: c?.finish_reason ?? null };
   });
   const usage = completion.usage ? { prompt: completion.usage.prompt_tokens, completion: completion.usage.completion_tokens } : undefined;

@@ -57,7 +57,10 @@ afterAll(async () => {
 const post = (path: string, body = "{}", timeoutMs = 5_000) =>
   postJson(new URL(path, base), Buffer.from(body), { headers: { authorization: "Bearer k" }, timeoutMs });
 const failure = async (p: Promise<unknown>) => {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(BackendError);
   return (e as BackendError).failure;
 };
@@ -81,7 +84,11 @@ describe("postJson", () => {
   });
 
   it("treats a 2xx body that is not JSON, or one over the size limit, as a bad gateway", async () => {
-    expect(await failure(post("/not-json"))).toMatchObject({ kind: "http", status: 502, message: expect.stringMatching(/^unreadable answer/) });
+    expect(await failure(post("/not-json"))).toMatchObject({
+      kind: "http",
+      status: 502,
+      message: expect.stringMatching(/^unreadable answer/),
+    });
     expect(await failure(post("/huge"))).toMatchObject({ kind: "http", status: 502, message: expect.stringContaining("over") });
   });
 

@@ -67,10 +67,13 @@ function postOnce(url: URL, body: Buffer, headers: Record<string, string>, deadl
       agent,
       headers: { ...headers, "content-type": "application/json", accept: "application/json", "content-length": String(body.length) },
     });
-    const timer = setTimeout(() => {
-      finish(() => reject(new BackendError({ kind: "timeout", message: `no answer within ${timeoutMs} ms` })));
-      req.destroy();
-    }, Math.max(0, deadline - performance.now()));
+    const timer = setTimeout(
+      () => {
+        finish(() => reject(new BackendError({ kind: "timeout", message: `no answer within ${timeoutMs} ms` })));
+        req.destroy();
+      },
+      Math.max(0, deadline - performance.now()),
+    );
 
     req.on("error", (e: NodeJS.ErrnoException) => {
       const failure = new BackendError({ kind: "connection", message: `connection failed: ${e.code ?? e.message}` });
@@ -106,7 +109,8 @@ function settle(res: http.IncomingMessage, text: string, resolve: (a: JsonAnswer
     parseError = e as Error;
   }
   if (status >= 200 && status < 300) {
-    if (parseError) reject(new BackendError({ kind: "http", status: 502, message: `unreadable answer: ${parseError.message}`.slice(0, 500) }));
+    if (parseError)
+      reject(new BackendError({ kind: "http", status: 502, message: `unreadable answer: ${parseError.message}`.slice(0, 500) }));
     else resolve({ status, body: parsed });
     return;
   }

@@ -31,10 +31,23 @@ describe("call log: group commit", () => {
     // Finishes of the first half travel with the starts of a second wave.
     const second = hashes.map((h) => `${h}-again`);
     const [, again] = await Promise.all([
-      Promise.all(started.slice(0, 20).map(({ id }, i) => finishCall(getDb(), id, start(hashes[i]), { status: "ok", attempts: 1, latencyMs: i, rawOutput: `answer ${i}\u0000!`, parsed: { i } }))),
+      Promise.all(
+        started.slice(0, 20).map(({ id }, i) =>
+          finishCall(getDb(), id, start(hashes[i]), {
+            status: "ok",
+            attempts: 1,
+            latencyMs: i,
+            rawOutput: `answer ${i}\u0000!`,
+            parsed: { i },
+          }),
+        ),
+      ),
       Promise.all(second.map((h) => startCall(getDb(), start(h), { lookup: true }))),
     ]);
-    const rows = await getDb().select().from(inferenceCalls).where(sql`${inferenceCalls.requestHash} like ${`${tag}-%`}`);
+    const rows = await getDb()
+      .select()
+      .from(inferenceCalls)
+      .where(sql`${inferenceCalls.requestHash} like ${`${tag}-%`}`);
     const byId = new Map(rows.map((r) => [r.id, r]));
     hashes.forEach((h, i) => expect(byId.get(started[i].id)?.requestHash).toBe(h));
     second.forEach((h, i) => expect(byId.get(again[i].id)?.requestHash).toBe(h));
@@ -54,7 +67,17 @@ describe("call log: group commit", () => {
     await getDb().delete(inferenceCalls).where(eq(inferenceCalls.id, id));
     await finishCall(getDb(), id, start(hash), { status: "ok", attempts: 2, latencyMs: 7, rawOutput: "answer", parsed: { ok: true } });
     const [row] = await getDb().select().from(inferenceCalls).where(eq(inferenceCalls.id, id));
-    expect(row).toMatchObject({ requestHash: hash, role: "policy", promptId: "policy/v1", inputs: { hash }, status: "ok", attempts: 2, latencyMs: 7, parsed: { ok: true }, deadlineAt: null });
+    expect(row).toMatchObject({
+      requestHash: hash,
+      role: "policy",
+      promptId: "policy/v1",
+      inputs: { hash },
+      status: "ok",
+      attempts: 2,
+      latencyMs: 7,
+      parsed: { ok: true },
+      deadlineAt: null,
+    });
     expect(row.finishedAt).not.toBeNull();
   });
 });
@@ -72,13 +95,26 @@ describe("call log: started rows", () => {
 
   it("a process SIGKILLed mid-call leaves a started row, which the sweeper marks abandoned after its deadline", async () => {
     const marker = `kill me mid-call ${name}`;
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "test/mid-call-child.ts", server.url, name, marker], {
-      env: { ...process.env, INFERENCE_ABANDON_MARGIN_MS: "0", INFERENCE_CALL_LOG: "sync" },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", "test/mid-call-child.ts", server.url, name, marker],
+      {
+        env: { ...process.env, INFERENCE_ABANDON_MARGIN_MS: "0", INFERENCE_CALL_LOG: "sync" },
+        stdio: ["ignore", "inherit", "inherit"],
+      },
+    );
     const rowOf = async () =>
-      (await getDb().select().from(inferenceCalls).where(sql`${inferenceCalls.inputs}->>'instruction' = ${marker}`))[0];
-    const started = await waitFor(async () => (await rowOf())?.status === "started" && server.counts.inFlight > 0 && (await rowOf()), 30_000, "the started row");
+      (
+        await getDb()
+          .select()
+          .from(inferenceCalls)
+          .where(sql`${inferenceCalls.inputs}->>'instruction' = ${marker}`)
+      )[0];
+    const started = await waitFor(
+      async () => (await rowOf())?.status === "started" && server.counts.inFlight > 0 && (await rowOf()),
+      30_000,
+      "the started row",
+    );
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
     expect((await rowOf()).status).toBe("started");

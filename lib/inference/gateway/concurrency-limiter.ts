@@ -52,7 +52,10 @@ export async function acquireSlot({
   const lease = randomUUID();
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
-    const [got, failures] = (await acquire(redis, [key, gatewayKey("breaker", endpointKey(endpoint))], [limit, leaseMs, lease])) as [number, number];
+    const [got, failures] = (await acquire(redis, [key, gatewayKey("breaker", endpointKey(endpoint))], [limit, leaseMs, lease])) as [
+      number,
+      number,
+    ];
     if (got === -1) return { kind: "open", failures };
     if (got === 1) return { kind: "slot", failures, release: async () => void (await redis.zrem(key, lease).catch(() => 0)) };
     if (Date.now() >= deadline) throw new SlotWaitTimeout(`no free slot on the endpoint within ${waitMs} ms (limit ${limit})`);

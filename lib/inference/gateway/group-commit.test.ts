@@ -33,7 +33,9 @@ describe("groupCommit", () => {
     const db = fakeDb();
     // Timers due together run in one timers phase, each its own callback with microtasks drained
     // in between: a flush queued as a microtask would go out with the first caller alone.
-    const results = await Promise.all([1, 2, 3].map((n) => new Promise<number>((resolve) => setTimeout(() => void write(db, n).then(resolve), 0))));
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => new Promise<number>((resolve) => setTimeout(() => void write(db, n).then(resolve), 0))),
+    );
     expect(results).toEqual([1, 2, 3]);
     expect(batches).toEqual([[1, 2, 3]]);
   });

@@ -116,7 +116,8 @@ export async function runRole<R extends RoleName>({
 type AnySpec = ReturnType<typeof roleSpec>;
 
 /** Longest a call can take: every attempt timing out, plus backoff; past it a `started` row is abandoned. */
-const callBudgetMs = (m: ModelConfig) => m.timeoutMs * (m.maxRetries + 1) * (m.formatRetries + 1) + Number(process.env.INFERENCE_ABANDON_MARGIN_MS ?? 60_000);
+const callBudgetMs = (m: ModelConfig) =>
+  m.timeoutMs * (m.maxRetries + 1) * (m.formatRetries + 1) + Number(process.env.INFERENCE_ABANDON_MARGIN_MS ?? 60_000);
 
 /**
  * Synchronous by default: a `started` row is committed before the request goes
@@ -128,7 +129,8 @@ const callBudgetMs = (m: ModelConfig) => m.timeoutMs * (m.maxRetries + 1) * (m.f
  */
 function callLog(ctx: Ctx, start: CallStart, lookup: boolean) {
   const mode = callLogMode();
-  if (mode === "off") return { hit: Promise.resolve(null), started: Promise.resolve(), finish: async () => 0, cancel: async () => undefined };
+  if (mode === "off")
+    return { hit: Promise.resolve(null), started: Promise.resolve(), finish: async () => 0, cancel: async () => undefined };
   if (mode === "async" && ctx.db === getDb()) {
     const { deadlineAt: _deadline, ...rest } = start;
     return {

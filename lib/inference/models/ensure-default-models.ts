@@ -23,7 +23,8 @@ export async function ensureDefaultModels({ ctx }: { ctx: Ctx }): Promise<string
     const baseUrl = env("BASE_URL");
     const rows: (typeof models.$inferInsert)[] = [{ name: builtinModelName(role), role, backend: "heuristic", active: !baseUrl }];
     const keyVar = env("API_KEY_ENV");
-    if (keyVar && !isModelKeyVar(keyVar)) throw new Error(`MODEL_${role.toUpperCase()}_API_KEY_ENV must name a ${MODEL_KEY_PREFIX}* variable`);
+    if (keyVar && !isModelKeyVar(keyVar))
+      throw new Error(`MODEL_${role.toUpperCase()}_API_KEY_ENV must name a ${MODEL_KEY_PREFIX}* variable`);
     if (baseUrl) rows.push(envModel(role, baseUrl, env("NAME"), keyVar));
     const inserted = await ctx.db.insert(models).values(rows).onConflictDoNothing().returning({ name: models.name });
     created.push(...inserted.map((r) => r.name));

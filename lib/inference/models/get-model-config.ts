@@ -11,7 +11,15 @@ import { builtinHeuristic, type ModelConfig } from "./model-config";
  * `null` → the built-in heuristic, an id → that registered model, which must
  * serve `role` (active or not: evaluation compares checkpoints side by side).
  */
-export async function getModelConfig({ db, role, modelId }: { db: Db | Tx; role: ModelRole; modelId?: string | null }): Promise<ModelConfig> {
+export async function getModelConfig({
+  db,
+  role,
+  modelId,
+}: {
+  db: Db | Tx;
+  role: ModelRole;
+  modelId?: string | null;
+}): Promise<ModelConfig> {
   if (modelId === undefined) return getActiveModel({ db, role });
   if (modelId === null) return builtinHeuristic(role);
   const [row] = await db.select().from(models).where(eq(models.id, modelId)).limit(1);

@@ -96,7 +96,10 @@ describe("work queue with leases", () => {
     expect(await claimNext({ ctx: as(b), input: { kind: "review" } })).toBeNull();
 
     // An expired lease returns the item to the queue; its old holder cannot renew it once taken.
-    await getDb().update(workSlots).set({ expiresAt: sql`now() - interval '1 second'` }).where(and(eq(workSlots.kind, "review"), eq(workSlots.itemId, high)));
+    await getDb()
+      .update(workSlots)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(and(eq(workSlots.kind, "review"), eq(workSlots.itemId, high)));
     expect(await claimNext({ ctx: as(b), input: { kind: "review" } })).toMatchObject({ itemId: high, resumed: false });
     await expect(renewLease({ ctx: as(a), input: { kind: "review", itemId: high } })).rejects.toMatchObject({ code: "CONFLICT" });
     const renewed = await renewLease({ ctx: as(b), input: { kind: "review", itemId: high } });
@@ -119,7 +122,9 @@ describe("work queue with leases", () => {
     await completeSlot({ ctx: as(a), input: { kind: "review", itemId: item } });
     await setOverlap({ ctx: systemContext(), input: { kind: "review", overlap: 2 } });
     // Earlier tests' items got a second slot too: drain them and look for ours.
-    const all = new Set((await getDb().select({ id: workSlots.itemId }).from(workSlots).where(eq(workSlots.kind, "review"))).map((r) => r.id));
+    const all = new Set(
+      (await getDb().select({ id: workSlots.itemId }).from(workSlots).where(eq(workSlots.kind, "review"))).map((r) => r.id),
+    );
     const seenByA = await drain("review", [a], all);
     expect(seenByA.map((s) => s.item)).not.toContain(item);
     const seenByB = await drain("review", [b], all);
@@ -128,8 +133,12 @@ describe("work queue with leases", () => {
   });
 
   it("only researchers (or the system) enqueue; anyone signed in claims; nobody anonymous", async () => {
-    await expect(enqueueItems({ ctx: as(annotators[0]), input: { kind: "review", itemIds: ids(1) } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(claimNext({ ctx: createContext({ actor: null }), input: { kind: "review" } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(enqueueItems({ ctx: as(annotators[0]), input: { kind: "review", itemIds: ids(1) } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(claimNext({ ctx: createContext({ actor: null }), input: { kind: "review" } })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     await expect(claimNext({ ctx: as(annotators[0]), input: { kind: "nope" as "review" } })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });

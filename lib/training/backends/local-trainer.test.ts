@@ -18,7 +18,10 @@ describe("local trainer backend", () => {
     const trainer = createLocalTrainer({ workDir: mkdtempSync(path.join(tmpdir(), "riq-local-")) });
     const ckpt = path.join(mkdtempSync(path.join(tmpdir(), "riq-ckpt-")), "model.ckpt");
     const argv = ["/bin/sh", "-c", `echo "step 1 loss 0.5"; echo "$RIQ_TAG" > ${ckpt}; echo done >&2`];
-    expect(await trainer.submit({ submissionId: "run-a", argv, env: { RIQ_TAG: "weights-v1" } })).toEqual({ submissionId: "run-a", created: true });
+    expect(await trainer.submit({ submissionId: "run-a", argv, env: { RIQ_TAG: "weights-v1" } })).toEqual({
+      submissionId: "run-a",
+      created: true,
+    });
     expect((await trainer.submit({ submissionId: "run-a", argv })).created).toBe(false);
     await waitFor(async () => (await trainer.status("run-a")).status === "SUCCEEDED");
     expect(await readFile(ckpt, "utf8")).toBe("weights-v1\n");

@@ -23,12 +23,27 @@ export function createLocalTrainer({ workDir }: { workDir: string }) {
   };
   const running = new Map<string, ReturnType<typeof spawn>>();
 
-  async function submit({ submissionId, argv, env = {}, cwd }: { submissionId: string; argv: string[]; env?: Record<string, string>; cwd?: string }) {
+  async function submit({
+    submissionId,
+    argv,
+    env = {},
+    cwd,
+  }: {
+    submissionId: string;
+    argv: string[];
+    env?: Record<string, string>;
+    cwd?: string;
+  }) {
     const dir = dirOf(submissionId);
     if (existsSync(path.join(dir, "pid")) || existsSync(path.join(dir, "exit.json"))) return { submissionId, created: false };
     await mkdir(dir, { recursive: true });
     const log = createWriteStream(path.join(dir, "log.txt"), { flags: "a" });
-    const child = spawn(argv[0], argv.slice(1), { cwd: cwd ?? process.cwd(), env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(argv[0], argv.slice(1), {
+      cwd: cwd ?? process.cwd(),
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     running.set(submissionId, child);
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });

@@ -11,7 +11,12 @@ afterAll(() => ray.close());
 describe("Ray Jobs client against a loopback job server", () => {
   it("submits with a submission_id, and a duplicate submit returns the same job without launching another", async () => {
     const client = createRayJobsClient({ baseUrl: ray.url, token: "secret-token" });
-    const first = await client.submit({ entrypoint: "python3 -m verl.trainer.main", submissionId: "run-1-policy", metadata: { run: "1" }, runtimeEnv: { env_vars: { A: "1" } } });
+    const first = await client.submit({
+      entrypoint: "python3 -m verl.trainer.main",
+      submissionId: "run-1-policy",
+      metadata: { run: "1" },
+      runtimeEnv: { env_vars: { A: "1" } },
+    });
     expect(first).toEqual({ submissionId: "run-1-policy", created: true });
     const again = await client.submit({ entrypoint: "python3 -m verl.trainer.main", submissionId: "run-1-policy" });
     expect(again).toEqual({ submissionId: "run-1-policy", created: false });

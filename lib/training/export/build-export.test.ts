@@ -31,7 +31,11 @@ const pairItems: PairItem[] = Array.from({ length: 20 }, (_, i) => ({
 }));
 const opts = { seed: "export-1", imageRoot: "/data/riq/exp", round: 1 };
 const build = (format: ExportFormat) =>
-  buildExport(format, FORMAT_INPUT[format] === "policy" ? { kind: "policy", items: policyItems } : { kind: "pairs", items: pairItems }, opts);
+  buildExport(
+    format,
+    FORMAT_INPUT[format] === "policy" ? { kind: "policy", items: policyItems } : { kind: "pairs", items: pairItems },
+    opts,
+  );
 
 describe("buildExport", () => {
   it.each(EXPORT_FORMATS)("%s rows pass the engine's documented schema", async (format) => {
@@ -53,7 +57,12 @@ describe("buildExport", () => {
     const val = rows["val.parquet"];
     expect(val).toHaveLength(3);
     const answer = JSON.parse(val[0].answer as string);
-    expect(answer).toEqual({ sample_id: policyItems[0].sampleId, instruction: policyItems[0].instruction, src: `images/${sha(0)}.png`, round: 1 });
+    expect(answer).toEqual({
+      sample_id: policyItems[0].sampleId,
+      instruction: policyItems[0].instruction,
+      src: `images/${sha(0)}.png`,
+      round: 1,
+    });
     expect(val[0].images).toEqual([`images/${sha(0)}.png`]);
   });
 
@@ -74,7 +83,9 @@ describe("buildExport", () => {
   it("writes verl rows with file:// images under the image root and the same ground truth JSON", async () => {
     const rows = (await validateExport("verl-policy", build("verl-policy").dataFiles))["train.parquet"];
     expect((rows[0].images as { image: string }[])[0].image).toMatch(/^file:\/\/\/data\/riq\/exp\/images\/[0-9a-f]{64}\.(png|jpg)$/);
-    expect(JSON.parse((rows[0].reward_model as { ground_truth: string }).ground_truth).sample_id).toBe((rows[0].extra_info as { sample_id: string }).sample_id);
+    expect(JSON.parse((rows[0].reward_model as { ground_truth: string }).ground_truth).sample_id).toBe(
+      (rows[0].extra_info as { sample_id: string }).sample_id,
+    );
   });
 
   it("writes LLaMA-Factory SFT targets that lib/edits parses back to the expert params, and registers them", async () => {
@@ -96,8 +107,13 @@ describe("buildExport", () => {
   it("gives byte-identical files and the same content hash for the same items in any order", () => {
     const a = build("verl-pgrt");
     const b = buildExport("verl-pgrt", { kind: "pairs", items: [...pairItems].reverse() }, opts);
-    expect(b.dataFiles.map((f) => Buffer.from(f.bytes).toString("hex"))).toEqual(a.dataFiles.map((f) => Buffer.from(f.bytes).toString("hex")));
-    const files = (x: typeof a) => [...x.dataFiles.map((f) => ({ path: f.path, blobKey: String(f.bytes.length) })), ...x.images.map((i) => ({ path: i.path, blobKey: i.sha256 }))];
+    expect(b.dataFiles.map((f) => Buffer.from(f.bytes).toString("hex"))).toEqual(
+      a.dataFiles.map((f) => Buffer.from(f.bytes).toString("hex")),
+    );
+    const files = (x: typeof a) => [
+      ...x.dataFiles.map((f) => ({ path: f.path, blobKey: String(f.bytes.length) })),
+      ...x.images.map((i) => ({ path: i.path, blobKey: i.sha256 })),
+    ];
     expect(exportContentHash("verl-pgrt", files(a))).toBe(exportContentHash("verl-pgrt", files(b)));
     const other = buildExport("verl-pgrt", { kind: "pairs", items: pairItems.slice(1) }, opts);
     expect(exportContentHash("verl-pgrt", files(other))).not.toBe(exportContentHash("verl-pgrt", files(a)));
@@ -105,8 +121,18 @@ describe("buildExport", () => {
 
   it("catches a row whose <image> tags and images disagree", async () => {
     const built = build("easyr1-policy");
-    const bad = new TextEncoder().encode(JSON.stringify({ conversations: [{ from: "human", value: "<image><image>x" }, { from: "gpt", value: "<answer>{}</answer>" }], images: ["a.jpg"] }) + "\n");
-    await expect(validateExport("llamafactory-policy-sft", [{ path: "x.jsonl", bytes: bad, contentType: "application/jsonl" }])).rejects.toThrow(/images must be a list of 1|2 <image> tags/);
+    const bad = new TextEncoder().encode(
+      JSON.stringify({
+        conversations: [
+          { from: "human", value: "<image><image>x" },
+          { from: "gpt", value: "<answer>{}</answer>" },
+        ],
+        images: ["a.jpg"],
+      }) + "\n",
+    );
+    await expect(
+      validateExport("llamafactory-policy-sft", [{ path: "x.jsonl", bytes: bad, contentType: "application/jsonl" }]),
+    ).rejects.toThrow(/images must be a list of 1|2 <image> tags/);
     expect(built.dataFiles.length).toBeGreaterThan(0);
   });
 });

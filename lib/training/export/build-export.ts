@@ -58,10 +58,12 @@ export function buildExport(format: ExportFormat, input: ExportItems, o: RowOpti
 }
 
 const keyOf = (item: PolicyItem | PairItem) => ("pairId" in item ? item.pairId : item.sampleId);
-const imagesOf = (item: PolicyItem | PairItem): ExportImage[] => ("pairId" in item ? [item.original, item.strong, item.weak] : [item.source]);
+const imagesOf = (item: PolicyItem | PairItem): ExportImage[] =>
+  "pairId" in item ? [item.original, item.strong, item.weak] : [item.source];
 
 /** The file name LLaMA-Factory's dataset_info.json registers for a split. */
-export const sftFileName = (format: ExportFormat, split: string) => `${format.replace("llamafactory-", "").replace(/-/g, "_")}_${split}.jsonl`;
+export const sftFileName = (format: ExportFormat, split: string) =>
+  `${format.replace("llamafactory-", "").replace(/-/g, "_")}_${split}.jsonl`;
 
 function dataFile(format: ExportFormat, split: string, items: (PolicyItem | PairItem)[], o: RowOptions): DataFile {
   const policy = items as PolicyItem[];
@@ -85,10 +87,16 @@ function dataFile(format: ExportFormat, split: string, items: (PolicyItem | Pair
 /** The `data/dataset_info.json` fragment that registers each split's sharegpt file. */
 function datasetInfo(format: ExportFormat, splits: string[]): DataFile {
   const info = Object.fromEntries(
-    splits.sort().map((split) => [
-      `riq_${sftFileName(format, split).replace(/\.jsonl$/, "")}`,
-      { file_name: sftFileName(format, split), formatting: "sharegpt", columns: { messages: "conversations", images: "images" } },
-    ]),
+    splits
+      .sort()
+      .map((split) => [
+        `riq_${sftFileName(format, split).replace(/\.jsonl$/, "")}`,
+        { file_name: sftFileName(format, split), formatting: "sharegpt", columns: { messages: "conversations", images: "images" } },
+      ]),
   );
-  return { path: "dataset_info.json", contentType: "application/json", bytes: new TextEncoder().encode(JSON.stringify(info, null, 2) + "\n") };
+  return {
+    path: "dataset_info.json",
+    contentType: "application/json",
+    bytes: new TextEncoder().encode(JSON.stringify(info, null, 2) + "\n"),
+  };
 }

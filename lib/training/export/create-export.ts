@@ -49,16 +49,25 @@ export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<ty
   let items: ExportItems;
   if (FORMAT_INPUT[o.format] === "policy") {
     if (!snapshot) throw new AppError("VALIDATION", "Policy exports need a snapshotId");
-    items = { kind: "policy" as const, items: await loadPolicyItems({ ctx, snapshotId: snapshot.id, includeUnreviewed: o.includeUnreviewed }) };
+    items = {
+      kind: "policy" as const,
+      items: await loadPolicyItems({ ctx, snapshotId: snapshot.id, includeUnreviewed: o.includeUnreviewed }),
+    };
   } else {
-    items = { kind: "pairs" as const, items: await loadPairItems({ ctx, snapshotId: o.snapshotId, round: o.round, policyRoundsBefore: o.policyRoundsBefore }) };
+    items = {
+      kind: "pairs" as const,
+      items: await loadPairItems({ ctx, snapshotId: o.snapshotId, round: o.round, policyRoundsBefore: o.policyRoundsBefore }),
+    };
   }
   const benchmark = await benchmarkTrajectoryIds(ctx);
   const isBenchmark = (i: { trajectoryId: string; split: string }) => i.split === "test" || benchmark.has(i.trajectoryId);
   let skipped = 0;
   if (o.benchmarkItems === "skip") {
     const before = items.items.length;
-    items = items.kind === "policy" ? { kind: "policy" as const, items: items.items.filter((i) => !isBenchmark(i)) } : { kind: "pairs" as const, items: items.items.filter((i) => !isBenchmark(i)) };
+    items =
+      items.kind === "policy"
+        ? { kind: "policy" as const, items: items.items.filter((i) => !isBenchmark(i)) }
+        : { kind: "pairs" as const, items: items.items.filter((i) => !isBenchmark(i)) };
     skipped = before - items.items.length;
   }
   if (items.items.length === 0) throw new AppError("VALIDATION", "Nothing to export: the selection has no usable items");
@@ -82,7 +91,11 @@ export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const [existing] = await ctx.db.select().from(trainingExports).where(eq(trainingExports.hash, hash)).limit(1);
   if (existing) {
     // The same data exported again (or first exported before pairs were stamped).
-    if (items.kind === "pairs") await markPairsExported(ctx.db, items.items.map((i) => i.pairId));
+    if (items.kind === "pairs")
+      await markPairsExported(
+        ctx.db,
+        items.items.map((i) => i.pairId),
+      );
     return { export: existing, created: false };
   }
 
@@ -102,15 +115,35 @@ export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<ty
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(trainingExports)
-      .values({ hash, format: o.format, name: o.name, snapshotId: snapshot?.id ?? null, roundId: o.roundId ?? null, files, counts: built.counts, manifestKey: manifestPut.key, createdBy: actor?.id ?? null })
+      .values({
+        hash,
+        format: o.format,
+        name: o.name,
+        snapshotId: snapshot?.id ?? null,
+        roundId: o.roundId ?? null,
+        files,
+        counts: built.counts,
+        manifestKey: manifestPut.key,
+        createdBy: actor?.id ?? null,
+      })
       .onConflictDoNothing({ target: trainingExports.hash })
       .returning();
     if (!row) {
       const [raced] = await tx.select().from(trainingExports).where(eq(trainingExports.hash, hash)).limit(1);
       return { export: raced, created: false };
     }
-    if (items.kind === "pairs") await markPairsExported(tx, items.items.map((i) => i.pairId));
-    await recordAudit({ ctx: { ...ctx, db: tx }, action: "training.export", subjectType: "training_export", subjectId: row.id, data: { hash, format: o.format, counts: built.counts } });
+    if (items.kind === "pairs")
+      await markPairsExported(
+        tx,
+        items.items.map((i) => i.pairId),
+      );
+    await recordAudit({
+      ctx: { ...ctx, db: tx },
+      action: "training.export",
+      subjectType: "training_export",
+      subjectId: row.id,
+      data: { hash, format: o.format, counts: built.counts },
+    });
     return { export: row, created: true };
   });
 }
@@ -118,9 +151,19 @@ export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<ty
 /** Stamps the pairs a new export carries, so a round never holds one out afterwards (ensurePerturbedPairs). */
 async function markPairsExported(db: Ctx["db"], pairIds: string[]) {
   for (let i = 0; i < pairIds.length; i += 5_000) {
-    await db.update(pairs).set({ exportedAt: sql`now()` }).where(and(inArray(pairs.id, pairIds.slice(i, i + 5_000)), isNull(pairs.exportedAt)));
+    await db
+      .update(pairs)
+      .set({ exportedAt: sql`now()` })
+      .where(and(inArray(pairs.id, pairIds.slice(i, i + 5_000)), isNull(pairs.exportedAt)));
   }
 }
 
-const IMAGE_TYPES: Record<string, string> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", tif: "image/tiff", avif: "image/avif", heic: "image/heic" };
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  tif: "image/tiff",
+  avif: "image/avif",
+  heic: "image/heic",
+};
 const imageContentType = (path: string) => IMAGE_TYPES[path.split(".").pop() ?? ""] ?? "application/octet-stream";

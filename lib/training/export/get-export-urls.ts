@@ -8,7 +8,15 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { getBlobStore } from "@/lib/storage";
 
-const input = z.object({ exportId: z.uuid(), expiresInS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(24 * 3600) });
+const input = z.object({
+  exportId: z.uuid(),
+  expiresInS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(24 * 3600),
+});
 
 /**
  * Where a training job fetches each file of an export: time-limited signed
@@ -25,7 +33,9 @@ export async function getExportUrls({ ctx, input: raw, baseUrl }: { ctx: Ctx; in
   const urls = await Promise.all(
     files.map(async (f) => ({
       path: f.path,
-      url: store.signedUrl ? await store.signedUrl(f.blobKey, { expiresInS }) : `${baseUrl.replace(/\/+$/, "")}/api/v1/exports/${row.id}/files/${f.path}`,
+      url: store.signedUrl
+        ? await store.signedUrl(f.blobKey, { expiresInS })
+        : `${baseUrl.replace(/\/+$/, "")}/api/v1/exports/${row.id}/files/${f.path}`,
     })),
   );
   return { exportId: row.id, hash: row.hash, signed: !!store.signedUrl, expiresInS: store.signedUrl ? expiresInS : null, files: urls };

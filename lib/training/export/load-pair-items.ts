@@ -11,8 +11,20 @@ import type { PairItem } from "./types";
  * The SFT target's metrics and scores come from the pair's latest unswapped
  * model label when there is one.
  */
-export async function loadPairItems({ ctx, snapshotId, round, policyRoundsBefore }: { ctx: Ctx; snapshotId?: string; round?: number; policyRoundsBefore?: number }): Promise<PairItem[]> {
-  const inSnapshot = snapshotId ? sql`and exists (select 1 from snapshot_items si where si.snapshot_id = ${snapshotId}::uuid and si.trajectory_id = t.id)` : sql``;
+export async function loadPairItems({
+  ctx,
+  snapshotId,
+  round,
+  policyRoundsBefore,
+}: {
+  ctx: Ctx;
+  snapshotId?: string;
+  round?: number;
+  policyRoundsBefore?: number;
+}): Promise<PairItem[]> {
+  const inSnapshot = snapshotId
+    ? sql`and exists (select 1 from snapshot_items si where si.snapshot_id = ${snapshotId}::uuid and si.trajectory_id = t.id)`
+    : sql``;
   const inRound = round !== undefined ? sql`and p.round = ${round}` : sql``;
   const earlierPolicies = policyRoundsBefore !== undefined ? sql`and (p.origin <> 'policy' or p.round < ${policyRoundsBefore})` : sql``;
   const rows = (await ctx.db.execute(sql`

@@ -8,7 +8,15 @@ import type { PolicyItem } from "./types";
  * version of each trajectory, with its source image. Only `accepted`
  * instructions by default; `includeUnreviewed` adds those still in review.
  */
-export async function loadPolicyItems({ ctx, snapshotId, includeUnreviewed }: { ctx: Ctx; snapshotId: string; includeUnreviewed: boolean }): Promise<PolicyItem[]> {
+export async function loadPolicyItems({
+  ctx,
+  snapshotId,
+  includeUnreviewed,
+}: {
+  ctx: Ctx;
+  snapshotId: string;
+  includeUnreviewed: boolean;
+}): Promise<PolicyItem[]> {
   const statuses = includeUnreviewed ? sql`('accepted','in_review')` : sql`('accepted')`;
   const rows = (await ctx.db.execute(sql`
     select i.id::text as sample_id, t.id::text as trajectory_id,

@@ -24,5 +24,7 @@ export type ExportManifest = {
  */
 export function exportContentHash(format: ExportFormat, files: Pick<ExportFile, "path" | "blobKey">[]): string {
   const lines = files.map((f) => `${f.path}\t${f.blobKey}`).sort();
-  return createHash("sha256").update(`${format}\n${lines.join("\n")}`).digest("hex");
+  return createHash("sha256")
+    .update(`${format}\n${lines.join("\n")}`)
+    .digest("hex");
 }

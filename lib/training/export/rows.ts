@@ -16,7 +16,12 @@ export type RowOptions = {
 
 /** The JSON carried in the answer / ground-truth field: the only payload that reaches the reward function. */
 export const policyAnswer = (item: PolicyItem, o: RowOptions) =>
-  JSON.stringify({ sample_id: item.sampleId, instruction: item.instruction, src: imagePath(item.source), ...(o.round !== undefined ? { round: o.round } : {}) });
+  JSON.stringify({
+    sample_id: item.sampleId,
+    instruction: item.instruction,
+    src: imagePath(item.source),
+    ...(o.round !== undefined ? { round: o.round } : {}),
+  });
 
 /** A pair laid out for the reward model: images [original, A, B] and which slot is strong. */
 export function pgrtLayout(pair: PairItem, o: RowOptions) {

@@ -25,16 +25,31 @@ export async function validateExport(format: ExportFormat, files: DataFile[]): P
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const file of files) {
     if (file.path === "dataset_info.json") {
-      const info = JSON.parse(new TextDecoder().decode(file.bytes)) as Record<string, { file_name: string; formatting: string; columns: Record<string, string> }>;
+      const info = JSON.parse(new TextDecoder().decode(file.bytes)) as Record<
+        string,
+        { file_name: string; formatting: string; columns: Record<string, string> }
+      >;
       for (const entry of Object.values(info)) {
-        need(entry.formatting === "sharegpt" && entry.columns.messages === "conversations" && entry.columns.images === "images", "dataset_info entry is not sharegpt");
-        need(files.some((f) => f.path === entry.file_name), `dataset_info names ${entry.file_name}, which is not in the export`);
+        need(
+          entry.formatting === "sharegpt" && entry.columns.messages === "conversations" && entry.columns.images === "images",
+          "dataset_info entry is not sharegpt",
+        );
+        need(
+          files.some((f) => f.path === entry.file_name),
+          `dataset_info names ${entry.file_name}, which is not in the export`,
+        );
       }
       continue;
     }
     const rows = file.path.endsWith(".parquet")
-      ? ((await parquetReadObjects({ file: file.bytes.buffer.slice(file.bytes.byteOffset, file.bytes.byteOffset + file.bytes.byteLength) as ArrayBuffer })) as Record<string, unknown>[])
-      : new TextDecoder().decode(file.bytes).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+      ? ((await parquetReadObjects({
+          file: file.bytes.buffer.slice(file.bytes.byteOffset, file.bytes.byteOffset + file.bytes.byteLength) as ArrayBuffer,
+        })) as Record<string, unknown>[])
+      : new TextDecoder()
+          .decode(file.bytes)
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
     rows.forEach((row, i) => {
       try {
         validateRow(format, row);
@@ -54,15 +69,30 @@ function validateRow(format: ExportFormat, row: Record<string, unknown>) {
   let prompt: string;
   let answer: Record<string, unknown> | null = null;
   if (format.startsWith("easyr1")) {
-    need(sameKeys(row, ["problem", "images", "answer"]), `EasyR1 row keys must be problem, images, answer; got ${Object.keys(row).join(", ")}`);
-    need(images.every((p) => typeof p === "string"), "EasyR1 images must be path strings");
+    need(
+      sameKeys(row, ["problem", "images", "answer"]),
+      `EasyR1 row keys must be problem, images, answer; got ${Object.keys(row).join(", ")}`,
+    );
+    need(
+      images.every((p) => typeof p === "string"),
+      "EasyR1 images must be path strings",
+    );
     prompt = row.problem as string;
     answer = parseJson(row.answer, "answer");
   } else if (format.startsWith("verl")) {
-    need(sameKeys(row, ["data_source", "prompt", "images", "ability", "reward_model", "extra_info"]), `verl row keys wrong: ${Object.keys(row).join(", ")}`);
+    need(
+      sameKeys(row, ["data_source", "prompt", "images", "ability", "reward_model", "extra_info"]),
+      `verl row keys wrong: ${Object.keys(row).join(", ")}`,
+    );
     const chat = row.prompt as { role: string; content: string }[];
-    need(Array.isArray(chat) && chat.length === 1 && chat[0].role === "user" && typeof chat[0].content === "string", "verl prompt must be a one-turn user chat list");
-    need(images.every((p) => typeof (p as { image?: unknown }).image === "string" && (p as { image: string }).image.startsWith("file://")), "verl images must be {image: file://…}");
+    need(
+      Array.isArray(chat) && chat.length === 1 && chat[0].role === "user" && typeof chat[0].content === "string",
+      "verl prompt must be a one-turn user chat list",
+    );
+    need(
+      images.every((p) => typeof (p as { image?: unknown }).image === "string" && (p as { image: string }).image.startsWith("file://")),
+      "verl images must be {image: file://…}",
+    );
     const rm = row.reward_model as { style?: string; ground_truth?: unknown };
     need(typeof rm?.style === "string", "reward_model.style missing");
     need(typeof (row.extra_info as { index?: unknown })?.index !== "undefined", "extra_info.index missing");
@@ -77,7 +107,8 @@ function validateRow(format: ExportFormat, row: Record<string, unknown>) {
   }
   need(countTags(prompt) === images.length, `prompt has ${countTags(prompt)} <image> tags for ${images.length} images`);
   if (answer && format.endsWith("policy")) need(typeof answer.sample_id === "string", "answer.sample_id missing");
-  if (answer && format.endsWith("pgrt")) need((answer.strong === "A" || answer.strong === "B") && typeof answer.pair_id === "string", "answer.strong / pair_id missing");
+  if (answer && format.endsWith("pgrt"))
+    need((answer.strong === "A" || answer.strong === "B") && typeof answer.pair_id === "string", "answer.strong / pair_id missing");
 }
 
 const sameKeys = (row: Record<string, unknown>, keys: string[]) => Object.keys(row).sort().join() === [...keys].sort().join();

@@ -4,7 +4,12 @@
  * starting new items once `deadline` (epoch ms) has passed: those get
  * `onLate(item)` instead. Results keep the input order.
  */
-export async function mapBounded<T, R>(items: T[], { limit, deadline }: { limit: number; deadline: number }, task: (item: T, index: number) => Promise<R>, onLate: (item: T) => R): Promise<R[]> {
+export async function mapBounded<T, R>(
+  items: T[],
+  { limit, deadline }: { limit: number; deadline: number },
+  task: (item: T, index: number) => Promise<R>,
+  onLate: (item: T) => R,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const lane = async () => {

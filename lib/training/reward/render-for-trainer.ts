@@ -23,7 +23,19 @@ export async function renderForTrainer({ ctx, input }: { ctx: Ctx; input: unknow
   requireScope(ctx.actor, "reward");
   const o = parseInput(renderForTrainerInput, input);
   const parsed = parseEdit(typeof o.edit === "string" ? o.edit : JSON.stringify(o.edit));
-  if (Object.keys(parsed.params).length === 0 && parsed.format === "unknown") throw new AppError("VALIDATION", `The edit has no usable parameters: ${parsed.issues.map((i) => i.message).join("; ")}`);
-  const r = await renderStoredImage({ ctx: { ...ctx, system: true }, input: { sourceSha: o.source_sha, params: parsed.params, size: o.size } });
-  return { image_sha: r.outputKey, url: `/api/v1/blobs/${r.outputKey}`, width: r.width, height: r.height, cached: r.cached, not_rendered: r.notRendered, issues: parsed.issues.map((i) => i.message) };
+  if (Object.keys(parsed.params).length === 0 && parsed.format === "unknown")
+    throw new AppError("VALIDATION", `The edit has no usable parameters: ${parsed.issues.map((i) => i.message).join("; ")}`);
+  const r = await renderStoredImage({
+    ctx: { ...ctx, system: true },
+    input: { sourceSha: o.source_sha, params: parsed.params, size: o.size },
+  });
+  return {
+    image_sha: r.outputKey,
+    url: `/api/v1/blobs/${r.outputKey}`,
+    width: r.width,
+    height: r.height,
+    cached: r.cached,
+    not_rendered: r.notRendered,
+    issues: parsed.issues.map((i) => i.message),
+  };
 }

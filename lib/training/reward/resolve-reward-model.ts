@@ -12,7 +12,15 @@ import type { ModelConfig } from "@/lib/inference";
  * the active reward model, else the built-in heuristic.
  * `key` names it in the memo, so a new reward model never reuses old scores.
  */
-export async function resolveRewardModel({ ctx, modelId, round }: { ctx: Ctx; modelId?: string | null; round?: number }): Promise<{ key: string; model: ModelConfig }> {
+export async function resolveRewardModel({
+  ctx,
+  modelId,
+  round,
+}: {
+  ctx: Ctx;
+  modelId?: string | null;
+  round?: number;
+}): Promise<{ key: string; model: ModelConfig }> {
   if (round !== undefined && !modelId) {
     const [row] = await ctx.db.select({ rewardModelId: rounds.rewardModelId }).from(rounds).where(eq(rounds.number, round)).limit(1);
     if (!row) throw new AppError("NOT_FOUND", `No round ${round}`);

@@ -16,8 +16,15 @@ beforeAll(async () => {
   samples = (await seedSamples(4)).samples;
 });
 
-const good = (exposure: number) => `<think>The photo is dark; lift exposure and shadows.</think>\n<answer>{"Exposure2012": ${exposure}, "Shadows2012": 25}</answer>`;
-const MALFORMED = ["", "I would make it brighter.", "<answer>{not json</answer>", '{"Exposure2012": "very"}', "<think>x</think><answer>[1,2]</answer>"];
+const good = (exposure: number) =>
+  `<think>The photo is dark; lift exposure and shadows.</think>\n<answer>{"Exposure2012": ${exposure}, "Shadows2012": 25}</answer>`;
+const MALFORMED = [
+  "",
+  "I would make it brighter.",
+  "<answer>{not json</answer>",
+  '{"Exposure2012": "very"}',
+  "<think>x</think><answer>[1,2]</answer>",
+];
 
 describe("scorePolicyBatch (heuristic reward model)", () => {
   it("returns 500 results for 500 mixed rollouts: malformed ones 0 and flagged, out-of-range ones clamped and without the format point", async () => {
@@ -35,17 +42,21 @@ describe("scorePolicyBatch (heuristic reward model)", () => {
     expect(results).toHaveLength(500);
     results.forEach((r, i) => {
       expect(r.sample_id).toBe(items[i].sample_id);
-      if (kinds[i] === "malformed") expect(r).toMatchObject({ overall: 0, parse_ok: false, format: 0, error: expect.stringMatching(/^parse:/) });
+      if (kinds[i] === "malformed")
+        expect(r).toMatchObject({ overall: 0, parse_ok: false, format: 0, error: expect.stringMatching(/^parse:/) });
       if (kinds[i] === "unknown") expect(r).toMatchObject({ overall: 0, error: expect.stringMatching(/unknown sample/) });
       if (kinds[i] === "good") {
         expect(r).toMatchObject({ parse_ok: true, render_ok: true, format: 1 });
         expect(r.overall).toBeGreaterThan(0.1);
       }
-      if (kinds[i] === "range") expect(r).toMatchObject({ parse_ok: true, render_ok: true, format: 0, error: expect.stringMatching(/clamped/) });
+      if (kinds[i] === "range")
+        expect(r).toMatchObject({ parse_ok: true, render_ok: true, format: 0, error: expect.stringMatching(/clamped/) });
     });
     // The reward follows the instruction: brightening scores higher where brighter was asked for than where darker was.
     const mean = (pred: (s: SeededSample) => boolean) => {
-      const xs = results.filter((r, i) => kinds[i] === "good" && pred(samples.find((s) => s.instructionId === r.sample_id)!)).map((r) => r.grm);
+      const xs = results
+        .filter((r, i) => kinds[i] === "good" && pred(samples.find((s) => s.instructionId === r.sample_id)!))
+        .map((r) => r.grm);
       return xs.reduce((a, b) => a + b, 0) / xs.length;
     };
     expect(mean((s) => /brighter/.test(s.instruction))).toBeGreaterThan(mean((s) => /darker/.test(s.instruction)));
@@ -77,8 +88,12 @@ describe("scorePolicyBatch (heuristic reward model)", () => {
     }
     const researcher = await makeActor("researcher");
     const noScope = createContext({ actor: { ...researcher, via: "token", scopes: ["export"] } });
-    await expect(scorePolicyBatch({ ctx: noScope, input: [{ sample_id: "x", response: "y" }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(scorePolicyBatch({ ctx: noScope, input: [{ sample_id: "x", response: "y" }] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(scorePolicyBatch({ ctx, input: { items: [] } })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(scorePolicyBatch({ ctx, input: { items: [{ sample_id: "x", response: "y" }], round: 99_999 } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(scorePolicyBatch({ ctx, input: { items: [{ sample_id: "x", response: "y" }], round: 99_999 } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -20,7 +20,11 @@ export const MAX_BATCH_ITEMS = 4096;
 const item = z.object({ sample_id: z.string().max(100), response: z.string().max(32_000) });
 export const scorePolicyBatchInput = z.union([
   z.array(item).min(1).max(MAX_BATCH_ITEMS),
-  z.object({ items: z.array(item).min(1).max(MAX_BATCH_ITEMS), model_id: z.uuid().optional(), round: z.number().int().min(1).max(100_000).optional() }),
+  z.object({
+    items: z.array(item).min(1).max(MAX_BATCH_ITEMS),
+    model_id: z.uuid().optional(),
+    round: z.number().int().min(1).max(100_000).optional(),
+  }),
 ]);
 
 /**
@@ -57,13 +61,22 @@ export async function scorePolicyBatch({ ctx, input }: { ctx: Ctx; input: unknow
   requireScope(ctx.actor, "reward");
   const parsed = parseInput(scorePolicyBatchInput, input);
   const items = Array.isArray(parsed) ? parsed : parsed.items;
-  const { key: modelKey, model } = Array.isArray(parsed) ? await resolveRewardModel({ ctx }) : await resolveRewardModel({ ctx, modelId: parsed.model_id, round: parsed.round });
+  const { key: modelKey, model } = Array.isArray(parsed)
+    ? await resolveRewardModel({ ctx })
+    : await resolveRewardModel({ ctx, modelId: parsed.model_id, round: parsed.round });
   const { concurrency, deadlineMs } = rewardLimits();
   const deadline = Date.now() + deadlineMs;
   const hashes = items.map((i) => hashOf(i.response));
 
-  const memo = await loadMemo(ctx, items.map((i) => i.sample_id), modelKey);
-  const samples = await loadSamples(ctx, items.filter((_, n) => !memo.has(`${items[n].sample_id}:${hashes[n]}`)).map((i) => i.sample_id));
+  const memo = await loadMemo(
+    ctx,
+    items.map((i) => i.sample_id),
+    modelKey,
+  );
+  const samples = await loadSamples(
+    ctx,
+    items.filter((_, n) => !memo.has(`${items[n].sample_id}:${hashes[n]}`)).map((i) => i.sample_id),
+  );
   const decoded = new Map<string, Promise<Decoded>>();
   const sourceOf = (sha: string) => {
     let hit = decoded.get(sha);
@@ -90,13 +103,40 @@ export async function scorePolicyBatch({ ctx, input }: { ctx: Ctx; input: unknow
   if (keep.length) {
     await ctx.db
       .insert(rewardResults)
-      .values(keep.map((f) => ({ sampleId: f.sampleId, responseHash: f.responseHash, modelKey, overall: f.result.overall, format: f.result.format, grm: f.result.grm, parseOk: f.result.parse_ok, renderOk: f.result.render_ok, error: f.result.error ?? null })))
+      .values(
+        keep.map((f) => ({
+          sampleId: f.sampleId,
+          responseHash: f.responseHash,
+          modelKey,
+          overall: f.result.overall,
+          format: f.result.format,
+          grm: f.result.grm,
+          parseOk: f.result.parse_ok,
+          renderOk: f.result.render_ok,
+          error: f.result.error ?? null,
+        })),
+      )
       .onConflictDoNothing();
   }
-  return { model: { key: modelKey, name: model.name, backend: model.backend }, results: results.map((r, n) => ({ sample_id: items[n].sample_id, ...r })) };
+  return {
+    model: { key: modelKey, name: model.name, backend: model.backend },
+    results: results.map((r, n) => ({ sample_id: items[n].sample_id, ...r })),
+  };
 }
 
-async function scoreOne({ ctx, model, response, sample, sourceOf }: { ctx: Ctx; model: ModelConfig; response: string; sample: Sample | undefined; sourceOf: (sha: string) => Promise<Decoded> }): Promise<RewardResult> {
+async function scoreOne({
+  ctx,
+  model,
+  response,
+  sample,
+  sourceOf,
+}: {
+  ctx: Ctx;
+  model: ModelConfig;
+  response: string;
+  sample: Sample | undefined;
+  sourceOf: (sha: string) => Promise<Decoded>;
+}): Promise<RewardResult> {
   if (!sample) return zeroResult("unknown sample: no instruction with this sample_id");
   if (model.backend === "heuristic") {
     const source = await sourceOf(sample.sourceSha);
@@ -106,9 +146,12 @@ async function scoreOne({ ctx, model, response, sample, sourceOf }: { ctx: Ctx; 
   // A served reward model: it sees the original (A) and the rendered rollout (B).
   const { params, formatOk, note } = parseResponse(response);
   if (!params) return zeroResult(`parse: ${note}`);
-  const out = await runRole({ ctx: { ...ctx, system: true }, role: "reward", model, input: { instruction: sample.instruction, source: { sha256: sample.sourceSha }, a: { params: {} }, b: { params } } }).catch(
-    (error: unknown) => ({ ok: false as const, error: (error as Error).message }),
-  );
+  const out = await runRole({
+    ctx: { ...ctx, system: true },
+    role: "reward",
+    model,
+    input: { instruction: sample.instruction, source: { sha256: sample.sourceSha }, a: { params: {} }, b: { params } },
+  }).catch((error: unknown) => ({ ok: false as const, error: (error as Error).message }));
   if (!out.ok) return zeroResult(`reward model: ${out.error}`, { parse_ok: true, format: formatOk ? 1 : 0 });
   const grm = Math.min(1, Math.max(0, out.output.scores.B / 10));
   const format = formatOk ? 1 : 0;
@@ -147,7 +190,14 @@ async function loadMemo(ctx: Ctx, sampleIds: string[], modelKey: string): Promis
   return new Map(
     rows.map((r) => [
       `${r.sampleId}:${r.responseHash}`,
-      { overall: r.overall, format: r.format, grm: r.grm, parse_ok: r.parseOk, render_ok: r.renderOk, ...(r.error ? { error: r.error } : {}) },
+      {
+        overall: r.overall,
+        format: r.format,
+        grm: r.grm,
+        parse_ok: r.parseOk,
+        render_ok: r.renderOk,
+        ...(r.error ? { error: r.error } : {}),
+      },
     ]),
   );
 }

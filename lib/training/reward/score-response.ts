@@ -19,7 +19,15 @@ export type RewardResult = {
 /** Weight of the format term in `overall` (the rest is the reward model's score). */
 export const FORMAT_WEIGHT = 0.1;
 
-export const zeroResult = (error: string, partial: Partial<RewardResult> = {}): RewardResult => ({ overall: 0, format: 0, grm: 0, parse_ok: false, render_ok: false, error, ...partial });
+export const zeroResult = (error: string, partial: Partial<RewardResult> = {}): RewardResult => ({
+  overall: 0,
+  format: 0,
+  grm: 0,
+  parse_ok: false,
+  render_ok: false,
+  error,
+  ...partial,
+});
 
 // Codes that mean the text was not a usable edit; out_of_range values are clamped and only cost the format point.
 const FATAL = new Set(["malformed", "wrong_type", "unknown_key"]);
@@ -39,7 +47,17 @@ export function parseResponse(response: string) {
  * render onto the (already decoded, small) source, measure, score. Never
  * throws: a malformed response or a failed render scores 0 with a reason.
  */
-export function scoreResponseHeuristic({ response, instruction, source, sourceLook }: { response: string; instruction: string; source: Image8; sourceLook: Look }): RewardResult {
+export function scoreResponseHeuristic({
+  response,
+  instruction,
+  source,
+  sourceLook,
+}: {
+  response: string;
+  instruction: string;
+  source: Image8;
+  sourceLook: Look;
+}): RewardResult {
   const { params, formatOk, note } = parseResponse(response);
   if (!params) return zeroResult(`parse: ${note}`);
   let after: Look;
@@ -50,7 +68,14 @@ export function scoreResponseHeuristic({ response, instruction, source, sourceLo
   }
   const grm = scoreSingleEditHeuristic({ instruction, before: sourceLook, after }) / 10;
   const format = formatOk ? 1 : 0;
-  return { overall: round4(FORMAT_WEIGHT * format + (1 - FORMAT_WEIGHT) * grm), format, grm: round4(grm), parse_ok: true, render_ok: true, ...(note ? { error: note } : {}) };
+  return {
+    overall: round4(FORMAT_WEIGHT * format + (1 - FORMAT_WEIGHT) * grm),
+    format,
+    grm: round4(grm),
+    parse_ok: true,
+    render_ok: true,
+    ...(note ? { error: note } : {}),
+  };
 }
 
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;

@@ -13,7 +13,13 @@ import { materializeExport } from "./materialize-export";
 import { registerRunModel } from "./register-run-model";
 
 const TERMINAL: TrainingRunStatus[] = ["succeeded", "failed", "stopped"];
-const FROM_BACKEND: Record<string, TrainingRunStatus> = { PENDING: "submitted", RUNNING: "running", SUCCEEDED: "succeeded", FAILED: "failed", STOPPED: "stopped" };
+const FROM_BACKEND: Record<string, TrainingRunStatus> = {
+  PENDING: "submitted",
+  RUNNING: "running",
+  SUCCEEDED: "succeeded",
+  FAILED: "failed",
+  STOPPED: "stopped",
+};
 const LOG_TAIL_CHARS = 4000;
 
 /**
@@ -23,7 +29,13 @@ const LOG_TAIL_CHARS = 4000;
  * log); a succeeded run with a checkpoint gets its model registered. Returns
  * whether the run is finished, so the job knows to stop polling.
  */
-export async function advanceTrainingRun({ ctx, runId }: { ctx: Ctx; runId: string }): Promise<{ status: TrainingRunStatus; done: boolean }> {
+export async function advanceTrainingRun({
+  ctx,
+  runId,
+}: {
+  ctx: Ctx;
+  runId: string;
+}): Promise<{ status: TrainingRunStatus; done: boolean }> {
   const [run] = await ctx.db.select().from(trainingRuns).where(eq(trainingRuns.id, runId)).limit(1);
   if (!run) throw new AppError("NOT_FOUND", "No such training run");
   if (TERMINAL.includes(run.status)) {
@@ -54,7 +66,10 @@ async function submit(ctx: Ctx, run: Run) {
     const { values, env } = await localPlaceholders({ ctx, run, dir, dataDir });
     const argv = (config.argv ?? []).map((a) => a.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m));
     await trainer.submit({ submissionId: run.submissionId, argv, env });
-    await ctx.db.update(trainingRuns).set({ status: "submitted", entrypoint: argv.join(" "), updatedAt: new Date() }).where(eq(trainingRuns.id, run.id));
+    await ctx.db
+      .update(trainingRuns)
+      .set({ status: "submitted", entrypoint: argv.join(" "), updatedAt: new Date() })
+      .where(eq(trainingRuns.id, run.id));
     return;
   }
   const ray = getRayClient();
@@ -74,8 +89,16 @@ async function submit(ctx: Ctx, run: Run) {
       apiToken: process.env.RAY_TRAINER_TOKEN ?? "",
     },
   });
-  await ray.submit({ entrypoint: job.entrypoint, submissionId: run.submissionId, runtimeEnv: job.runtimeEnv, metadata: { run_id: run.id, kind: run.kind, round: String(config.round ?? 0) } });
-  await ctx.db.update(trainingRuns).set({ status: "submitted", entrypoint: job.entrypoint, updatedAt: new Date() }).where(eq(trainingRuns.id, run.id));
+  await ray.submit({
+    entrypoint: job.entrypoint,
+    submissionId: run.submissionId,
+    runtimeEnv: job.runtimeEnv,
+    metadata: { run_id: run.id, kind: run.kind, round: String(config.round ?? 0) },
+  });
+  await ctx.db
+    .update(trainingRuns)
+    .set({ status: "submitted", entrypoint: job.entrypoint, updatedAt: new Date() })
+    .where(eq(trainingRuns.id, run.id));
 }
 
 async function poll(ctx: Ctx, run: Run): Promise<{ status: TrainingRunStatus; done: boolean }> {
@@ -108,7 +131,12 @@ async function poll(ctx: Ctx, run: Run): Promise<{ status: TrainingRunStatus; do
       logTail: logs.slice(-LOG_TAIL_CHARS),
       metrics,
       checkpointUri,
-      error: status === "failed" ? message || "the training command failed" : status === "succeeded" && !checkpointUri ? "finished without a checkpoint" : null,
+      error:
+        status === "failed"
+          ? message || "the training command failed"
+          : status === "succeeded" && !checkpointUri
+            ? "finished without a checkpoint"
+            : null,
       updatedAt: new Date(),
       ...(done ? { finishedAt: new Date() } : {}),
     })
@@ -127,7 +155,12 @@ async function localCheckpoint(dir: string): Promise<string | null> {
 /** `step 12 loss 0.41` lines in a trainer's log, as metric points. */
 export function metricsFromLog(log: string): RunMetric[] {
   const at = new Date().toISOString();
-  return [...log.matchAll(/^step (\d+) ([\w/.-]+) (-?\d+(?:\.\d+)?(?:e-?\d+)?)$/gm)].map((m) => ({ step: Number(m[1]), name: m[2], value: Number(m[3]), at }));
+  return [...log.matchAll(/^step (\d+) ([\w/.-]+) (-?\d+(?:\.\d+)?(?:e-?\d+)?)$/gm)].map((m) => ({
+    step: Number(m[1]),
+    name: m[2],
+    value: Number(m[3]),
+    at,
+  }));
 }
 
 /** Adds new (step, name) points, keeping what was already recorded. */

@@ -67,10 +67,17 @@ describe.skipIf(!hasTorch)(`compact runs post run events${hasTorch ? "" : " (ski
     const { samples, snapshotId } = await seedSamples(4, { edge: 64 });
     await seedPairs(samples, { origin: "perturbed", split: "train" });
     const { export: exp } = await createExport({ ctx, input: { format: "easyr1-pgrt", name: "compact-events", snapshotId } });
-    const run = await createTrainingRun({ ctx, input: { kind: "reward", backend: "local", trainer: "compact", exportId: exp.id, round: 1 } });
+    const run = await createTrainingRun({
+      ctx,
+      input: { kind: "reward", backend: "local", trainer: "compact", exportId: exp.id, round: 1 },
+    });
     expect(run.entrypoint).toMatch(/training\/compact\/train\.py --kind \{kind\}/);
     await waitFor(async () => (await advanceTrainingRun({ ctx: systemContext(), runId: run.id })).done, 120_000, "the run to finish");
-    await waitFor(async () => !!(await getDb().select().from(trainingRuns).where(eq(trainingRuns.id, run.id)))[0].modelId, 60_000, "the model to register");
+    await waitFor(
+      async () => !!(await getDb().select().from(trainingRuns).where(eq(trainingRuns.id, run.id)))[0].modelId,
+      60_000,
+      "the model to register",
+    );
     const [row] = await getDb().select().from(trainingRuns).where(eq(trainingRuns.id, run.id));
 
     expect(row.status).toBe("succeeded");

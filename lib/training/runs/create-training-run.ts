@@ -56,7 +56,14 @@ export async function createTrainingRun({ ctx, input }: { ctx: Ctx; input: z.inp
       exportId: o.exportId,
       submissionId: `run-${id}-${o.kind}`,
       entrypoint: argv.join(" "),
-      config: { round: o.round, parentModelId: o.parentModelId ?? null, rewardModelId: o.rewardModelId ?? null, modelPath: o.modelPath, serveEndpoint: o.serveEndpoint ?? null, argv },
+      config: {
+        round: o.round,
+        parentModelId: o.parentModelId ?? null,
+        rewardModelId: o.rewardModelId ?? null,
+        modelPath: o.modelPath,
+        serveEndpoint: o.serveEndpoint ?? null,
+        argv,
+      },
       createdBy: actor?.id ?? null,
     })
     .returning();

@@ -37,15 +37,43 @@ export const trainerPython = () => process.env.TRAINER_PYTHON || "/usr/bin/pytho
 export function localCommandTemplate(trainer?: LocalTrainerName): string[] {
   if (trainer === "compact") {
     return [
-      trainerPython(), "training/compact/train.py", "--kind", "{kind}", "--data", "{dataDir}", "--out", "{checkpointDir}", "--round", "{round}",
-      "--init", "{parentCheckpoint}", "--reward", "{rewardCheckpoint}", "--events-url", "{eventsUrl}", "--scale", process.env.TRAINER_COMPACT_SCALE || "1",
+      trainerPython(),
+      "training/compact/train.py",
+      "--kind",
+      "{kind}",
+      "--data",
+      "{dataDir}",
+      "--out",
+      "{checkpointDir}",
+      "--round",
+      "{round}",
+      "--init",
+      "{parentCheckpoint}",
+      "--reward",
+      "{rewardCheckpoint}",
+      "--events-url",
+      "{eventsUrl}",
+      "--scale",
+      process.env.TRAINER_COMPACT_SCALE || "1",
     ];
   }
   const raw = process.env.TRAINER_LOCAL_COMMAND;
   if (raw && !trainer) {
     const parsed = JSON.parse(raw) as unknown;
-    if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((a) => typeof a === "string")) throw new RangeError("TRAINER_LOCAL_COMMAND must be a JSON array of strings");
+    if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((a) => typeof a === "string"))
+      throw new RangeError("TRAINER_LOCAL_COMMAND must be a JSON array of strings");
     return parsed as string[];
   }
-  return [trainerPython(), "training/local/smoke_train.py", "--data", "{dataDir}", "--out", "{checkpointDir}", "--kind", "{kind}", "--events-url", "{eventsUrl}"];
+  return [
+    trainerPython(),
+    "training/local/smoke_train.py",
+    "--data",
+    "{dataDir}",
+    "--out",
+    "{checkpointDir}",
+    "--kind",
+    "{kind}",
+    "--events-url",
+    "{eventsUrl}",
+  ];
 }

@@ -25,7 +25,9 @@ export async function registerRunModel({ ctx, run }: { ctx: Ctx; run: Run }): Pr
   const round = config.round ?? 0;
   const compact = run.backend === "local" && isCompactCheckpoint(run.checkpointUri);
   const name = `${role}-r${round}-${run.id.slice(0, 8)}${compact ? "-compact" : config.serveEndpoint ? "" : "-heuristic"}`;
-  const endpoint = compact ? await serveCompactCheckpoint({ ctx, name, kind: role, checkpointUri: run.checkpointUri! }) : (config.serveEndpoint ?? null);
+  const endpoint = compact
+    ? await serveCompactCheckpoint({ ctx, name, kind: role, checkpointUri: run.checkpointUri! })
+    : (config.serveEndpoint ?? null);
   const candidate: ModelConfig = {
     ...builtinHeuristic(role),
     id: null,
@@ -43,7 +45,10 @@ export async function registerRunModel({ ctx, run }: { ctx: Ctx; run: Run }): Pr
   };
   const smoke = await smokeCall(ctx, run, candidate);
   if (smoke) {
-    await ctx.db.update(trainingRuns).set({ error: `smoke inference failed: ${smoke}`, updatedAt: new Date() }).where(eq(trainingRuns.id, run.id));
+    await ctx.db
+      .update(trainingRuns)
+      .set({ error: `smoke inference failed: ${smoke}`, updatedAt: new Date() })
+      .where(eq(trainingRuns.id, run.id));
     return { modelId: null, error: smoke };
   }
   const { id: _id, ...values } = candidate;
@@ -55,14 +60,21 @@ export async function registerRunModel({ ctx, run }: { ctx: Ctx; run: Run }): Pr
 
 /** One real call against the candidate model on an image from the run's export; the error text, or null when it passed. */
 async function smokeCall(ctx: Ctx, run: Run, model: ModelConfig): Promise<string | null> {
-  const [exp] = run.exportId ? await ctx.db.select({ files: trainingExports.files }).from(trainingExports).where(eq(trainingExports.id, run.exportId)).limit(1) : [];
+  const [exp] = run.exportId
+    ? await ctx.db.select({ files: trainingExports.files }).from(trainingExports).where(eq(trainingExports.id, run.exportId)).limit(1)
+    : [];
   const image = exp?.files.find((f) => f.path.startsWith("images/"));
   if (!image) return "the run's export has no image to test the model on";
   const system = { ...ctx, system: true };
   const source = { sha256: image.blobKey };
   const result =
     model.role === "reward"
-      ? await runRole({ ctx: system, role: "reward", model, input: { instruction: "Make it brighter.", source, a: { params: {} }, b: { params: { Exposure2012: 0.5 } } } })
+      ? await runRole({
+          ctx: system,
+          role: "reward",
+          model,
+          input: { instruction: "Make it brighter.", source, a: { params: {} }, b: { params: { Exposure2012: 0.5 } } },
+        })
       : await runRole({ ctx: system, role: "policy", model, input: { instruction: "Make it brighter.", source, n: 1 } });
   return result.ok ? null : result.error;
 }

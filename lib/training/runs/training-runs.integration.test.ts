@@ -42,8 +42,14 @@ const advanceUntilDone = async (runId: string) => {
 
 describe("training runs", () => {
   it("runs the local smoke trainer on a materialised export, keeps its log and metrics, and registers the checkpoint as a model after a smoke call", async () => {
-    const parent = await getDb().insert(models).values({ name: `parent-${Date.now()}`, role: "policy", backend: "heuristic" }).returning({ id: models.id });
-    const run = await createTrainingRun({ ctx, input: { kind: "policy", backend: "local", exportId, round: 2, parentModelId: parent[0].id } });
+    const parent = await getDb()
+      .insert(models)
+      .values({ name: `parent-${Date.now()}`, role: "policy", backend: "heuristic" })
+      .returning({ id: models.id });
+    const run = await createTrainingRun({
+      ctx,
+      input: { kind: "policy", backend: "local", exportId, round: 2, parentModelId: parent[0].id },
+    });
     expect(run).toMatchObject({ status: "pending", submissionId: `run-${run.id}-policy` });
     const done = await advanceUntilDone(run.id);
     expect(done.status).toBe("succeeded");
@@ -55,12 +61,22 @@ describe("training runs", () => {
 
     expect(done.modelId).toEqual(expect.any(String));
     const [model] = await getDb().select().from(models).where(eq(models.id, done.modelId!));
-    expect(model).toMatchObject({ role: "policy", round: 2, parentId: parent[0].id, checkpointUri: done.checkpointUri, backend: "heuristic", active: false });
+    expect(model).toMatchObject({
+      role: "policy",
+      round: 2,
+      parentId: parent[0].id,
+      checkpointUri: done.checkpointUri,
+      backend: "heuristic",
+      active: false,
+    });
     expect(model.name).toMatch(/-heuristic$/);
   });
 
   it("records a failing command's error and registers nothing", async () => {
-    const run = await createTrainingRun({ ctx, input: { kind: "reward", backend: "local", exportId, command: ["/bin/sh", "-c", "echo 'CUDA out of memory' >&2; exit 2"] } });
+    const run = await createTrainingRun({
+      ctx,
+      input: { kind: "reward", backend: "local", exportId, command: ["/bin/sh", "-c", "echo 'CUDA out of memory' >&2; exit 2"] },
+    });
     const done = await advanceUntilDone(run.id);
     expect(done).toMatchObject({ status: "failed", modelId: null });
     expect(done.logTail).toMatch(/CUDA out of memory/);
@@ -85,10 +101,19 @@ describe("training runs", () => {
     const trainer = createContext({ actor: { ...researcher, via: "token", scopes: ["trainer"] } });
     await recordRunEvents({
       ctx: trainer,
-      input: { runId: run.id, events: [{ type: "metric", step: 5, name: "reward/overall", value: 1.4 }, { type: "checkpoint", step: 5, uri: "s3://ckpt/run/global_step_5/actor" }, { type: "metric", step: 5, name: "reward/overall", value: 9 }] },
+      input: {
+        runId: run.id,
+        events: [
+          { type: "metric", step: 5, name: "reward/overall", value: 1.4 },
+          { type: "checkpoint", step: 5, uri: "s3://ckpt/run/global_step_5/actor" },
+          { type: "metric", step: 5, name: "reward/overall", value: 9 },
+        ],
+      },
     });
     const noScope = createContext({ actor: { ...researcher, via: "token", scopes: ["reward"] } });
-    await expect(recordRunEvents({ ctx: noScope, input: { runId: run.id, events: [{ type: "log", text: "x" }] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(recordRunEvents({ ctx: noScope, input: { runId: run.id, events: [{ type: "log", text: "x" }] } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     ray.setStatus(run.submissionId, "SUCCEEDED");
     const done = await advanceUntilDone(run.id);

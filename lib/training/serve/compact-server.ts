@@ -19,7 +19,8 @@ let pending: Promise<string> | null = null;
 let startedHere: number | null = null;
 
 /** A compact trainer checkpoint: one `.pt` file on this machine (training/compact writes `<kind>.pt`). */
-export const isCompactCheckpoint = (uri: string | null | undefined): uri is string => !!uri && uri.startsWith("file://") && uri.endsWith(".pt");
+export const isCompactCheckpoint = (uri: string | null | undefined): uri is string =>
+  !!uri && uri.startsWith("file://") && uri.endsWith(".pt");
 
 /**
  * Serves a compact checkpoint under `name` (the model's `servedModel`) and
@@ -27,7 +28,17 @@ export const isCompactCheckpoint = (uri: string | null | undefined): uri is stri
  * per machine serves every registered checkpoint, loading each on first use
  * from `<registry>/<name>.json`, so registering is writing that file.
  */
-export async function serveCompactCheckpoint({ ctx, name, kind, checkpointUri }: { ctx: Ctx; name: string; kind: "policy" | "reward"; checkpointUri: string }) {
+export async function serveCompactCheckpoint({
+  ctx,
+  name,
+  kind,
+  checkpointUri,
+}: {
+  ctx: Ctx;
+  name: string;
+  kind: "policy" | "reward";
+  checkpointUri: string;
+}) {
   if (!/^[\w.-]+$/.test(name)) throw new RangeError(`bad served model name ${name}`);
   const registry = path.join(dir(), "registry");
   await mkdir(registry, { recursive: true });
@@ -52,7 +63,11 @@ export function ensureCompactServer({ ctx }: { ctx: Ctx }): Promise<string> {
 
 /** Before the platform calls a model: a compact checkpoint's server is made to answer (restarted if it died). */
 export async function ensureModelServed({ ctx, modelId }: { ctx: Ctx; modelId: string }): Promise<void> {
-  const [m] = await ctx.db.select({ backend: models.backend, checkpointUri: models.checkpointUri }).from(models).where(eq(models.id, modelId)).limit(1);
+  const [m] = await ctx.db
+    .select({ backend: models.backend, checkpointUri: models.checkpointUri })
+    .from(models)
+    .where(eq(models.id, modelId))
+    .limit(1);
   if (m?.backend === "openai-compatible" && isCompactCheckpoint(m.checkpointUri)) await ensureCompactServer({ ctx });
 }
 
@@ -72,7 +87,11 @@ async function startOrReuse(ctx: Ctx): Promise<string> {
         if (now && (await healthy(now.url))) return `${now.url}/v1`;
         const started = await spawnServer();
         await writeFile(statePath(), JSON.stringify(started));
-        if (state && state.url !== started.url) await ctx.db.update(models).set({ endpoint: `${started.url}/v1` }).where(eq(models.endpoint, `${state.url}/v1`));
+        if (state && state.url !== started.url)
+          await ctx.db
+            .update(models)
+            .set({ endpoint: `${started.url}/v1` })
+            .where(eq(models.endpoint, `${state.url}/v1`));
         return `${started.url}/v1`;
       } finally {
         await rm(lock, { force: true });
@@ -88,7 +107,15 @@ async function startOrReuse(ctx: Ctx): Promise<string> {
 async function spawnServer(): Promise<State> {
   const log = path.join(dir(), "serve.log");
   const fd = openSync(log, "w");
-  const argv = ["training/compact/serve.py", "--registry", path.join(dir(), "registry"), "--host", "127.0.0.1", "--port", process.env.COMPACT_SERVE_PORT || "0"];
+  const argv = [
+    "training/compact/serve.py",
+    "--registry",
+    path.join(dir(), "registry"),
+    "--host",
+    "127.0.0.1",
+    "--port",
+    process.env.COMPACT_SERVE_PORT || "0",
+  ];
   // Not detached: it stays in the workers' process group, so stopping the service stops it too.
   const child = spawn(trainerPython(), argv, { cwd: process.cwd(), stdio: ["ignore", fd, fd] });
   closeSync(fd);

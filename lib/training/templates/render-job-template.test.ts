@@ -16,7 +16,8 @@ const vars = {
 // Keys each engine's config actually has (EasyR1 examples/config.yaml; verl ppo_trainer.yaml @ b178a3c),
 // so a typo in a template fails here instead of on a GPU node.
 const KNOWN: Record<string, RegExp> = {
-  easyr1: /^(data\.(train_files|val_files|prompt_key|image_key|answer_key|image_dir|max_pixels|min_pixels|max_prompt_length|rollout_batch_size|format_prompt)|worker\.actor\.(model\.model_path|optim\.lr|global_batch_size)|worker\.rollout\.(n|limit_images|tensor_parallel_size|gpu_memory_utilization)|worker\.reward\.(reward_function|reward_function_kwargs\.\w+)|algorithm\.(adv_estimator|kl_coef|use_kl_loss|kl_penalty|disable_kl)|trainer\.(project_name|experiment_name|nnodes|n_gpus_per_node|save_checkpoint_path|save_freq|save_limit))$/,
+  easyr1:
+    /^(data\.(train_files|val_files|prompt_key|image_key|answer_key|image_dir|max_pixels|min_pixels|max_prompt_length|rollout_batch_size|format_prompt)|worker\.actor\.(model\.model_path|optim\.lr|global_batch_size)|worker\.rollout\.(n|limit_images|tensor_parallel_size|gpu_memory_utilization)|worker\.reward\.(reward_function|reward_function_kwargs\.\w+)|algorithm\.(adv_estimator|kl_coef|use_kl_loss|kl_penalty|disable_kl)|trainer\.(project_name|experiment_name|nnodes|n_gpus_per_node|save_checkpoint_path|save_freq|save_limit))$/,
   verl: /^\+?(algorithm\.(adv_estimator|use_kl_in_reward)|data\.(train_files|val_files|prompt_key|image_key|train_batch_size|max_prompt_length)|actor_rollout_ref\.(model\.path|actor\.(optim\.lr|use_kl_loss|kl_loss_coef|kl_loss_type)|rollout\.(n|limit_images))|custom_reward_function\.(path|name|reward_kwargs\.\w+)|reward_model\.reward_manager|trainer\.(project_name|experiment_name|nnodes|n_gpus_per_node|default_local_dir|save_freq))$/,
 };
 
@@ -32,7 +33,8 @@ describe("renderJobTemplate", () => {
       }
       const limit = engine === "easyr1" ? "worker.rollout.limit_images" : "+actor_rollout_ref.rollout.limit_images";
       expect(job.overrides[limit]).toBe(kind === "policy" ? "1" : "3");
-      const fn = engine === "easyr1" ? job.overrides["worker.reward.reward_function"].split(":")[0] : job.overrides["custom_reward_function.path"];
+      const fn =
+        engine === "easyr1" ? job.overrides["worker.reward.reward_function"].split(":")[0] : job.overrides["custom_reward_function.path"];
       // The reward function the template names is a file in this repo.
       expect(existsSync(fn)).toBe(true);
       expect(job.runtimeEnv.env_vars).toEqual({ RIQ_API_TOKEN: "riq_secret", RIQ_RUN_ID: "7f0c" });
@@ -55,7 +57,11 @@ describe("renderJobTemplate", () => {
   it("quotes the entrypoint so a shell splits it back into the same argv", () => {
     for (const engine of TEMPLATE_ENGINES) {
       const job = renderJobTemplate({ engine, vars: { ...vars, kind: "policy" } });
-      const split = execFileSync("/usr/bin/python3", ["-c", "import json,shlex,sys; print(json.dumps(shlex.split(sys.argv[1])))", job.entrypoint], { encoding: "utf8" });
+      const split = execFileSync(
+        "/usr/bin/python3",
+        ["-c", "import json,shlex,sys; print(json.dumps(shlex.split(sys.argv[1])))", job.entrypoint],
+        { encoding: "utf8" },
+      );
       expect(JSON.parse(split)).toEqual(job.argv);
     }
   });

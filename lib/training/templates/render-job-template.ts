@@ -63,7 +63,17 @@ export const shellQuote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg :
  * The reward function and images per row follow `kind` (policy: 1 image and
  * the reward service; reward model: 3 images and the local PGRT rule).
  */
-export function renderJobTemplate({ engine, version = "v1", vars, root = process.cwd() }: { engine: TemplateEngine; version?: string; vars: TemplateVars; root?: string }): RenderedJob {
+export function renderJobTemplate({
+  engine,
+  version = "v1",
+  vars,
+  root = process.cwd(),
+}: {
+  engine: TemplateEngine;
+  version?: string;
+  vars: TemplateVars;
+  root?: string;
+}): RenderedJob {
   if (!/^v\d+$/.test(version)) throw new RangeError(`bad template version ${version}`);
   const t = templateFile.parse(JSON.parse(readFileSync(path.join(root, "training", engine, `job-template.${version}.json`), "utf8")));
   const v = templateVars.parse(vars);

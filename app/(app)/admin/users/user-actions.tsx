@@ -53,13 +53,25 @@ export function UserActions({ user }: { user: User }) {
         onClick={() =>
           run(
             () => setUserDisabledAction({ userId: user.id, disabled: !user.disabled }),
-            (d) => (toast(d.disabled ? `Disabled ${user.email}; ${d.endedSessions} session(s) ended` : `Enabled ${user.email}`, "success"), router.refresh()),
+            (d) => (
+              toast(d.disabled ? `Disabled ${user.email}; ${d.endedSessions} session(s) ended` : `Enabled ${user.email}`, "success"),
+              router.refresh()
+            ),
           )
         }
       >
         {user.disabled ? "Enable" : "Disable"}
       </Button>
-      <Button variant="secondary" disabled={pending} onClick={() => run(() => resetUserPasswordAction({ userId: user.id }), (d) => setPassword(d.password))}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          run(
+            () => resetUserPasswordAction({ userId: user.id }),
+            (d) => setPassword(d.password),
+          )
+        }
+      >
         Reset password
       </Button>
       <Button variant="ghost" disabled={pending} onClick={loadAccess}>
@@ -70,7 +82,10 @@ export function UserActions({ user }: { user: User }) {
         {password && (
           <>
             <p className="mb-2 text-sm">Hand this password to the user; it is shown only now. Their sessions have ended.</p>
-            <code data-testid="one-time-password" className="block rounded bg-zinc-100 p-2 font-mono text-base break-all select-all dark:bg-zinc-800">
+            <code
+              data-testid="one-time-password"
+              className="block rounded bg-zinc-100 p-2 font-mono text-base break-all select-all dark:bg-zinc-800"
+            >
               {password}
             </code>
           </>
@@ -92,7 +107,11 @@ export function UserActions({ user }: { user: User }) {
                     <span className="min-w-0 truncate">
                       since {s.createdAt.slice(0, 16).replace("T", " ")} · {s.ipAddress ?? "unknown address"}
                     </span>
-                    <Button variant="secondary" disabled={pending} onClick={() => run(() => revokeUserAccessAction({ kind: "session", id: s.id }), loadAccess)}>
+                    <Button
+                      variant="secondary"
+                      disabled={pending}
+                      onClick={() => run(() => revokeUserAccessAction({ kind: "session", id: s.id }), loadAccess)}
+                    >
                       End
                     </Button>
                   </li>
@@ -109,7 +128,11 @@ export function UserActions({ user }: { user: User }) {
                       {t.name} · {t.prefix}… {t.revokedAt ? "(revoked)" : t.lastUsedAt ? `used ${t.lastUsedAt.slice(0, 10)}` : "never used"}
                     </span>
                     {!t.revokedAt && (
-                      <Button variant="secondary" disabled={pending} onClick={() => run(() => revokeUserAccessAction({ kind: "token", id: t.id }), loadAccess)}>
+                      <Button
+                        variant="secondary"
+                        disabled={pending}
+                        onClick={() => run(() => revokeUserAccessAction({ kind: "token", id: t.id }), loadAccess)}
+                      >
                         Revoke
                       </Button>
                     )}

@@ -28,7 +28,15 @@ export function GeneratePairsForm() {
       </div>
       <div>
         <Label htmlFor="gp-round">Round</Label>
-        <Input id="gp-round" type="number" min={1} max={1000} value={round} onChange={(e) => setRound(Number(e.target.value))} className="w-20" />
+        <Input
+          id="gp-round"
+          type="number"
+          min={1}
+          max={1000}
+          value={round}
+          onChange={(e) => setRound(Number(e.target.value))}
+          className="w-20"
+        />
       </div>
       {source === "policy" && (
         <div>

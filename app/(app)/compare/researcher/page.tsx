@@ -4,7 +4,15 @@ import { Card, CardTitle } from "@/app/_components/ui/card";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { createContext } from "@/lib/context";
-import { getPreferenceStats, JUDGE_GIVE_UP_AFTER, JUDGE_RETRY_AFTER_MS, listJudgeFailures, listPairs, listPairsInput, type Rating } from "@/lib/preference";
+import {
+  getPreferenceStats,
+  JUDGE_GIVE_UP_AFTER,
+  JUDGE_RETRY_AFTER_MS,
+  listJudgeFailures,
+  listPairs,
+  listPairsInput,
+  type Rating,
+} from "@/lib/preference";
 import { GeneratePairsForm } from "./generate-pairs-form";
 import { RatingChart } from "./rating-chart";
 import { RetryJudgingButton } from "./retry-judging-button";
@@ -19,7 +27,12 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
   const actor = await requirePageRole(["researcher"], "/compare/researcher");
   const ctx = createContext({ actor });
   const sp = await searchParams;
-  const filter = listPairsInput.safeParse({ origin: sp.origin || undefined, kind: sp.kind || undefined, orderedBy: sp.orderedBy || undefined, round: sp.round || undefined });
+  const filter = listPairsInput.safeParse({
+    origin: sp.origin || undefined,
+    kind: sp.kind || undefined,
+    orderedBy: sp.orderedBy || undefined,
+    round: sp.round || undefined,
+  });
   const [stats, list, judgeFailures] = await Promise.all([
     getPreferenceStats({ ctx }),
     listPairs({ ctx, input: filter.success ? filter.data : {} }),
@@ -38,7 +51,8 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
         <CardTitle>Generate pairs</CardTitle>
         <GeneratePairsForm />
         <p className="mt-2 text-xs text-zinc-500">
-          {stats.counts.pairs} pairs · {stats.counts.humanLabels} human labels · {stats.counts.modelLabels} model labels. The sweeper also queues pairs for every newly accepted instruction.
+          {stats.counts.pairs} pairs · {stats.counts.humanLabels} human labels · {stats.counts.modelLabels} model labels. The sweeper also
+          queues pairs for every newly accepted instruction.
         </p>
       </Card>
 
@@ -46,13 +60,15 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
         <Card data-testid="judge-failures">
           <CardTitle>Pairs the reward model could not label</CardTitle>
           <p className="text-sm">
-            {judgeFailures.total} given up (after {JUDGE_GIVE_UP_AFTER} jobs, or an error retrying cannot fix) · {judgeFailures.retrying} failed and retried by the sweeper ({JUDGE_RETRY_AFTER_MS / 60_000} min after each failure)
+            {judgeFailures.total} given up (after {JUDGE_GIVE_UP_AFTER} jobs, or an error retrying cannot fix) · {judgeFailures.retrying}{" "}
+            failed and retried by the sweeper ({JUDGE_RETRY_AFTER_MS / 60_000} min after each failure)
           </p>
           {judgeFailures.recent.length > 0 && (
             <ul className="my-2 space-y-1 text-xs">
               {judgeFailures.recent.map((f) => (
                 <li key={f.id} className="break-words">
-                  <span className="font-mono text-zinc-500">{f.id.slice(0, 8)}</span> {f.failedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC: {f.error}
+                  <span className="font-mono text-zinc-500">{f.id.slice(0, 8)}</span>{" "}
+                  {f.failedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC: {f.error}
                 </li>
               ))}
             </ul>
@@ -183,7 +199,8 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
           </div>
         ))}
         <p className="text-xs text-zinc-500">
-          These pairs are built by rules the heuristic scorer also measures; see <code>npm run accuracy:reward</code> for pairs on hand-written instructions.
+          These pairs are built by rules the heuristic scorer also measures; see <code>npm run accuracy:reward</code> for pairs on
+          hand-written instructions.
         </p>
       </Card>
 
@@ -209,7 +226,13 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
               </option>
             ))}
           </select>
-          <input name="orderedBy" defaultValue={sp.orderedBy ?? ""} placeholder="ordered strong ≻ weak by model…" aria-label="Reward training data: ordered by model" className="min-w-0 rounded border px-2 py-1 dark:bg-zinc-900" />
+          <input
+            name="orderedBy"
+            defaultValue={sp.orderedBy ?? ""}
+            placeholder="ordered strong ≻ weak by model…"
+            aria-label="Reward training data: ordered by model"
+            className="min-w-0 rounded border px-2 py-1 dark:bg-zinc-900"
+          />
           <button type="submit" className="rounded bg-zinc-200 px-2 py-1 dark:bg-zinc-800">
             Filter
           </button>
@@ -229,13 +252,18 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
               <tr key={p.id} data-origin={p.origin}>
                 <Td className="max-w-xs break-words">{p.instruction}</Td>
                 <Td>
-                  {p.origin} {p.kind && <Badge>{p.kind}</Badge>} {p.gold && <Badge tone="good">gold</Badge>} <span className="text-xs text-zinc-500">r{p.round}</span>
+                  {p.origin} {p.kind && <Badge>{p.kind}</Badge>} {p.gold && <Badge tone="good">gold</Badge>}{" "}
+                  <span className="text-xs text-zinc-500">r{p.round}</span>
                 </Td>
                 <Td>
                   {/* eslint-disable-next-line @next/next/no-img-element -- authenticated blob route */}
                   <img src={`/api/v1/candidates/${p.strong.id}/image`} alt={`strong: ${p.strong.origin}`} className="h-12 w-auto" />
                   <span className="text-xs">{p.strong.origin}</span>{" "}
-                  <Link href={`/develop?candidate=${p.strong.id}`} className="text-xs underline" aria-label={`Open the strong candidate of this pair in Develop`}>
+                  <Link
+                    href={`/develop?candidate=${p.strong.id}`}
+                    className="text-xs underline"
+                    aria-label={`Open the strong candidate of this pair in Develop`}
+                  >
                     Develop
                   </Link>
                 </Td>
@@ -243,7 +271,11 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
                   {/* eslint-disable-next-line @next/next/no-img-element -- authenticated blob route */}
                   <img src={`/api/v1/candidates/${p.weak.id}/image`} alt={`weak: ${p.weak.origin}`} className="h-12 w-auto" />
                   <span className="break-all text-xs">{p.weak.strategy ?? p.weak.origin}</span>{" "}
-                  <Link href={`/develop?candidate=${p.weak.id}`} className="text-xs underline" aria-label={`Open the weak candidate of this pair in Develop`}>
+                  <Link
+                    href={`/develop?candidate=${p.weak.id}`}
+                    className="text-xs underline"
+                    aria-label={`Open the weak candidate of this pair in Develop`}
+                  >
                     Develop
                   </Link>
                 </Td>

@@ -18,7 +18,8 @@ type Props = {
  * "edit itself is bad" flag. Pure view: the workspace owns state and keys.
  */
 export function DecisionForm({ item, form, onChange, focused, onFocus, readOnly }: Props) {
-  const setVariant = (i: number, patch: Partial<VariantForm>) => onChange({ ...form, variants: form.variants.map((v, j) => (j === i ? { ...v, ...patch } : v)) });
+  const setVariant = (i: number, patch: Partial<VariantForm>) =>
+    onChange({ ...form, variants: form.variants.map((v, j) => (j === i ? { ...v, ...patch } : v)) });
   return (
     <div className="space-y-3">
       {form.variants.map((v, i) => {
@@ -31,7 +32,10 @@ export function DecisionForm({ item, form, onChange, focused, onFocus, readOnly 
             data-variant={original.variant}
             data-verdict={edited ? "edit" : v.verdict}
             onFocus={() => onFocus(i)}
-            className={cn("rounded-lg border p-3", focused === i ? "border-sky-500 ring-1 ring-sky-500" : "border-zinc-200 dark:border-zinc-800")}
+            className={cn(
+              "rounded-lg border p-3",
+              focused === i ? "border-sky-500 ring-1 ring-sky-500" : "border-zinc-200 dark:border-zinc-800",
+            )}
           >
             <legend className="px-1 text-sm font-medium">
               {i + 1}. {original.variant}
@@ -56,16 +60,33 @@ export function DecisionForm({ item, form, onChange, focused, onFocus, readOnly 
             <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
               {(["accept", "reject"] as const).map((verdict) => (
                 <label key={verdict} className="flex items-center gap-1">
-                  <input type="radio" name={`verdict-${i}`} checked={v.verdict === verdict} disabled={readOnly} onChange={() => setVariant(i, { verdict })} />
+                  <input
+                    type="radio"
+                    name={`verdict-${i}`}
+                    checked={v.verdict === verdict}
+                    disabled={readOnly}
+                    onChange={() => setVariant(i, { verdict })}
+                  />
                   {verdict === "accept" ? "Accept (A)" : "Reject (R)"}
                 </label>
               ))}
             </div>
             {v.verdict === "reject" && (
-              <div role="radiogroup" aria-label={`Why reject the ${original.variant} instruction`} className="mt-2 grid gap-1 text-sm sm:grid-cols-2">
+              <div
+                role="radiogroup"
+                aria-label={`Why reject the ${original.variant} instruction`}
+                className="mt-2 grid gap-1 text-sm sm:grid-cols-2"
+              >
                 {REASONS.map((r) => (
                   <label key={r.value} className="flex items-center gap-1">
-                    <input type="radio" name={`reason-${i}`} value={r.value} checked={v.reason === r.value} disabled={readOnly} onChange={() => setVariant(i, { reason: r.value })} />
+                    <input
+                      type="radio"
+                      name={`reason-${i}`}
+                      value={r.value}
+                      checked={v.reason === r.value}
+                      disabled={readOnly}
+                      onChange={() => setVariant(i, { reason: r.value })}
+                    />
                     <kbd className="rounded border px-1 text-xs">{r.key}</kbd> {r.label}
                   </label>
                 ))}
@@ -98,7 +119,12 @@ export function DecisionForm({ item, form, onChange, focused, onFocus, readOnly 
         />
       </label>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={form.editBad} disabled={readOnly} onChange={(e) => onChange({ ...form, editBad: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={form.editBad}
+          disabled={readOnly}
+          onChange={(e) => onChange({ ...form, editBad: e.target.checked })}
+        />
         The edit itself is bad (B) — this before/after pair should not be training data
       </label>
     </div>

@@ -8,7 +8,14 @@ const item = {
   variants: [
     { id: "s", variant: "short", text: "Brighten it.", modelText: "Brighten it.", status: "in_review", lockVersion: 1 },
     { id: "m", variant: "medium", text: "Brighten it a bit.", modelText: "Brighten it a bit.", status: "in_review", lockVersion: 2 },
-    { id: "l", variant: "long", text: "Brighten the whole photo a bit.", modelText: "Brighten the whole photo a bit.", status: "in_review", lockVersion: 1 },
+    {
+      id: "l",
+      variant: "long",
+      text: "Brighten the whole photo a bit.",
+      modelText: "Brighten the whole photo a bit.",
+      status: "in_review",
+      lockVersion: 1,
+    },
   ],
 } as unknown as ReviewItem;
 
@@ -39,6 +46,10 @@ describe("review form", () => {
     expect(formProblem(item, form)).toMatch(/what is wrong/);
     form.variants[2].comment = "talks about another photo";
     expect(formProblem(item, form)).toBeNull();
-    expect(toSubmitBody(item, form, "sub").decisions[2]).toMatchObject({ decision: "reject", reason: "other", comment: "talks about another photo" });
+    expect(toSubmitBody(item, form, "sub").decisions[2]).toMatchObject({
+      decision: "reject",
+      reason: "other",
+      comment: "talks about another photo",
+    });
   });
 });

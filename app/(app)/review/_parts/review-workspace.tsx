@@ -6,7 +6,16 @@ import { flushSync } from "react-dom";
 import { ImageViewer } from "@/app/_components/image-viewer";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
-import { ApiError, leaseAction, nextReviewItem, reviewItemQuery, submitDecision, undoDecision, type Conflict, type ReviewItem } from "@/app/_queries/review";
+import {
+  ApiError,
+  leaseAction,
+  nextReviewItem,
+  reviewItemQuery,
+  submitDecision,
+  undoDecision,
+  type Conflict,
+  type ReviewItem,
+} from "@/app/_queries/review";
 import { DecisionForm } from "./decision-form";
 import { EditTable } from "@/app/_components/edit-table";
 import { clearDraft, formProblem, initialForm, loadDraft, REASONS, saveDraft, toSubmitBody, type ItemForm } from "./form-state";
@@ -22,14 +31,22 @@ const RENEW_MS = 60_000;
 const decidedForm = (item: ReviewItem): ItemForm => ({
   variants: item.variants.map((v) => {
     const d = item.myDecision?.decisions.find((x) => x.instructionId === v.id);
-    return { instructionId: v.id, verdict: d?.decision === "reject" ? "reject" : "accept", text: d?.text ?? v.text, reason: d?.reason ?? "", comment: d?.comment ?? "" };
+    return {
+      instructionId: v.id,
+      verdict: d?.decision === "reject" ? "reject" : "accept",
+      text: d?.text ?? v.text,
+      reason: d?.reason ?? "",
+      comment: d?.comment ?? "",
+    };
   }),
   reasoning: item.reasoning,
   editBad: item.myDecision?.editBad ?? false,
 });
 
 const isTextTarget = (t: EventTarget | null) =>
-  t instanceof HTMLTextAreaElement || (t instanceof HTMLInputElement && !["radio", "checkbox", "range", "button"].includes(t.type)) || t instanceof HTMLSelectElement;
+  t instanceof HTMLTextAreaElement ||
+  (t instanceof HTMLInputElement && !["radio", "checkbox", "range", "button"].includes(t.type)) ||
+  t instanceof HTMLSelectElement;
 
 /**
  * The annotator's review loop: lease an item, decide each variant, submit
@@ -142,7 +159,8 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
     setError(null);
     const n = navRef.current;
     if (n.pos < n.ids.length - 1) return updateNav((x) => ({ ...x, pos: x.pos + 1 }));
-    const push = (id: string) => updateNav((x) => (x.ids.includes(id) ? { ...x, prefetched: null } : { ids: [...x.ids, id], pos: x.ids.length, prefetched: null }));
+    const push = (id: string) =>
+      updateNav((x) => (x.ids.includes(id) ? { ...x, prefetched: null } : { ids: [...x.ids, id], pos: x.ids.length, prefetched: null }));
     if (n.prefetched && !n.ids.includes(n.prefetched)) return push(n.prefetched);
     const { item: next } = await nextReviewItem(excludeList());
     if (!next || navRef.current.ids.includes(next.trajectoryId)) return setNotice("Nothing more to review for you right now.");
@@ -285,7 +303,10 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
   if (empty && ids.length === 0) {
     return (
       <Card data-testid="review-empty">
-        <p>Nothing left to review for you. New items arrive as the annotation pipeline finishes; items you have decided never come back to you.</p>
+        <p>
+          Nothing left to review for you. New items arrive as the annotation pipeline finishes; items you have decided never come back to
+          you.
+        </p>
       </Card>
     );
   }
@@ -294,7 +315,14 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
 
   const undoOpen = Boolean(lastSubmit);
   return (
-    <div ref={rootRef} tabIndex={-1} className="space-y-3 outline-none" data-testid="review-item" data-trajectory={item.trajectoryId} data-decided={decided}>
+    <div
+      ref={rootRef}
+      tabIndex={-1}
+      className="space-y-3 outline-none"
+      data-testid="review-item"
+      data-trajectory={item.trajectoryId}
+      data-decided={decided}
+    >
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">
           Item {pos + 1}
@@ -359,7 +387,10 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
         <div className="min-w-0 space-y-3">
           <ImageViewer
             key={item.trajectoryId}
-            panes={[{ src: item.images.before, label: "Before" }, ...(item.images.after ? [{ src: item.images.after, label: item.images.afterLabel }] : [])]}
+            panes={[
+              { src: item.images.before, label: "Before" },
+              ...(item.images.after ? [{ src: item.images.after, label: item.images.afterLabel }] : []),
+            ]}
             height={420}
           />
           <div className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
@@ -376,7 +407,10 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
         </div>
       </div>
       {undoOpen && (
-        <div role="status" className="fixed bottom-4 left-1/2 z-40 flex -translate-x-1/2 items-center gap-3 rounded-md bg-zinc-800 px-4 py-2 text-sm text-white shadow-lg">
+        <div
+          role="status"
+          className="fixed bottom-4 left-1/2 z-40 flex -translate-x-1/2 items-center gap-3 rounded-md bg-zinc-800 px-4 py-2 text-sm text-white shadow-lg"
+        >
           Submitted.
           <button type="button" className="underline" onClick={() => void undo()}>
             Undo (U)

@@ -27,7 +27,14 @@ export function ReviewSettingsForm({ overlap: initial }: { overlap: number }) {
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col">
           Annotators per item (overlap)
-          <input type="number" min={1} max={5} value={overlap} onChange={(e) => setOverlap(Number(e.target.value))} className="w-24 rounded border p-1" />
+          <input
+            type="number"
+            min={1}
+            max={5}
+            value={overlap}
+            onChange={(e) => setOverlap(Number(e.target.value))}
+            className="w-24 rounded border p-1"
+          />
         </label>
         <Button variant="secondary" onClick={() => void save({ overlap })}>
           Save overlap
@@ -45,13 +52,28 @@ export function ReviewSettingsForm({ overlap: initial }: { overlap: number }) {
         </label>
         <label className="flex min-w-0 flex-col">
           Import id
-          <input value={importId} onChange={(e) => setImportId(e.target.value.trim())} placeholder="optional" className="w-72 max-w-full rounded border p-1 font-mono text-xs" />
+          <input
+            value={importId}
+            onChange={(e) => setImportId(e.target.value.trim())}
+            placeholder="optional"
+            className="w-72 max-w-full rounded border p-1 font-mono text-xs"
+          />
         </label>
         <label className="flex flex-col">
           Priority (higher first)
-          <input type="number" min={-100} max={100} value={priority} onChange={(e) => setPriority(Number(e.target.value))} className="w-24 rounded border p-1" />
+          <input
+            type="number"
+            min={-100}
+            max={100}
+            value={priority}
+            onChange={(e) => setPriority(Number(e.target.value))}
+            className="w-24 rounded border p-1"
+          />
         </label>
-        <Button variant="secondary" onClick={() => void save({ priority: { category: category || undefined, importId: importId || undefined, value: priority } })}>
+        <Button
+          variant="secondary"
+          onClick={() => void save({ priority: { category: category || undefined, importId: importId || undefined, value: priority } })}
+        >
           Set priority
         </Button>
       </div>

@@ -11,7 +11,14 @@ function componentWeights(mask: CorrectionMask, image: FloatImage): Float32Array
   const m = mask as Record<string, unknown>;
   const num = (k: string, d: number) => (typeof m[k] === "number" ? (m[k] as number) : d);
   if (mask.What === "Mask/Gradient") {
-    return linearGradientMask({ width, height, zeroX: num("ZeroX", 0), zeroY: num("ZeroY", 0), fullX: num("FullX", 0), fullY: num("FullY", 1) });
+    return linearGradientMask({
+      width,
+      height,
+      zeroX: num("ZeroX", 0),
+      zeroY: num("ZeroY", 0),
+      fullX: num("FullX", 0),
+      fullY: num("FullY", 1),
+    });
   }
   if (mask.What === "Mask/CircularGradient") {
     return radialGradientMask({
@@ -59,7 +66,15 @@ function sampleColor(image: FloatImage, s: { X: number; Y: number; R?: number; G
  * (union: max) and 1 intersects (product). The result is multiplied by the correction amount.
  * Only gradient, radial and range components are supported (the planner filters the rest).
  */
-export function buildCorrectionMask({ masks, image, amount }: { masks: readonly CorrectionMask[]; image: FloatImage; amount: number }): Float32Array {
+export function buildCorrectionMask({
+  masks,
+  image,
+  amount,
+}: {
+  masks: readonly CorrectionMask[];
+  image: FloatImage;
+  amount: number;
+}): Float32Array {
   let acc: Float32Array | null = null;
   for (const mask of masks) {
     const w = componentWeights(mask, image);

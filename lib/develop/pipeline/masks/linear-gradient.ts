@@ -4,8 +4,10 @@ import { smoothstep } from "../types";
 export type LinearGradientOptions = {
   width: number;
   height: number;
-  /** Point where the effect is 0. */ zeroX: number; zeroY: number;
-  /** Point where the effect is full. */ fullX: number; fullY: number;
+  /** Point where the effect is 0. */ zeroX: number;
+  zeroY: number;
+  /** Point where the effect is full. */ fullX: number;
+  fullY: number;
   out?: Float32Array;
 };
 

@@ -31,7 +31,20 @@ export type RadialGradientOptions = {
  *   the ellipse into a superellipse |u|^q + |v|^q = 1 with q = 2·4^(−r) (q = 8 at −1, a rounded
  *   rectangle filling the box).
  */
-export function radialGradientMask({ width, height, top, left, bottom, right, angle = 0, feather = 0.5, flipped = false, midpoint = 0.5, roundness = 0, out }: RadialGradientOptions): Float32Array {
+export function radialGradientMask({
+  width,
+  height,
+  top,
+  left,
+  bottom,
+  right,
+  angle = 0,
+  feather = 0.5,
+  flipped = false,
+  midpoint = 0.5,
+  roundness = 0,
+  out,
+}: RadialGradientOptions): Float32Array {
   if (!(feather >= 0 && feather <= 1)) throw new RangeError(`feather must be in [0, 1], got ${feather}`);
   if (!(midpoint >= 0 && midpoint <= 1)) throw new RangeError(`midpoint must be in [0, 1], got ${midpoint}`);
   if (!(roundness >= -1 && roundness <= 1)) throw new RangeError(`roundness must be in [-1, 1], got ${roundness}`);

@@ -31,8 +31,8 @@ export default async function EvalRunPage({ params }: { params: Promise<{ id: st
       </h1>
       <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
         <Badge tone={run.status === "done" ? "good" : "warn"}>{run.status}</Badge>
-        {run.completed}/{run.total} scored · format failures {run.formatFailures} · judge {run.judgeModelName} ({run.judgePrompt}, PQ = {run.pqWording}) · LPIPS{" "}
-        {run.lpipsEndpoint ? "scored" : "absent (no scorer)"} · scorer {run.scorer}
+        {run.completed}/{run.total} scored · format failures {run.formatFailures} · judge {run.judgeModelName} ({run.judgePrompt}, PQ ={" "}
+        {run.pqWording}) · LPIPS {run.lpipsEndpoint ? "scored" : "absent (no scorer)"} · scorer {run.scorer}
         <a className="underline" href={`/api/v1/eval/runs/${run.id}/items?format=csv`}>
           CSV
         </a>
@@ -65,7 +65,15 @@ export default async function EvalRunPage({ params }: { params: Promise<{ id: st
                     {item.instruction ?? "(fixed instruction)"}
                   </Link>
                 </Td>
-                <Td>{result ? <Badge tone={result.parseStatus === "ok" ? "good" : result.parseStatus === "repaired" ? "warn" : "bad"}>{result.parseStatus}</Badge> : <Badge>pending</Badge>}</Td>
+                <Td>
+                  {result ? (
+                    <Badge tone={result.parseStatus === "ok" ? "good" : result.parseStatus === "repaired" ? "warn" : "bad"}>
+                      {result.parseStatus}
+                    </Badge>
+                  ) : (
+                    <Badge>pending</Badge>
+                  )}
+                </Td>
                 <Td className="text-right tabular-nums">{fmt(result?.metrics?.l1, 4)}</Td>
                 <Td className="text-right tabular-nums">{fmt(result?.metrics?.l2, 4)}</Td>
                 <Td className="text-right tabular-nums">{fmt(result?.metrics?.psnr, 2)}</Td>

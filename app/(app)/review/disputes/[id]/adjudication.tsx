@@ -34,7 +34,13 @@ export function Adjudication({ dispute, canResolve }: { dispute: Dispute; canRes
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="min-w-0 space-y-3">
-        <ImageViewer panes={[{ src: item.images.before, label: "Before" }, ...(item.images.after ? [{ src: item.images.after, label: item.images.afterLabel }] : [])]} height={380} />
+        <ImageViewer
+          panes={[
+            { src: item.images.before, label: "Before" },
+            ...(item.images.after ? [{ src: item.images.after, label: item.images.afterLabel }] : []),
+          ]}
+          height={380}
+        />
         <EditTable description={item.description} changes={item.changes} />
         <Card>
           <CardTitle>Annotators&apos; decisions</CardTitle>
@@ -48,14 +54,24 @@ export function Adjudication({ dispute, canResolve }: { dispute: Dispute; canRes
                     return (
                       <li key={a.email} className="[overflow-wrap:anywhere]">
                         <span className="text-zinc-500">{a.name}:</span> {d?.decision ?? "—"}
-                        {d?.decision === "reject" ? ` (${reasonLabel(d.reason)}${d.comment ? `: ${d.comment}` : ""})` : ` — “${d?.text ?? ""}”`}
+                        {d?.decision === "reject"
+                          ? ` (${reasonLabel(d.reason)}${d.comment ? `: ${d.comment}` : ""})`
+                          : ` — “${d?.text ?? ""}”`}
                       </li>
                     );
                   })}
                 </ul>
               </div>
             ))}
-            {dispute.annotators.some((a) => a.editBad) && <p>Flagged “edit itself is bad” by: {dispute.annotators.filter((a) => a.editBad).map((a) => a.name).join(", ")}</p>}
+            {dispute.annotators.some((a) => a.editBad) && (
+              <p>
+                Flagged “edit itself is bad” by:{" "}
+                {dispute.annotators
+                  .filter((a) => a.editBad)
+                  .map((a) => a.name)
+                  .join(", ")}
+              </p>
+            )}
           </div>
         </Card>
       </div>

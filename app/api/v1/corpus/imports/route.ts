@@ -23,9 +23,13 @@ export const POST = route(async ({ req, ctx, actor }) => {
       throw new AppError("VALIDATION", '"paths" must be a JSON array of relative paths');
     }
     const blobs = files.filter((f) => f.field === "files");
-    if (!Array.isArray(paths) || paths.length !== blobs.length) throw new AppError("VALIDATION", '"paths" must list one relative path per file');
+    if (!Array.isArray(paths) || paths.length !== blobs.length)
+      throw new AppError("VALIDATION", '"paths" must list one relative path per file');
     const source = fields.source || undefined;
-    const result = await stageUpload({ ctx, input: { files: blobs.map((f, i) => ({ path: String(paths[i]), stagedAt: f.path })), source } });
+    const result = await stageUpload({
+      ctx,
+      input: { files: blobs.map((f, i) => ({ path: String(paths[i]), stagedAt: f.path })), source },
+    });
     return Response.json(result, { status: 202 });
   } finally {
     await rm(incoming, { recursive: true, force: true });

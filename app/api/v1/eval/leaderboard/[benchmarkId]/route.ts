@@ -7,7 +7,10 @@ export const GET = route<{ benchmarkId: string }>(async ({ ctx, req, params }) =
   if (format === "csv") {
     const csv = await exportLeaderboardCsv({ ctx, input: params });
     return new Response(csv, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="leaderboard-${params.benchmarkId}.csv"` },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="leaderboard-${params.benchmarkId}.csv"`,
+      },
     });
   }
   const board = await getLeaderboard({ ctx, input: params });

@@ -4,5 +4,9 @@ import { getExportUrls } from "@/lib/training/export";
 
 export const GET = route<{ id: string }>(async ({ req, ctx, params }) => {
   const url = new URL(req.url);
-  return getExportUrls({ ctx, input: { exportId: params.id, expiresInS: url.searchParams.get("expiresInS") ?? undefined }, baseUrl: process.env.APP_URL || url.origin });
+  return getExportUrls({
+    ctx,
+    input: { exportId: params.id, expiresInS: url.searchParams.get("expiresInS") ?? undefined },
+    baseUrl: process.env.APP_URL || url.origin,
+  });
 });

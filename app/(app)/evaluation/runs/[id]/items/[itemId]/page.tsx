@@ -15,7 +15,10 @@ export default async function EvalItemPage({ params }: { params: Promise<{ id: s
   const { id, itemId } = await params;
   const actor = await requirePageRole(rolesFor("/evaluation"), `/evaluation/runs/${id}/items/${itemId}`);
   const ctx = createContext({ actor });
-  const found = await Promise.all([getEvalRunOrThrow({ ctx, input: { id } }), getEvalItemOrThrow({ ctx, input: { runId: id, itemId } })]).catch((e) => {
+  const found = await Promise.all([
+    getEvalRunOrThrow({ ctx, input: { id } }),
+    getEvalItemOrThrow({ ctx, input: { runId: id, itemId } }),
+  ]).catch((e) => {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
     throw e;
   });
@@ -34,7 +37,9 @@ export default async function EvalItemPage({ params }: { params: Promise<{ id: s
       <h1 className="text-xl font-semibold break-words">
         Item {item.position + 1} · {item.split}
       </h1>
-      <p className="break-words">{item.instruction ?? <span className="text-zinc-500">(no instruction: the fixed FiveK instruction was used)</span>}</p>
+      <p className="break-words">
+        {item.instruction ?? <span className="text-zinc-500">(no instruction: the fixed FiveK instruction was used)</span>}
+      </p>
       <ImageViewer panes={panes} mode="side" />
       {!result && <p className="text-sm text-zinc-500">Not scored yet.</p>}
       {result && (
@@ -55,7 +60,11 @@ export default async function EvalItemPage({ params }: { params: Promise<{ id: s
                 {fmt(result.metrics?.psnr, 2)} dB / {fmt(result.metrics?.ssim, 4)}
               </dd>
               <dt>LPIPS</dt>
-              <dd>{result.metrics?.lpips === null || result.metrics?.lpips === undefined ? "absent (no scorer)" : fmt(result.metrics.lpips, 4)}</dd>
+              <dd>
+                {result.metrics?.lpips === null || result.metrics?.lpips === undefined
+                  ? "absent (no scorer)"
+                  : fmt(result.metrics.lpips, 4)}
+              </dd>
               <dt>SC / PQ / O</dt>
               <dd className="tabular-nums">
                 {fmt(result.sc, 1)} / {fmt(result.pq, 1)} / {fmt(result.o, 2)}
@@ -63,7 +72,11 @@ export default async function EvalItemPage({ params }: { params: Promise<{ id: s
               {result.ruleReward && (
                 <>
                   <dt>Rule reward</dt>
-                  <dd className="tabular-nums">{Object.entries(result.ruleReward).map(([k, v]) => `${k} ${fmt(v, 3)}`).join(" · ")}</dd>
+                  <dd className="tabular-nums">
+                    {Object.entries(result.ruleReward)
+                      .map(([k, v]) => `${k} ${fmt(v, 3)}`)
+                      .join(" · ")}
+                  </dd>
                 </>
               )}
             </dl>
@@ -72,7 +85,9 @@ export default async function EvalItemPage({ params }: { params: Promise<{ id: s
           </Card>
           <Card>
             <CardTitle>Output parameters</CardTitle>
-            <pre className="max-h-80 overflow-auto text-xs break-words whitespace-pre-wrap">{JSON.stringify(result.outputParams ?? {}, null, 2)}</pre>
+            <pre className="max-h-80 overflow-auto text-xs break-words whitespace-pre-wrap">
+              {JSON.stringify(result.outputParams ?? {}, null, 2)}
+            </pre>
             <h3 className="mt-3 text-sm font-medium">Raw policy output</h3>
             <pre className="max-h-60 overflow-auto text-xs break-words whitespace-pre-wrap">{result.rawOutput ?? result.error ?? "—"}</pre>
           </Card>

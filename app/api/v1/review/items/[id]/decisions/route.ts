@@ -6,4 +6,6 @@ import { jsonBody } from "@/lib/http/json-body";
 // The verb zod-parses the body; the type only says what it expects.
 type ReviewInput = Parameters<typeof submitReview>[0]["input"];
 
-export const POST = route<{ id: string }>(async ({ req, ctx, params }) => submitReview({ ctx, input: { ...(await jsonBody(req)), trajectoryId: params.id } as ReviewInput }));
+export const POST = route<{ id: string }>(async ({ req, ctx, params }) =>
+  submitReview({ ctx, input: { ...(await jsonBody(req)), trajectoryId: params.id } as ReviewInput }),
+);

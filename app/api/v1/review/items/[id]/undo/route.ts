@@ -3,4 +3,6 @@ import { undoReview } from "@/lib/review";
 import { route } from "@/lib/http/route";
 import { jsonBody } from "@/lib/http/json-body";
 
-export const POST = route<{ id: string }>(async ({ req, ctx, params }) => undoReview({ ctx, input: { ...(await jsonBody(req)), trajectoryId: params.id } as Parameters<typeof undoReview>[0]["input"] }));
+export const POST = route<{ id: string }>(async ({ req, ctx, params }) =>
+  undoReview({ ctx, input: { ...(await jsonBody(req)), trajectoryId: params.id } as Parameters<typeof undoReview>[0]["input"] }),
+);
