@@ -93,9 +93,13 @@ test.describe.serial("compare workspace", () => {
     const card = page.getByTestId("judge-failures");
     await expect(card).toContainText("1 given up");
     await expect(card).toContainText("reward endpoint refused the connection");
-    await page.getByTestId("retry-judging").focus();
+    const retry = page.getByTestId("retry-judging");
+    await expect(retry).toBeEnabled(); // hydrated
+    await retry.focus();
     await page.keyboard.press("Enter");
+    // The outcome stays on screen although the refreshed page has nothing left to list.
     await expect(card.getByRole("status")).toHaveText("Queued 1 pair(s) for judging.");
+    await expect(card).toContainText("0 given up");
     // The worker judges it (both sides of the swap); the card goes once nothing has failed.
     await expect
       .poll(async () => (await sql`select count(*)::int as n from labels where pair_id = ${pair.id} and labeler_kind = 'model'`)[0].n, {

@@ -14,8 +14,8 @@ import {
   type Rating,
 } from "@/lib/preference";
 import { GeneratePairsForm } from "./generate-pairs-form";
+import { JudgeFailuresCard } from "./judge-failures-card";
 import { RatingChart } from "./rating-chart";
-import { RetryJudgingButton } from "./retry-judging-button";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Agreement & ratings · RetouchIQ Studio" };
@@ -56,26 +56,22 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
         </p>
       </Card>
 
-      {(judgeFailures.total > 0 || judgeFailures.retrying > 0) && (
-        <Card data-testid="judge-failures">
-          <CardTitle>Pairs the reward model could not label</CardTitle>
-          <p className="text-sm">
-            {judgeFailures.total} given up (after {JUDGE_GIVE_UP_AFTER} jobs, or an error retrying cannot fix) · {judgeFailures.retrying}{" "}
-            failed and retried by the sweeper ({JUDGE_RETRY_AFTER_MS / 60_000} min after each failure)
-          </p>
-          {judgeFailures.recent.length > 0 && (
-            <ul className="my-2 space-y-1 text-xs">
-              {judgeFailures.recent.map((f) => (
-                <li key={f.id} className="break-words">
-                  <span className="font-mono text-zinc-500">{f.id.slice(0, 8)}</span>{" "}
-                  {f.failedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC: {f.error}
-                </li>
-              ))}
-            </ul>
-          )}
-          {judgeFailures.total > 0 && <RetryJudgingButton />}
-        </Card>
-      )}
+      <JudgeFailuresCard hasFailures={judgeFailures.total > 0 || judgeFailures.retrying > 0} canRetry={judgeFailures.total > 0}>
+        <p className="text-sm">
+          {judgeFailures.total} given up (after {JUDGE_GIVE_UP_AFTER} jobs, or an error retrying cannot fix) · {judgeFailures.retrying}{" "}
+          failed and retried by the sweeper ({JUDGE_RETRY_AFTER_MS / 60_000} min after each failure)
+        </p>
+        {judgeFailures.recent.length > 0 && (
+          <ul className="my-2 space-y-1 text-xs">
+            {judgeFailures.recent.map((f) => (
+              <li key={f.id} className="break-words">
+                <span className="font-mono text-zinc-500">{f.id.slice(0, 8)}</span>{" "}
+                {f.failedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC: {f.error}
+              </li>
+            ))}
+          </ul>
+        )}
+      </JudgeFailuresCard>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
