@@ -1,8 +1,6 @@
-import { UnrecoverableError } from "bullmq";
 import { systemContext } from "@/lib/context";
 import { markEvalItemFailed, scoreEvalItem } from "@/lib/eval";
-import { isAppError } from "@/lib/errors";
-import { ImageError } from "@/lib/imaging";
+import { failRecorded, isPermanentJobError } from "./fail-recorded";
 import type { Processor } from "./types";
 
 /** Thin: score one benchmark item of one run; bad data fails for good (recorded), the rest retries. */
@@ -14,11 +12,6 @@ export const processEvalItem: Processor<"eval-item"> = async (payload, job) => {
   try {
     return await scoreEvalItem({ ctx, input: payload });
   } catch (e) {
-    const permanent = e instanceof ImageError || (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "VALIDATION"));
-    if (permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-      await markEvalItemFailed({ ctx, input: { ...payload, error: (e as Error).message } });
-    }
-    if (permanent) throw new UnrecoverableError((e as Error).message);
-    throw e;
+    return failRecorded(job, e, isPermanentJobError(e), (error) => markEvalItemFailed({ ctx, input: { ...payload, error } }));
   }
 };

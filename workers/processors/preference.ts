@@ -1,15 +1,11 @@
 import { UnrecoverableError } from "bullmq";
 import { systemContext } from "@/lib/context";
-import { isAppError } from "@/lib/errors";
-import { ImageError } from "@/lib/imaging";
 import { generatePerturbedPairs, judgePair, markJudgeFailed, rolloutPairs } from "@/lib/preference";
+import { failRecorded, isPermanentJobError } from "./fail-recorded";
 import type { Processor } from "./types";
 
-/** Missing rows and undecodable images cannot be fixed by retrying; model outages can. */
-const isPermanent = (e: unknown) => e instanceof ImageError || (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "VALIDATION"));
-
 function rethrow(e: unknown): never {
-  if (isPermanent(e)) throw new UnrecoverableError((e as Error).message);
+  if (isPermanentJobError(e)) throw new UnrecoverableError((e as Error).message);
   throw e;
 }
 
@@ -26,10 +22,7 @@ export const processJudgePair: Processor<"judge-pair"> = async (payload, job) =>
   try {
     return await judgePair({ ctx, input: payload });
   } catch (e) {
-    const permanent = isPermanent(e);
-    if (permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-      await markJudgeFailed({ ctx, input: { pairId: payload.pairId, error: (e as Error).message, permanent } });
-    }
-    return rethrow(e);
+    const permanent = isPermanentJobError(e);
+    return failRecorded(job, e, permanent, (error) => markJudgeFailed({ ctx, input: { pairId: payload.pairId, error, permanent } }));
   }
 };
