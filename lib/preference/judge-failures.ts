@@ -28,6 +28,9 @@ const unjudged = (ctx: Ctx) =>
       .where(and(eq(labels.pairId, pairs.id), eq(labels.labelerKind, "model"))),
   );
 
+/** Unlabelled pairs the judge gave up on. */
+const givenUp = (ctx: Ctx) => and(gte(pairs.judgeFailures, JUDGE_GIVE_UP_AFTER), unjudged(ctx));
+
 /** Records that a judge job for `pairId` spent its attempts (or hit an error retrying cannot fix). */
 export async function markJudgeFailed({ ctx, input }: { ctx: Ctx; input: { pairId: string; error: string; permanent: boolean } }) {
   await ctx.db
@@ -62,7 +65,7 @@ export function judgeDue(ctx: Ctx, cutoff: Date): SQL {
 /** The pairs the judge gave up on (unlabelled), most recent first, with how many there are. */
 export async function listJudgeFailures({ ctx, input }: { ctx: Ctx; input: { limit?: number } }) {
   requireRole(ctx.actor, ["researcher"]);
-  const given = and(gte(pairs.judgeFailures, JUDGE_GIVE_UP_AFTER), unjudged(ctx));
+  const given = givenUp(ctx);
   const [rows, total, retrying] = await Promise.all([
     ctx.db
       .select({ id: pairs.id, failures: pairs.judgeFailures, error: pairs.judgeError, failedAt: pairs.judgeFailedAt })
@@ -82,13 +85,10 @@ export const retryJudgingInput = z.object({ limit: z.number().int().min(1).max(5
 export async function retryJudging({ ctx, input }: { ctx: Ctx; input: z.input<typeof retryJudgingInput> }) {
   requireRole(ctx.actor, ["researcher"]);
   const { limit } = parseInput(retryJudgingInput, input ?? {});
-  const given = await ctx.db
-    .select({ id: pairs.id })
-    .from(pairs)
-    .where(and(gte(pairs.judgeFailures, JUDGE_GIVE_UP_AFTER), unjudged(ctx)))
-    .limit(limit);
+  const given = await ctx.db.select({ id: pairs.id }).from(pairs).where(givenUp(ctx)).limit(limit);
   for (const { id } of given) {
-    await ctx.db.update(pairs).set({ judgeFailures: 0, judgeError: null, judgeFailedAt: null }).where(eq(pairs.id, id));
+    // Cleared first: if Redis is away, the sweeper queues the pair instead.
+    await clearJudgeFailure({ ctx, input: { pairId: id } });
     await requeue("judge-pair", { pairId: id });
   }
   return { queued: given.length };

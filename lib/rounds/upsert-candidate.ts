@@ -3,9 +3,10 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { candidates, type CandidateOrigin, type PerturbationKind } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
-import { canonicalParams, ENGINE_VERSION, type DevelopParams } from "@/lib/develop";
+import { canonicalParams, type DevelopParams } from "@/lib/develop";
 import { renderStoredImage } from "@/lib/imaging";
 import { editMagnitude } from "@/lib/preference/param-distance";
+import { ENGINE_RENDERER } from "@/lib/preference/render-candidate";
 
 /**
  * A rendered candidate edit of an instruction (engine render at preview size),
@@ -50,7 +51,7 @@ export async function upsertCandidate({
   if (hit?.imageKey) return { id: hit.id, imageKey: hit.imageKey, magnitude: hit.magnitude, renderer: hit.renderer };
   const render = await renderStoredImage({ ctx: { ...ctx, system: true }, input: { sourceSha, params, size: "preview" } });
   const magnitude = editMagnitude(params);
-  const renderer = `engine:${ENGINE_VERSION}`;
+  const renderer = ENGINE_RENDERER;
   const [row] = await ctx.db
     .insert(candidates)
     .values({

@@ -89,13 +89,10 @@ export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<ty
   }
   const hash = exportContentHash(o.format, files);
   const [existing] = await ctx.db.select().from(trainingExports).where(eq(trainingExports.hash, hash)).limit(1);
+  const pairIds = items.kind === "pairs" ? items.items.map((i) => i.pairId) : [];
   if (existing) {
     // The same data exported again (or first exported before pairs were stamped).
-    if (items.kind === "pairs")
-      await markPairsExported(
-        ctx.db,
-        items.items.map((i) => i.pairId),
-      );
+    await markPairsExported(ctx.db, pairIds);
     return { export: existing, created: false };
   }
 
@@ -132,11 +129,7 @@ export async function createExport({ ctx, input }: { ctx: Ctx; input: z.input<ty
       const [raced] = await tx.select().from(trainingExports).where(eq(trainingExports.hash, hash)).limit(1);
       return { export: raced, created: false };
     }
-    if (items.kind === "pairs")
-      await markPairsExported(
-        tx,
-        items.items.map((i) => i.pairId),
-      );
+    await markPairsExported(tx, pairIds);
     await recordAudit({
       ctx: { ...ctx, db: tx },
       action: "training.export",
