@@ -1,6 +1,5 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { ImageViewer } from "@/app/_components/image-viewer";
@@ -19,6 +18,8 @@ import {
 import { DecisionForm } from "./decision-form";
 import { EditTable } from "@/app/_components/edit-table";
 import { clearDraft, formProblem, initialForm, loadDraft, REASONS, saveDraft, toSubmitBody, type ItemForm } from "./form-state";
+import { ConflictBanner } from "./conflict-banner";
+import { ItemHeader } from "./item-header";
 import { ShortcutsOverlay } from "./shortcuts";
 
 const UNDO_MS = 8_000;
@@ -323,56 +324,17 @@ export function ReviewWorkspace({ userId, canOpenCorpus }: { userId: string; can
       data-trajectory={item.trajectoryId}
       data-decided={decided}
     >
-      <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="font-medium">
-          Item {pos + 1}
-          {decided ? " · decided" : ""}
-        </span>
-        <span className="text-zinc-500 [overflow-wrap:anywhere]">
-          {item.category} · {item.model} ({item.backend}) · prompt <span data-testid="prompt-name">{item.prompt}</span>
-        </span>
-        {canOpenCorpus && (
-          <Link className="underline" href={`/corpus/${item.trajectoryId}`}>
-            Open in corpus
-          </Link>
-        )}
-        <span className="ml-auto flex flex-wrap gap-1">
-          <Button variant="secondary" onClick={goPrevious} disabled={pos === 0}>
-            ← Previous (P)
-          </Button>
-          {!decided && (
-            <Button variant="secondary" onClick={() => void skip()}>
-              Skip (S)
-            </Button>
-          )}
-          <Button variant="secondary" onClick={() => void goNext()}>
-            Next (N) →
-          </Button>
-          <Button variant="ghost" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
-            ?
-          </Button>
-        </span>
-      </div>
-      {conflicts && (
-        <div role="alert" data-testid="conflict" className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
-          <p className="font-medium">Someone changed this item while you were reviewing it. Nothing was saved; your draft is kept.</p>
-          {conflicts.map((c) => (
-            <div key={c.variant} className="mt-2 grid gap-1 sm:grid-cols-2">
-              <div>
-                <div className="text-xs uppercase text-amber-800">{c.variant} — now</div>
-                <div data-testid="conflict-theirs">{c.theirs}</div>
-              </div>
-              <div>
-                <div className="text-xs uppercase text-amber-800">{c.variant} — yours</div>
-                <div data-testid="conflict-yours">{c.yours}</div>
-              </div>
-            </div>
-          ))}
-          <Button className="mt-2" variant="secondary" onClick={() => void reloadItem()}>
-            Load the current version
-          </Button>
-        </div>
-      )}
+      <ItemHeader
+        item={item}
+        position={pos + 1}
+        decided={decided}
+        canOpenCorpus={canOpenCorpus}
+        onPrevious={goPrevious}
+        onSkip={() => void skip()}
+        onNext={() => void goNext()}
+        onHelp={() => setHelp(true)}
+      />
+      {conflicts && <ConflictBanner conflicts={conflicts} onReload={() => void reloadItem()} />}
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {error}
