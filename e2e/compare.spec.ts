@@ -95,7 +95,7 @@ test.describe.serial("compare workspace", () => {
     const card = page.getByTestId("judge-failures");
     await expect(card).toContainText("1 given up");
     await expect(card).toContainText("reward endpoint refused the connection");
-    const retry = page.getByTestId("retry-judging");
+    const retry = page.getByTestId("judge-failures-retry");
     await expect(retry).toBeEnabled(); // hydrated
     await retry.focus();
     await page.keyboard.press("Enter");
@@ -111,6 +111,40 @@ test.describe.serial("compare workspace", () => {
     await page.reload();
     await expect(page.getByTestId("compare-researcher")).toBeVisible();
     await expect(page.getByTestId("judge-failures")).toHaveCount(0);
+    await admin.close();
+  });
+
+  test("an instruction whose perturb step was given up on is listed; Retry perturbing (by keyboard) has the worker finish it", async ({
+    browser,
+  }) => {
+    // As a blob store that stayed full would leave it: the step not done, the last job's error recorded.
+    const [run] = await sql<{ instruction_id: string }[]>`
+      select instruction_id from perturb_runs where round = 1 and completed_at is not null order by instruction_id limit 1`;
+    await sql`update perturb_runs set completed_at = null, failures = 3, error = 'ENOSPC: no space left on device, write', failed_at = now()
+      where instruction_id = ${run.instruction_id} and round = 1`;
+    const admin = await browser.newContext({ storageState: ADMIN.state });
+    const page = await admin.newPage();
+    await page.goto("/compare/researcher");
+    const card = page.getByTestId("perturb-failures");
+    await expect(card).toContainText("1 given up");
+    await expect(card).toContainText("ENOSPC: no space left on device");
+    const retry = page.getByTestId("perturb-failures-retry");
+    await expect(retry).toBeEnabled(); // hydrated
+    await retry.focus();
+    await page.keyboard.press("Enter");
+    await expect(card.getByRole("status")).toHaveText("Queued 1 instruction(s) for perturbing.");
+    await expect(card).toContainText("0 given up");
+    await expect
+      .poll(
+        async () =>
+          (await sql`select completed_at from perturb_runs where instruction_id = ${run.instruction_id} and round = 1`)[0].completed_at !==
+          null,
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    await page.reload();
+    await expect(page.getByTestId("compare-researcher")).toBeVisible();
+    await expect(page.getByTestId("perturb-failures")).toHaveCount(0);
     await admin.close();
   });
 });

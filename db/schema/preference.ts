@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { instructions } from "./corpus";
 import { renders } from "./renders";
@@ -119,6 +119,27 @@ export const pairs = pgTable(
     index("pairs_origin_round_idx").on(t.origin, t.round),
     check("pairs_distinct_members", sql`${t.strongId} <> ${t.weakId}`),
   ],
+);
+
+/**
+ * The perturb step of one instruction at one PGRT round (lib/preference/perturb-runs.ts): done,
+ * or how its jobs failed. The sweeper queues an accepted instruction until its round 1 is done,
+ * waits after a failure and gives up after a few, as for judge jobs.
+ */
+export const perturbRuns = pgTable(
+  "perturb_runs",
+  {
+    instructionId: uuid("instruction_id")
+      .notNull()
+      .references(() => instructions.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** Perturb jobs that ended with their attempts spent since the last completion. */
+    failures: integer("failures").notNull().default(0),
+    error: text("error"),
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.instructionId, t.round] })],
 );
 
 export const LABELER_KINDS = ["human", "model"] as const;

@@ -114,6 +114,7 @@ export const ACTIONS: Record<string, Allow> = {
   "app/(app)/compare/actions.ts#saveFixAction": SIGNED_IN,
   "app/(app)/compare/actions.ts#requestPairsAction": RESEARCHER,
   "app/(app)/compare/actions.ts#retryJudgingAction": RESEARCHER,
+  "app/(app)/compare/actions.ts#retryPerturbingAction": RESEARCHER,
   "app/(app)/corpus/actions.ts#bulkCorpusAction": RESEARCHER,
   "app/(app)/corpus/actions.ts#createSnapshotAction": RESEARCHER,
   "app/(app)/rounds/actions.ts#startRoundAction": RESEARCHER,

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/parse-input";
 import { ensureStrongCandidate } from "./ensure-strong-candidate";
 import { loadInstruction } from "./load-instruction";
 import { pairIfWeaker } from "./pair-if-weaker";
+import { markPerturbDone } from "./perturb-runs";
 import { renderCandidate } from "./render-candidate";
 import { perturbAll, STRATEGIES } from "./strategies";
 import { gatewayWeakCheck, type WeakChecker } from "./weak-check";
@@ -32,7 +33,8 @@ export type GenerateResult = {
  * The perturb step for one instruction: render the strong edit, derive weak
  * edits by every rule-based strategy and by the perturber role, render each,
  * weak-check it (dropping, with the reason stored, any that is not weaker)
- * and store a pair for each survivor. Safe to re-run: every write is keyed.
+ * and store a pair for each survivor, then record the step done (perturb-runs.ts).
+ * Safe to re-run: every write is keyed.
  */
 export async function generatePerturbedPairs({
   ctx,
@@ -102,5 +104,6 @@ export async function generatePerturbedPairs({
       input: { instructionId, instruction: loaded.text, sourceSha: trajectory.sourceSha, strong, weak, origin: "perturbed", round, split },
     });
   }
+  await markPerturbDone({ ctx, input: { instructionId, round } });
   return out;
 }

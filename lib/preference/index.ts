@@ -17,6 +17,14 @@ export {
   retryJudging,
   retryJudgingInput,
 } from "./judge-failures";
+export {
+  PERTURB_GIVE_UP_AFTER,
+  PERTURB_RETRY_AFTER_MS,
+  listPerturbFailures,
+  markPerturbFailed,
+  retryPerturbing,
+  retryPerturbingInput,
+} from "./perturb-runs";
 export { cohenKappa, fleissKappa, krippendorffAlphaNominal } from "./agreement";
 export { bradleyTerry, type Comparison, type Rating } from "./bradley-terry";
 export { goldRate, compareOverlap, GOLD_MIN_DISTANCE, MIN_VISIBLE_DISTANCE } from "./config";

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import { systemContext } from "@/lib/context";
-import { generatePerturbedPairs, judgePair, markJudgeFailed, rolloutPairs } from "@/lib/preference";
+import { generatePerturbedPairs, judgePair, markJudgeFailed, markPerturbFailed, rolloutPairs } from "@/lib/preference";
 import { failRecorded, isPermanentJobError } from "./fail-recorded";
 import type { Processor } from "./types";
 
@@ -9,9 +9,16 @@ function rethrow(e: unknown): never {
   throw e;
 }
 
-/** Thin: perturbation strategies + perturber role → weak-checked pairs for one instruction. */
-export const processPerturb: Processor<"perturb"> = (payload) =>
-  generatePerturbedPairs({ ctx: systemContext(), input: payload }).catch(rethrow);
+/** Thin: perturbation strategies + perturber role → weak-checked pairs for one instruction; a job that gives up records why. */
+export const processPerturb: Processor<"perturb"> = async (payload, job) => {
+  const ctx = systemContext();
+  try {
+    return await generatePerturbedPairs({ ctx, input: payload });
+  } catch (e) {
+    const permanent = isPermanentJobError(e);
+    return failRecorded(job, e, permanent, (error) => markPerturbFailed({ ctx, input: { ...payload, error, permanent } }));
+  }
+};
 
 /** Thin: n policy samples → weak-checked (user ≻ policy) pairs. */
 export const processRollout: Processor<"rollout"> = (payload) => rolloutPairs({ ctx: systemContext(), input: payload }).catch(rethrow);

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/http/action";
-import { getFixStart, nextComparePair, requestPairs, retryJudging, saveFix, submitLabel } from "@/lib/preference";
+import { getFixStart, nextComparePair, requestPairs, retryJudging, retryPerturbing, saveFix, submitLabel } from "@/lib/preference";
 import { renewLease } from "@/lib/review/queue";
 
 /** The compare workspace's actions; the verbs validate input and check roles. */
@@ -34,6 +34,11 @@ export async function requestPairsAction(input: { source: "perturber" | "policy"
 }
 export async function retryJudgingAction() {
   const r = await runAction((ctx) => retryJudging({ ctx, input: {} }));
+  if (r.ok) revalidatePath("/compare/researcher");
+  return r;
+}
+export async function retryPerturbingAction() {
+  const r = await runAction((ctx) => retryPerturbing({ ctx, input: {} }));
   if (r.ok) revalidatePath("/compare/researcher");
   return r;
 }

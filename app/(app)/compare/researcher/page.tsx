@@ -11,16 +11,21 @@ import {
   listJudgeFailures,
   listPairs,
   listPairsInput,
+  listPerturbFailures,
+  PERTURB_GIVE_UP_AFTER,
+  PERTURB_RETRY_AFTER_MS,
   type Rating,
 } from "@/lib/preference";
+import { retryJudgingAction, retryPerturbingAction } from "../actions";
 import { GeneratePairsForm } from "./generate-pairs-form";
-import { JudgeFailuresCard } from "./judge-failures-card";
+import { StalledWorkCard } from "./stalled-work-card";
 import { RatingChart } from "./rating-chart";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Agreement & ratings · RetouchIQ Studio" };
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "—" : `${(x * 100).toFixed(1)}%`);
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const num = (x: number | null | undefined) => (x === null || x === undefined ? "—" : x.toFixed(3));
 
 export default async function CompareResearcherPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -33,10 +38,11 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
     orderedBy: sp.orderedBy || undefined,
     round: sp.round || undefined,
   });
-  const [stats, list, judgeFailures] = await Promise.all([
+  const [stats, list, judgeFailures, perturbFailures] = await Promise.all([
     getPreferenceStats({ ctx }),
     listPairs({ ctx, input: filter.success ? filter.data : {} }),
     listJudgeFailures({ ctx, input: {} }),
+    listPerturbFailures({ ctx, input: {} }),
   ]);
   const hh = stats.humanHuman;
   return (
@@ -56,22 +62,37 @@ export default async function CompareResearcherPage({ searchParams }: { searchPa
         </p>
       </Card>
 
-      <JudgeFailuresCard hasFailures={judgeFailures.total > 0 || judgeFailures.retrying > 0} canRetry={judgeFailures.total > 0}>
-        <p className="text-sm">
-          {judgeFailures.total} given up (after {JUDGE_GIVE_UP_AFTER} jobs, or an error retrying cannot fix) · {judgeFailures.retrying}{" "}
-          failed and retried by the sweeper ({JUDGE_RETRY_AFTER_MS / 60_000} min after each failure)
-        </p>
-        {judgeFailures.recent.length > 0 && (
-          <ul className="my-2 space-y-1 text-xs">
-            {judgeFailures.recent.map((f) => (
-              <li key={f.id} className="break-words">
-                <span className="font-mono text-zinc-500">{f.id.slice(0, 8)}</span>{" "}
-                {f.failedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC: {f.error}
-              </li>
-            ))}
-          </ul>
-        )}
-      </JudgeFailuresCard>
+      <StalledWorkCard
+        testId="perturb-failures"
+        title="Instructions whose weak edits could not be made"
+        retry={retryPerturbingAction}
+        retryLabel="Retry perturbing"
+        queuedNoun="instruction(s) for perturbing"
+        failures={{
+          ...perturbFailures,
+          giveUpAfter: PERTURB_GIVE_UP_AFTER,
+          retryAfterMs: PERTURB_RETRY_AFTER_MS,
+          recent: perturbFailures.recent.map((f) => ({
+            key: `${f.instructionId}.${f.round}`,
+            label: `“${clip(f.instruction, 60)}” r${f.round}`,
+            failedAt: f.failedAt,
+            error: f.error,
+          })),
+        }}
+      />
+      <StalledWorkCard
+        testId="judge-failures"
+        title="Pairs the reward model could not label"
+        retry={retryJudgingAction}
+        retryLabel="Retry judging"
+        queuedNoun="pair(s) for judging"
+        failures={{
+          ...judgeFailures,
+          giveUpAfter: JUDGE_GIVE_UP_AFTER,
+          retryAfterMs: JUDGE_RETRY_AFTER_MS,
+          recent: judgeFailures.recent.map((f) => ({ key: f.id, label: f.id.slice(0, 8), failedAt: f.failedAt, error: f.error })),
+        }}
+      />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
