@@ -36,6 +36,8 @@ async function seedPair() {
   const [i] =
     await sql`insert into instructions (trajectory_id, version, variant, text, reasoning, model_name, backend, prompt_version, status)
     values (${t.id}, 1, 'medium', 'Lift the shadows a little and warm it up.', '', 'hand', 'heuristic', 'test', 'accepted') returning id`;
+  // Its perturb step counts as done, so the sweeper adds no pairs of its own to this probe's instruction.
+  await sql`insert into perturb_runs (instruction_id, round, completed_at) values (${i.id}, 1, now())`;
   const [s] = await sql`insert into candidates (trajectory_id, instruction_id, params, params_hash, renderer, origin, image_key)
     values (${t.id}, ${i.id}, ${sql.json({ Exposure2012: 0.8 })}, ${`s-${tag}`}, ${SECRET.renderer}, 'user', ${strongKey}) returning id`;
   const [w] =

@@ -157,8 +157,8 @@ export async function seedReviewItems(sql: postgres.Sql, n: number, overlap: num
 }
 
 /**
- * `n` strong/weak pairs (accepted instruction, a `user` strong candidate so no perturb job is
- * due, a perturbed weak one) with `overlap` compare queue slots each, already labelled by the
+ * `n` strong/weak pairs (accepted instruction whose perturb step is recorded done, so the sweeper
+ * queues no perturb job for it; a `user` strong candidate and a perturbed weak one) with `overlap` compare queue slots each, already labelled by the
  * reward model both ways round, as the pipeline's judge-pair job leaves a pair within seconds of
  * creating it. Without those labels the sweeper queues a judge job per pair a minute after the
  * workers start, and each fails on the members' missing renders: a burst of failing work no
@@ -175,6 +175,7 @@ export async function seedComparePairs(sql: postgres.Sql, n: number, overlap: nu
       insert into instructions (trajectory_id, version, variant, text, reasoning, model_name, backend, prompt_version, status)
       select t.id, 1, 'short', 'brighten the photo', '', 'heuristic', 'heuristic', 'heuristic-annotate-v1', 'accepted' from t
       returning id, trajectory_id),
+    d as (insert into perturb_runs (instruction_id, round, completed_at) select i.id, 1, now() from i),
     s as (
       insert into candidates (trajectory_id, instruction_id, params, params_hash, renderer, origin)
       select i.trajectory_id, i.id, ${sql.json({ Exposure2012: 0.5 })}, 'strong-' || i.id, 'engine:chaos', 'user' from i
