@@ -1,4 +1,4 @@
-import type { Job } from "bullmq";
+import { Worker, type Job } from "bullmq";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
@@ -10,10 +10,12 @@ import {
   markPerturbFailed,
   PERTURB_GIVE_UP_AFTER,
   PERTURB_RETRY_AFTER_MS,
+  requestPairs,
   retryPerturbing,
   sweepPreference,
 } from "@/lib/preference";
-import { getQueue } from "@/lib/queue";
+import { getQueue, type QueueName } from "@/lib/queue";
+import { bullPrefix, createRedis } from "@/lib/queue/connection";
 import { getBlobStore } from "@/lib/storage";
 import { makeActor } from "@/test/actors";
 import { acceptedInstruction } from "@/test/preference";
@@ -36,6 +38,23 @@ const runRow = async (instructionId: string) =>
       .where(and(eq(perturbRuns.instructionId, instructionId), eq(perturbRuns.round, 1)))
   )[0];
 const sweep = () => sweepPreference({ ctx: systemContext(), input: { olderThanMs: 10_000 } });
+
+/** Runs the next job of `queue` to a failure, as a worker of the app whose attempts are spent. */
+async function failNextJob(queue: QueueName) {
+  const connection = createRedis({ forWorker: true });
+  const worker = new Worker(
+    queue,
+    async () => {
+      throw new Error("ENOSPC: no space left on device, write");
+    },
+    { connection, prefix: bullPrefix(), autorun: false },
+  );
+  const failed = new Promise<void>((resolve) => worker.once("failed", () => resolve()));
+  void worker.run();
+  await failed;
+  await worker.close();
+  connection.disconnect();
+}
 
 /** An accepted instruction old enough for the sweeper, whose queued perturb job (if any) this test plays itself. */
 async function instruction() {
@@ -121,6 +140,14 @@ describe("a perturb job that gives up half way", () => {
     });
     expect(listed.total).toBeGreaterThanOrEqual(2);
 
+    // An instruction rejected since is no longer the sweeper's, so it is neither listed nor retried.
+    const rejected = await instruction();
+    await markPerturbFailed({ ctx: systemContext(), input: { instructionId: rejected, round: 1, error: "gone", permanent: true } });
+    await getDb().update(instructions).set({ status: "rejected" }).where(eq(instructions.id, rejected));
+    expect((await listPerturbFailures({ ctx: researcher, input: { limit: 500 } })).recent.some((f) => f.instructionId === rejected)).toBe(
+      false,
+    );
+
     const annotator = createContext({ actor: await makeActor("annotator") });
     await expect(listPerturbFailures({ ctx: annotator, input: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(retryPerturbing({ ctx: annotator, input: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -131,5 +158,19 @@ describe("a perturb job that gives up half way", () => {
       expect(await jobState(id)).toBe("waiting");
       await getQueue("preference").remove(`perturb.${id}.r1`);
     }
+    expect(await runRow(rejected)).toMatchObject({ failures: PERTURB_GIVE_UP_AFTER, error: "gone" });
+    expect(await jobState(rejected)).toBe("unknown");
+  });
+
+  it("Generate pairs replaces a spent perturb job instead of being answered by it", async () => {
+    const id = await instruction();
+    const queue = getQueue("preference");
+    await queue.drain(); // the sweeps above left jobs no worker runs here; this test's worker takes only its own
+    await queue.add("perturb", { instructionId: id, round: 1 }, { jobId: `perturb.${id}.r1`, attempts: 1 });
+    await failNextJob("preference"); // as BullMQ leaves a job whose attempts are spent
+    expect(await jobState(id)).toBe("failed");
+    await requestPairs({ ctx: researcher, input: { source: "perturber", round: 1, limit: 5_000 } });
+    expect(await jobState(id)).toBe("waiting");
+    await queue.remove(`perturb.${id}.r1`);
   });
 });

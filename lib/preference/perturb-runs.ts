@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, gte, isNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, exists, gt, gte, isNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { instructions, perturbRuns } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
@@ -77,12 +77,22 @@ export function perturbDue(ctx: Ctx, cutoff: Date): SQL {
   )!;
 }
 
+/** The run's instruction is still accepted: the only ones the sweeper works on, so the only ones listed. */
+const stillAccepted = (ctx: Ctx) =>
+  exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(instructions)
+      .where(and(eq(instructions.id, perturbRuns.instructionId), eq(instructions.status, "accepted"))),
+  );
+
 /** Runs the sweeper gave up on (never completed since). */
-const givenUp = and(isNull(perturbRuns.completedAt), gte(perturbRuns.failures, PERTURB_GIVE_UP_AFTER));
+const givenUp = (ctx: Ctx) => and(isNull(perturbRuns.completedAt), gte(perturbRuns.failures, PERTURB_GIVE_UP_AFTER), stillAccepted(ctx));
 
 /** The perturb steps given up on, most recent first, with how many there are and how many are still being retried. */
 export async function listPerturbFailures({ ctx, input }: { ctx: Ctx; input: { limit?: number } }) {
   requireRole(ctx.actor, ["researcher"]);
+  const given = givenUp(ctx);
   const [rows, total, retrying] = await Promise.all([
     ctx.db
       .select({
@@ -95,13 +105,18 @@ export async function listPerturbFailures({ ctx, input }: { ctx: Ctx; input: { l
       })
       .from(perturbRuns)
       .innerJoin(instructions, eq(instructions.id, perturbRuns.instructionId))
-      .where(givenUp)
+      .where(given)
       .orderBy(desc(perturbRuns.failedAt))
       .limit(input.limit ?? 5),
-    ctx.db.$count(perturbRuns, givenUp),
+    ctx.db.$count(perturbRuns, given),
     ctx.db.$count(
       perturbRuns,
-      and(isNull(perturbRuns.completedAt), gt(perturbRuns.failures, 0), lt(perturbRuns.failures, PERTURB_GIVE_UP_AFTER)),
+      and(
+        isNull(perturbRuns.completedAt),
+        gt(perturbRuns.failures, 0),
+        lt(perturbRuns.failures, PERTURB_GIVE_UP_AFTER),
+        stillAccepted(ctx),
+      ),
     ),
   ]);
   return { total, retrying, recent: rows };
@@ -116,7 +131,7 @@ export async function retryPerturbing({ ctx, input }: { ctx: Ctx; input: z.input
   const given = await ctx.db
     .select({ instructionId: perturbRuns.instructionId, round: perturbRuns.round })
     .from(perturbRuns)
-    .where(givenUp)
+    .where(givenUp(ctx))
     .limit(limit);
   for (const run of given) {
     // Cleared first: if Redis is away, the sweeper queues a round-1 step instead.

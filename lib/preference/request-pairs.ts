@@ -5,7 +5,7 @@ import { candidates, instructions } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/parse-input";
-import { enqueue } from "@/lib/queue";
+import { enqueue, requeue } from "@/lib/queue";
 
 export const requestPairsInput = z.discriminatedUnion("source", [
   z.object({
@@ -44,7 +44,8 @@ export async function requestPairs({ ctx, input }: { ctx: Ctx; input: z.input<ty
       : base;
   const rows = await ctx.db.select({ id: instructions.id }).from(instructions).where(where).limit(v.limit);
   for (const { id } of rows) {
-    if (v.source === "perturber") await enqueue("perturb", { instructionId: id, round: v.round });
+    // requeue: these instructions have no weak edit yet, so a finished perturb job of this round is stale (it failed, or its work was lost).
+    if (v.source === "perturber") await requeue("perturb", { instructionId: id, round: v.round });
     else await enqueue("rollout", { instructionId: id, n: v.n, round: v.round });
   }
   return { enqueued: rows.length };
