@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, gte, isNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, isNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { labels, pairs } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
@@ -17,7 +17,8 @@ import { requeue } from "@/lib/queue";
  */
 export const JUDGE_GIVE_UP_AFTER = 3;
 export const JUDGE_RETRY_AFTER_MS = 10 * 60_000;
-const ERROR_MAX_CHARS = 500;
+/** How much of a failed job's error a row keeps (judge and perturb failures alike). */
+export const FAILURE_ERROR_MAX_CHARS = 500;
 
 /** A pair without a label from any model. */
 const unjudged = (ctx: Ctx) =>
@@ -37,17 +38,20 @@ export async function markJudgeFailed({ ctx, input }: { ctx: Ctx; input: { pairI
     .update(pairs)
     .set({
       judgeFailures: input.permanent ? sql`greatest(${pairs.judgeFailures} + 1, ${JUDGE_GIVE_UP_AFTER})` : sql`${pairs.judgeFailures} + 1`,
-      judgeError: input.error.slice(0, ERROR_MAX_CHARS),
+      judgeError: input.error.slice(0, FAILURE_ERROR_MAX_CHARS),
       judgeFailedAt: sql`now()`,
     })
     .where(eq(pairs.id, input.pairId));
 }
 
+/** A pair's failure record, cleared. */
+const NO_FAILURE = { judgeFailures: 0, judgeError: null, judgeFailedAt: null };
+
 /** Clears a pair's failure record once the judge has labelled it. */
 export async function clearJudgeFailure({ ctx, input }: { ctx: Ctx; input: { pairId: string } }) {
   await ctx.db
     .update(pairs)
-    .set({ judgeFailures: 0, judgeError: null, judgeFailedAt: null })
+    .set(NO_FAILURE)
     .where(and(eq(pairs.id, input.pairId), gt(pairs.judgeFailures, 0)));
 }
 
@@ -85,11 +89,12 @@ export const retryJudgingInput = z.object({ limit: z.number().int().min(1).max(5
 export async function retryJudging({ ctx, input }: { ctx: Ctx; input: z.input<typeof retryJudgingInput> }) {
   requireRole(ctx.actor, ["researcher"]);
   const { limit } = parseInput(retryJudgingInput, input ?? {});
-  const given = await ctx.db.select({ id: pairs.id }).from(pairs).where(givenUp(ctx)).limit(limit);
-  for (const { id } of given) {
-    // Cleared first: if Redis is away, the sweeper queues the pair instead.
-    await clearJudgeFailure({ ctx, input: { pairId: id } });
-    await requeue("judge-pair", { pairId: id });
-  }
+  // One statement clears them all, before any is queued: if Redis is away, the sweeper queues the pairs instead.
+  const given = await ctx.db
+    .update(pairs)
+    .set(NO_FAILURE)
+    .where(inArray(pairs.id, ctx.db.select({ id: pairs.id }).from(pairs).where(givenUp(ctx)).limit(limit)))
+    .returning({ id: pairs.id });
+  for (const { id } of given) await requeue("judge-pair", { pairId: id });
   return { queued: given.length };
 }

@@ -1,12 +1,12 @@
 import "server-only";
-import { and, desc, eq, exists, gt, gte, isNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, exists, gt, gte, isNotNull, isNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { instructions, perturbRuns } from "@/db/schema";
 import { requireRole } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/parse-input";
 import { requeue } from "@/lib/queue";
-import { JUDGE_GIVE_UP_AFTER, JUDGE_RETRY_AFTER_MS } from "./judge-failures";
+import { FAILURE_ERROR_MAX_CHARS, JUDGE_GIVE_UP_AFTER, JUDGE_RETRY_AFTER_MS } from "./judge-failures";
 
 /**
  * Whether an instruction's perturb step is done. A perturb job can fail after it has stored the
@@ -19,13 +19,14 @@ import { JUDGE_GIVE_UP_AFTER, JUDGE_RETRY_AFTER_MS } from "./judge-failures";
  */
 export const PERTURB_GIVE_UP_AFTER = JUDGE_GIVE_UP_AFTER;
 export const PERTURB_RETRY_AFTER_MS = JUDGE_RETRY_AFTER_MS;
-const ERROR_MAX_CHARS = 500;
 
 type RunKey = { instructionId: string; round: number };
+/** A run's failure record, cleared. */
+const NO_FAILURE = { failures: 0, error: null, failedAt: null };
 
 /** Records that the perturb step of `instructionId` at `round` finished; clears any failure. */
 export async function markPerturbDone({ ctx, input }: { ctx: Ctx; input: RunKey }) {
-  const done = { completedAt: sql`now()`, failures: 0, error: null, failedAt: null };
+  const done = { completedAt: sql`now()`, ...NO_FAILURE };
   await ctx.db
     .insert(perturbRuns)
     .values({ ...input, ...done })
@@ -34,7 +35,7 @@ export async function markPerturbDone({ ctx, input }: { ctx: Ctx; input: RunKey 
 
 /** Records that a perturb job spent its attempts (or hit an error retrying cannot fix). */
 export async function markPerturbFailed({ ctx, input }: { ctx: Ctx; input: RunKey & { error: string; permanent: boolean } }) {
-  const error = input.error.slice(0, ERROR_MAX_CHARS);
+  const error = input.error.slice(0, FAILURE_ERROR_MAX_CHARS);
   const first = input.permanent ? PERTURB_GIVE_UP_AFTER : 1;
   await ctx.db
     .insert(perturbRuns)
@@ -67,7 +68,7 @@ export function perturbDue(ctx: Ctx, cutoff: Date): SQL {
             eq(perturbRuns.instructionId, instructions.id),
             eq(perturbRuns.round, 1),
             or(
-              sql`${perturbRuns.completedAt} is not null`,
+              isNotNull(perturbRuns.completedAt),
               gte(perturbRuns.failures, PERTURB_GIVE_UP_AFTER),
               gte(perturbRuns.failedAt, retryBefore),
             ),
@@ -128,18 +129,17 @@ export const retryPerturbingInput = z.object({ limit: z.number().int().min(1).ma
 export async function retryPerturbing({ ctx, input }: { ctx: Ctx; input: z.input<typeof retryPerturbingInput> }) {
   requireRole(ctx.actor, ["researcher"]);
   const { limit } = parseInput(retryPerturbingInput, input ?? {});
-  const given = await ctx.db
+  // One statement clears them all, before any is queued: if Redis is away, the sweeper queues a round-1 step instead.
+  const picked = ctx.db
     .select({ instructionId: perturbRuns.instructionId, round: perturbRuns.round })
     .from(perturbRuns)
     .where(givenUp(ctx))
     .limit(limit);
-  for (const run of given) {
-    // Cleared first: if Redis is away, the sweeper queues a round-1 step instead.
-    await ctx.db
-      .update(perturbRuns)
-      .set({ failures: 0, error: null, failedAt: null })
-      .where(and(eq(perturbRuns.instructionId, run.instructionId), eq(perturbRuns.round, run.round)));
-    await requeue("perturb", run);
-  }
+  const given = await ctx.db
+    .update(perturbRuns)
+    .set(NO_FAILURE)
+    .where(sql`(${perturbRuns.instructionId}, ${perturbRuns.round}) in ${picked}`)
+    .returning({ instructionId: perturbRuns.instructionId, round: perturbRuns.round });
+  for (const run of given) await requeue("perturb", run);
   return { queued: given.length };
 }

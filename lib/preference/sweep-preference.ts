@@ -9,8 +9,9 @@ import { perturbDue } from "./perturb-runs";
  * Re-enqueues preference work Postgres says is missing: accepted instructions
  * whose perturb step is not done (→ perturb; see perturb-runs.ts) and pairs
  * without a model label whose judging is due (→ judge-pair; see
- * judge-failures.ts); both retry after a failure and give up after a few. Job ids are derived from row ids, so queued work is not
- * duplicated and a lost queue loses nothing.
+ * judge-failures.ts); both retry after a failure and give up after a few.
+ * Job ids are derived from row ids, so queued work is not duplicated and a
+ * lost queue loses nothing.
  */
 export async function sweepPreference({ ctx, input }: { ctx: Ctx; input: { olderThanMs?: number; limit?: number } }) {
   const cutoff = new Date(Date.now() - (input.olderThanMs ?? 0));

@@ -157,12 +157,13 @@ export async function seedReviewItems(sql: postgres.Sql, n: number, overlap: num
 }
 
 /**
- * `n` strong/weak pairs (accepted instruction whose perturb step is recorded done, so the sweeper
- * queues no perturb job for it; a `user` strong candidate and a perturbed weak one) with `overlap` compare queue slots each, already labelled by the
- * reward model both ways round, as the pipeline's judge-pair job leaves a pair within seconds of
- * creating it. Without those labels the sweeper queues a judge job per pair a minute after the
- * workers start, and each fails on the members' missing renders: a burst of failing work no
- * real pipeline makes, in the middle of what a harness measures.
+ * `n` strong/weak pairs (accepted instruction whose perturb step is recorded done, so the
+ * sweeper queues no perturb job for it; a `user` strong candidate and a perturbed weak one)
+ * with `overlap` compare queue slots each, already labelled by the reward model both ways round,
+ * as the pipeline's judge-pair job leaves a pair within seconds of creating it. Without those
+ * labels the sweeper queues a judge job per pair a minute after the workers start, and each
+ * fails on the members' missing renders: a burst of failing work no real pipeline makes, in the
+ * middle of what a harness measures.
  */
 export async function seedComparePairs(sql: postgres.Sql, n: number, overlap: number, photos?: [string, string]) {
   const [a, b] = photos ?? (await seedPhotos(sql));
